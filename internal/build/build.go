@@ -1,0 +1,110 @@
+// Package build runs the pipeline: load → resolve → render → write. It is
+// what the command calls, and what serve will call to build into memory.
+package build
+
+import (
+	"io/fs"
+	"path/filepath"
+	"time"
+
+	"github.com/trustdocs/trustdocs/internal/diag"
+	"github.com/trustdocs/trustdocs/internal/load"
+	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/render"
+	"github.com/trustdocs/trustdocs/internal/resolve"
+	"github.com/trustdocs/trustdocs/internal/write"
+)
+
+// Options say what to build.
+type Options struct {
+	Site      string         // site folder
+	Out       string         // output folder; default <site>/public
+	Audience  model.Audience // default public
+	AsOf      model.Date     // default: site.toml's build.as_of, else today (UTC)
+	BaseURL   string         // overrides site.toml's base_url
+	Templates fs.FS          // embedded templates
+	Theme     fs.FS          // embedded theme
+	Now       func() time.Time
+}
+
+// Result is a finished (or failed) build.
+type Result struct {
+	Site    *resolve.Site
+	Output  *render.Output
+	Diags   *diag.List
+	Pages   int
+	AsOf    model.Date
+	Elapsed time.Duration
+}
+
+// Render loads, resolves and renders the site in memory. Content errors
+// are in the result's Diags (and then Output is nil); err is for failures
+// that are not the content's fault.
+func Render(opts Options) (*Result, error) {
+	start := time.Now()
+	res := &Result{Diags: &diag.List{}}
+	m, err := load.Load(opts.Site, res.Diags)
+	if err != nil {
+		return nil, err
+	}
+	res.AsOf = asOf(opts, m)
+	res.Site = resolve.Resolve(m, res.AsOf, res.Diags)
+	if res.Diags.HasErrors() {
+		res.Elapsed = time.Since(start)
+		return res, nil
+	}
+	out, err := render.Render(res.Site, render.Options{Audience: opts.Audience, BaseURL: opts.BaseURL,
+		Templates: opts.Templates, Theme: opts.Theme}, res.Diags)
+	if err != nil && !res.Diags.HasErrors() {
+		return nil, err
+	}
+	if !res.Diags.HasErrors() {
+		res.Output = out
+		for _, p := range out.Paths() {
+			if filepath.Ext(p) == ".html" {
+				res.Pages++
+			}
+		}
+	}
+	res.Elapsed = time.Since(start)
+	return res, nil
+}
+
+// Build renders the site and, if it has no errors, writes it to the output
+// folder. With errors, the output folder is left as it was.
+func Build(opts Options) (*Result, error) {
+	out := OutDir(opts)
+	if err := write.Check(out, opts.Site); err != nil {
+		return nil, err
+	}
+	res, err := Render(opts)
+	if err != nil || res.Output == nil {
+		return res, err
+	}
+	start := time.Now()
+	err = write.Write(out, opts.Site, write.Files{Generated: res.Output.Files, Copies: res.Output.Copies})
+	res.Elapsed += time.Since(start)
+	return res, err
+}
+
+// OutDir is the output folder a build writes to.
+func OutDir(opts Options) string {
+	if opts.Out != "" {
+		return opts.Out
+	}
+	return filepath.Join(opts.Site, "public")
+}
+
+func asOf(opts Options, m *model.Site) model.Date {
+	switch {
+	case !opts.AsOf.IsZero():
+		return opts.AsOf
+	case !m.Config.AsOf.IsZero():
+		return m.Config.AsOf
+	}
+	now := time.Now
+	if opts.Now != nil {
+		now = opts.Now
+	}
+	return model.DateOf(now().UTC())
+}

@@ -1,0 +1,208 @@
+package load
+
+import (
+	"bytes"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/trustdocs/trustdocs/internal/diag"
+	"github.com/trustdocs/trustdocs/internal/model"
+)
+
+type docFile struct {
+	abs    string
+	kind   model.DocKind
+	bundle string // bundle folder name, for policies/<slug>/index.md
+}
+
+// FrontMatter is the result of splitting a Markdown file.
+type FrontMatter struct {
+	TOML      []byte // between the +++ lines; nil when there is none
+	TOMLLine  int    // line of the file where TOML starts
+	Body      []byte
+	BodyLine  int // line of the file where Body starts
+	Delimiter string
+}
+
+// SplitFrontMatter separates TOML front matter between +++ lines from the
+// Markdown body. It reports front matter in another tool's format (YAML
+// between --- lines) and front matter that is never closed.
+func SplitFrontMatter(src []byte) (FrontMatter, error) {
+	first, rest, _ := bytes.Cut(src, []byte("\n"))
+	delim := string(bytes.TrimRight(first, " \t"))
+	switch delim {
+	case "+++":
+	case "---":
+		return FrontMatter{}, frontMatterError{1, "front matter between --- lines is YAML, which trustdocs does not read; write TOML between +++ lines instead (title = \"…\", not title: …)"}
+	default:
+		return FrontMatter{Body: src, BodyLine: 1}, nil
+	}
+	line := 2
+	for off := 0; off <= len(rest); {
+		end := bytes.IndexByte(rest[off:], '\n')
+		if end < 0 {
+			end = len(rest) - off
+		}
+		if string(bytes.TrimRight(rest[off:off+end], " \t")) == "+++" {
+			body := rest[min(len(rest), off+end+1):]
+			return FrontMatter{TOML: rest[:off], TOMLLine: 2, Body: body, BodyLine: line + 1, Delimiter: delim}, nil
+		}
+		off += end + 1
+		line++
+	}
+	return FrontMatter{}, frontMatterError{1, "front matter opened with +++ on line 1 is never closed; add a line +++ after the last front-matter key"}
+}
+
+type frontMatterError struct {
+	line int
+	msg  string
+}
+
+func (e frontMatterError) Error() string { return e.msg }
+
+var slugRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// doc reads one Markdown document.
+func (l *loader) doc(f docFile) *model.Doc {
+	file := l.rel(f.abs)
+	src, ok := l.read(f.abs)
+	if !ok {
+		return nil
+	}
+	return l.parseDoc(file, src, f.kind, f.bundle)
+}
+
+// parseDoc reads a document's text; file is its site-relative path.
+func (l *loader) parseDoc(file string, src []byte, kind model.DocKind, bundle string) *model.Doc {
+	d := &model.Doc{Kind: kind, Origin: model.Origin{Pos: diag.Pos{File: file, Line: 1}}}
+	slug := bundle
+	if slug == "" {
+		slug = strings.TrimSuffix(filepath.Base(file), ".md")
+	}
+	if kind != model.IntroDoc {
+		d.Slug = slug
+		if !slugRE.MatchString(slug) {
+			l.diags.Errorf(diag.Pos{File: file}, "%q is not a valid slug: the file name becomes the page's address, so use only lower-case letters, digits and hyphens (e.g. %s)", slug, suggestSlug(slug))
+		}
+	}
+	fm, err := SplitFrontMatter(src)
+	if err != nil {
+		fe := err.(frontMatterError)
+		l.diags.Errorf(diag.Pos{File: file, Line: fe.line}, "%s", fe.msg)
+		return nil
+	}
+	d.Body, d.BodyLine = fm.Body, fm.BodyLine
+	name := "front matter"
+	if fm.TOML == nil {
+		if kind == model.PolicyDoc {
+			l.diags.Errorf(diag.Pos{File: file, Line: 1}, "policy has no front matter; start the file with +++, then title = \"…\" and the other fields, then +++")
+			return nil
+		}
+		d.Classification = model.Public
+		d.Title = firstHeading(fm.Body)
+		return d
+	}
+	t := l.parseTOML(file, fm.TOML, fm.TOMLLine-1, name)
+	if t == nil {
+		return nil
+	}
+	d.Origin = t.origin()
+	d.Pos = diag.Pos{File: file, Line: 1}
+	switch kind {
+	case model.PolicyDoc:
+		l.policyFields(t, d)
+	case model.PageDoc:
+		d.Title = t.str("title", true, `the page's title, e.g. title = "Contact"`)
+		d.Summary = t.str("summary", false, "")
+		d.Classification = model.Classification(t.enum("classification", model.Classifications, string(model.Public)))
+	case model.IntroDoc:
+		d.Title = t.str("title", false, "")
+		d.Classification = model.Public
+	}
+	t.done()
+	if d.Title == "" && kind != model.PolicyDoc {
+		d.Title = firstHeading(fm.Body)
+	}
+	return d
+}
+
+func (l *loader) policyFields(t *table, d *model.Doc) {
+	d.Title = t.str("title", true, `the policy's title, e.g. title = "Access Control Policy"`)
+	d.Version = t.str("version", true, `version = "1.0"`)
+	d.Owner = t.str("owner", true, `the role that owns the policy, e.g. owner = "Head of IT"`)
+	d.ApprovedBy = t.str("approved_by", false, "")
+	d.Approved = t.date("approved", true)
+	d.Effective = t.date("effective", false)
+	if every := t.str("review_every", false, ""); every != "" {
+		months, ok := parsePeriod(every)
+		if !ok {
+			t.diags.Errorf(t.at("review_every"), "front matter: review_every = %q is not a period; write a number of months or years, e.g. \"12 months\" or \"2 years\"", every)
+		}
+		d.ReviewMonths = months
+	}
+	d.NextReview = t.date("next_review", false)
+	if d.ReviewMonths == 0 && d.NextReview.IsZero() {
+		d.ReviewMonths = 12
+	}
+	d.Classification = model.Classification(t.enum("classification", model.Classifications, string(model.Public)))
+	d.Controls = t.strs("controls")
+	d.Summary = t.str("summary", false, "")
+	for _, r := range t.tables("revision", "[[revision]]") {
+		rev := model.Revision{Origin: r.origin()}
+		rev.Version = r.str("version", true, `the version this revision produced, e.g. version = "2.1"`)
+		rev.Date = r.date("date", true)
+		rev.Note = r.str("note", false, "")
+		r.done()
+		d.Revisions = append(d.Revisions, rev)
+	}
+}
+
+var periodRE = regexp.MustCompile(`^(\d+)\s*(months?|years?)$`)
+
+// parsePeriod reads "12 months" or "2 years" as a number of months.
+func parsePeriod(s string) (int, bool) {
+	m := periodRE.FindStringSubmatch(strings.ToLower(strings.TrimSpace(s)))
+	if m == nil {
+		return 0, false
+	}
+	n, _ := strconv.Atoi(m[1])
+	if strings.HasPrefix(m[2], "year") {
+		n *= 12
+	}
+	return n, n > 0
+}
+
+// firstHeading returns the text of a leading "# Heading", for documents
+// without a title in front matter.
+func firstHeading(body []byte) string {
+	for _, line := range strings.Split(string(body), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if strings.HasPrefix(line, "# ") {
+			return strings.TrimSpace(line[2:])
+		}
+		return ""
+	}
+	return ""
+}
+
+func suggestSlug(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
+			b.WriteByte('-')
+		}
+	}
+	out := strings.Trim(b.String(), "-")
+	if out == "" {
+		out = "policy-name"
+	}
+	return out + ".md"
+}

@@ -1,0 +1,373 @@
+// Package load reads a site's folder into a model.Site. It checks
+// everything that can be checked one file at a time (syntax, types, keys,
+// enums, slugs) and reports every problem with its position; ids that point
+// between files are checked later, by resolve.
+package load
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/trustdocs/trustdocs/internal/catalog"
+	"github.com/trustdocs/trustdocs/internal/diag"
+	"github.com/trustdocs/trustdocs/internal/model"
+)
+
+// Load reads the site in root. Problems go to diags; the returned site holds
+// whatever could be read, so that callers can go on and report more.
+func Load(root string, diags *diag.List) (*model.Site, error) {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return nil, err
+	}
+	if fi, err := os.Stat(abs); err != nil || !fi.IsDir() {
+		return nil, errors.New(root + " is not a folder; run trustdocs in a site folder or name one with -s DIR")
+	}
+	l := &loader{root: abs, diags: diags, site: &model.Site{
+		Root:      abs,
+		Assets:    map[string]string{},
+		Templates: map[string][]byte{},
+		Theme:     map[string]string{},
+	}}
+	if err := l.config(); err != nil {
+		return nil, err
+	}
+	l.frameworks()
+	if err := l.content(); err != nil {
+		return nil, err
+	}
+	if err := l.overrides(); err != nil {
+		return nil, err
+	}
+	return l.site, nil
+}
+
+type loader struct {
+	root  string
+	diags *diag.List
+	site  *model.Site
+}
+
+// rel returns a site-relative, slash-separated path for messages.
+func (l *loader) rel(abs string) string {
+	r, err := filepath.Rel(l.root, abs)
+	if err != nil {
+		return abs
+	}
+	return filepath.ToSlash(r)
+}
+
+// read returns a file's text with a byte-order mark and CRLF line endings
+// removed, or reports why it cannot be used.
+func (l *loader) read(abs string) ([]byte, bool) {
+	file := l.rel(abs)
+	b, err := os.ReadFile(abs)
+	if err != nil {
+		l.diags.Errorf(diag.Pos{File: file}, "cannot read: %v", err)
+		return nil, false
+	}
+	return l.clean(file, b)
+}
+
+func (l *loader) clean(file string, b []byte) ([]byte, bool) {
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(b) {
+		line := 1 + bytes.Count(b[:firstInvalid(b)], []byte("\n"))
+		l.diags.Errorf(diag.Pos{File: file, Line: line}, "the file is not UTF-8 text; save it as UTF-8")
+		return nil, false
+	}
+	if bytes.Contains(b, []byte("\r\n")) {
+		b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
+	}
+	return b, true
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+// parseTOML decodes src and returns its top-level table, or reports the
+// syntax error at the parser's line and column.
+func (l *loader) parseTOML(file string, src []byte, lineOffset int, name string) *table {
+	var m map[string]any
+	if _, err := toml.Decode(string(src), &m); err != nil {
+		var pe toml.ParseError
+		p := diag.Pos{File: file, Line: 1 + lineOffset}
+		msg := err.Error()
+		if errors.As(err, &pe) {
+			p.Line, p.Col = pe.Position.Line+lineOffset, pe.Position.Col
+			msg = pe.Message
+		}
+		l.diags.Errorf(p, "TOML syntax: %s", msg)
+		return nil
+	}
+	return &table{name: name, file: file, m: m, pos: locate(file, src, lineOffset), diags: l.diags}
+}
+
+// config reads site.toml, which must exist: it is what makes a folder a site.
+func (l *loader) config() error {
+	abs := filepath.Join(l.root, "site.toml")
+	if _, err := os.Stat(abs); err != nil {
+		return errors.New("no site.toml in " + l.root + "; run trustdocs in a site folder, name one with -s DIR, or create one with trustdocs new DIR")
+	}
+	src, ok := l.read(abs)
+	if !ok {
+		return nil
+	}
+	t := l.parseTOML("site.toml", src, 0, "site.toml")
+	if t == nil {
+		return nil
+	}
+	c := &l.site.Config
+	c.Origin = t.origin()
+	c.Title = t.str("title", true, `the site's title, e.g. title = "Acme Trust Center"`)
+	c.Company = t.str("company", true, `the company's name, e.g. company = "Acme, Inc."`)
+	c.BaseURL = t.str("base_url", false, "")
+	c.Contact = t.str("contact", false, "")
+	c.RequestAccess = t.str("request_access", false, "")
+	c.Language = t.str("language", false, "")
+	if c.Language == "" {
+		c.Language = "en"
+	}
+	if b := t.sub("build", "[build]"); b != nil {
+		c.AsOf = b.date("as_of", false)
+		b.done()
+	}
+	if m := t.sub("markdown", "[markdown]"); m != nil {
+		c.UnsafeHTML, _ = m.boolean("unsafe_html")
+		m.done()
+	}
+	t.done()
+	return nil
+}
+
+// frameworks loads the built-in catalogs, then the site's own.
+func (l *loader) frameworks() {
+	for _, name := range catalog.Names() {
+		src, _ := catalog.File(name)
+		if f := l.framework("builtin:"+name, src); f != nil {
+			f.BuiltIn = true
+			l.site.Frameworks = append(l.site.Frameworks, f)
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join(l.root, "content", "frameworks", "*.toml"))
+	slices.Sort(files)
+	for _, abs := range files {
+		if src, ok := l.read(abs); ok {
+			if f := l.framework(l.rel(abs), src); f != nil {
+				l.site.Frameworks = append(l.site.Frameworks, f)
+			}
+		}
+	}
+}
+
+// content walks content/ and hands each file to its reader.
+func (l *loader) content() error {
+	dir := filepath.Join(l.root, "content")
+	if _, err := os.Stat(dir); err != nil {
+		l.diags.Errorf(diag.Pos{File: "content"}, "no content folder; create content/ with policies/, controls/ and soa.toml")
+		return nil
+	}
+	var docs []docFile
+	var mu sync.Mutex
+	bundles := map[string]bool{}
+	err := filepath.WalkDir(dir, func(abs string, d fs.DirEntry, err error) error {
+		if err != nil {
+			l.diags.Errorf(diag.Pos{File: l.rel(abs)}, "cannot read: %v", err)
+			return nil
+		}
+		rel := l.rel(abs)
+		name := d.Name()
+		if strings.HasPrefix(name, ".") && abs != dir {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			target, err := filepath.EvalSymlinks(abs)
+			if err != nil || !l.inside(target) {
+				l.diags.Errorf(diag.Pos{File: rel}, "symbolic link leads outside the site; trustdocs refuses it: copy the file into the site instead")
+				return nil
+			}
+			if fi, err := os.Stat(target); err == nil && fi.IsDir() {
+				l.diags.Warnf(diag.Pos{File: rel}, "symbolic link to a folder is not followed")
+				return nil
+			}
+		}
+		if d.IsDir() {
+			return nil
+		}
+		inner := strings.TrimPrefix(rel, "content/")
+		parts := strings.Split(inner, "/")
+		switch {
+		case inner == "_index.md":
+			docs = append(docs, docFile{abs, model.IntroDoc, ""})
+		case parts[0] == "policies" && len(parts) == 2 && strings.HasSuffix(name, ".md"):
+			docs = append(docs, docFile{abs, model.PolicyDoc, ""})
+		case parts[0] == "policies" && len(parts) == 3 && name == "index.md":
+			bundles[filepath.Dir(abs)] = true
+			docs = append(docs, docFile{abs, model.PolicyDoc, parts[1]})
+		case parts[0] == "pages" && len(parts) == 2 && strings.HasSuffix(name, ".md"):
+			docs = append(docs, docFile{abs, model.PageDoc, ""})
+		case parts[0] == "controls" && len(parts) == 2 && strings.HasSuffix(name, ".toml"):
+			l.controls(abs)
+		case inner == "soa.toml":
+			l.soa(abs)
+		case parts[0] == "certifications" && len(parts) == 2 && strings.HasSuffix(name, ".toml"):
+			l.certifications(abs)
+		case inner == "subprocessors.toml":
+			l.subprocessors(abs)
+		case parts[0] == "frameworks" && len(parts) == 2 && strings.HasSuffix(name, ".toml"):
+			// loaded first, by frameworks
+		case strings.HasSuffix(name, ".md") || strings.HasSuffix(name, ".toml"):
+			if parts[0] == "policies" && len(parts) > 2 {
+				l.site.Assets[rel] = abs // a Markdown or TOML attachment of a bundle
+				break
+			}
+			l.diags.Warnf(diag.Pos{File: rel}, "not part of the site: policies go in content/policies/, free pages in content/pages/, controls in content/controls/*.toml")
+		default:
+			l.site.Assets[rel] = abs
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	results := make([]*model.Doc, len(docs))
+	parallel(len(docs), func(i int) {
+		d := l.doc(docs[i])
+		mu.Lock()
+		results[i] = d
+		mu.Unlock()
+	})
+	for i, d := range results {
+		if d == nil {
+			continue
+		}
+		if docs[i].bundle != "" {
+			d.Attachments = l.attachments(filepath.Dir(docs[i].abs))
+		}
+		switch d.Kind {
+		case model.IntroDoc:
+			l.site.Intro = d
+		case model.PolicyDoc:
+			l.site.Policies = append(l.site.Policies, d)
+		case model.PageDoc:
+			l.site.Pages = append(l.site.Pages, d)
+		}
+	}
+	// Attachments belong to their bundle, not to the site's shared assets.
+	for rel := range l.site.Assets {
+		if underBundle(rel, bundles, l.root) {
+			delete(l.site.Assets, rel)
+		}
+	}
+	return nil
+}
+
+func underBundle(rel string, bundles map[string]bool, root string) bool {
+	for dir := filepath.Dir(filepath.Join(root, filepath.FromSlash(rel))); len(dir) > len(root); dir = filepath.Dir(dir) {
+		if bundles[dir] {
+			return true
+		}
+	}
+	return false
+}
+
+// attachments lists a bundle's files other than index.md.
+func (l *loader) attachments(dir string) map[string]string {
+	out := map[string]string{}
+	filepath.WalkDir(dir, func(abs string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		if abs == filepath.Join(dir, "index.md") {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if target, err := filepath.EvalSymlinks(abs); err != nil || !l.inside(target) {
+				return nil // reported by the content walk
+			}
+		}
+		rel, _ := filepath.Rel(dir, abs)
+		out[filepath.ToSlash(rel)] = abs
+		return nil
+	})
+	return out
+}
+
+// inside reports whether abs lies within the site folder.
+func (l *loader) inside(abs string) bool {
+	root, err := filepath.EvalSymlinks(l.root)
+	if err != nil {
+		root = l.root
+	}
+	rel, err := filepath.Rel(root, abs)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// overrides reads templates/*.html and theme/** of the site.
+func (l *loader) overrides() error {
+	tdir := filepath.Join(l.root, "templates")
+	files, _ := filepath.Glob(filepath.Join(tdir, "*.html"))
+	for _, abs := range files {
+		if b, ok := l.read(abs); ok {
+			l.site.Templates[filepath.Base(abs)] = b
+		}
+	}
+	thdir := filepath.Join(l.root, "theme")
+	if _, err := os.Stat(thdir); err != nil {
+		return nil
+	}
+	return filepath.WalkDir(thdir, func(abs string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if target, err := filepath.EvalSymlinks(abs); err != nil || !l.inside(target) {
+				l.diags.Errorf(diag.Pos{File: l.rel(abs)}, "symbolic link leads outside the site; trustdocs refuses it: copy the file into the site instead")
+				return nil
+			}
+		}
+		rel, _ := filepath.Rel(thdir, abs)
+		l.site.Theme[filepath.ToSlash(rel)] = abs
+		return nil
+	})
+}
+
+// parallel calls f(0) … f(n-1) on all cores.
+func parallel(n int, f func(int)) {
+	workers := min(n, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}

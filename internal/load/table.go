@@ -1,0 +1,301 @@
+package load
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/trustdocs/trustdocs/internal/diag"
+	"github.com/trustdocs/trustdocs/internal/model"
+)
+
+// table reads one decoded TOML table into typed values. Every read names
+// its key; a wrong type, a bad enum value or a missing required key is
+// reported at the key's position and reading goes on, so one pass finds
+// every problem. done reports the keys nobody read.
+type table struct {
+	name  string // how messages name the table: "[[control]]", "front matter"
+	path  string // key path of the table in its document
+	file  string
+	m     map[string]any
+	pos   positions
+	diags *diag.List
+	known []string
+}
+
+func (t *table) at(key string) diag.Pos {
+	if p, ok := t.pos[join(t.path, key)]; ok {
+		return p
+	}
+	return t.here()
+}
+
+// here is the position of the table itself.
+func (t *table) here() diag.Pos {
+	if p, ok := t.pos[t.path]; ok {
+		return p
+	}
+	return diag.Pos{File: t.file, Line: 1}
+}
+
+// origin returns the table's Origin with the positions of all its keys.
+func (t *table) origin() model.Origin {
+	o := model.Origin{Pos: t.here(), Fields: map[string]diag.Pos{}}
+	for k := range t.m {
+		o.Fields[k] = t.at(k)
+	}
+	return o
+}
+
+func (t *table) get(key string) (any, bool) {
+	t.known = append(t.known, key)
+	v, ok := t.m[key]
+	return v, ok
+}
+
+func (t *table) wrongType(key, want string, v any) {
+	t.diags.Errorf(t.at(key), "%s: %s must be %s, not %s", t.name, key, want, describe(v))
+}
+
+func (t *table) missing(key, hint string) {
+	t.diags.Errorf(t.here(), "%s: missing %s; add %s", t.name, key, hint)
+}
+
+// str reads a string; required reports its absence with the hint.
+func (t *table) str(key string, required bool, hint string) string {
+	v, ok := t.get(key)
+	if !ok {
+		if required {
+			t.missing(key, hint)
+		}
+		return ""
+	}
+	s, isStr := v.(string)
+	if !isStr {
+		t.wrongType(key, "a string in quotes", v)
+		return ""
+	}
+	s = strings.TrimSpace(s)
+	if s == "" && required {
+		t.diags.Errorf(t.at(key), "%s: %s is empty; set it to %s", t.name, key, hint)
+	}
+	return s
+}
+
+// enum reads a string that must be one of allowed; def is used when absent.
+func (t *table) enum(key string, allowed []string, def string) string {
+	if _, ok := t.m[key]; !ok {
+		t.get(key)
+		return def
+	}
+	s := t.str(key, false, "")
+	if s == "" && def != "" {
+		return def
+	}
+	if s != "" && !slices.Contains(allowed, s) {
+		t.diags.Errorf(t.at(key), "%s: %s = %q is not one of %s%s",
+			t.name, key, s, quoteList(allowed), diag.DidYouMean(s, allowed))
+		return def
+	}
+	return s
+}
+
+func (t *table) boolean(key string) (value, present bool) {
+	v, ok := t.get(key)
+	if !ok {
+		return false, false
+	}
+	b, isBool := v.(bool)
+	if !isBool {
+		t.wrongType(key, "true or false (without quotes)", v)
+		return false, false
+	}
+	return b, true
+}
+
+func (t *table) integer(key string) (int, bool) {
+	v, ok := t.get(key)
+	if !ok {
+		return 0, false
+	}
+	n, isInt := v.(int64)
+	if !isInt {
+		t.wrongType(key, "a whole number", v)
+		return 0, false
+	}
+	return int(n), true
+}
+
+// date reads a TOML local date (2026-03-01). A quoted date is accepted with
+// a warning, since it is an easy slip from YAML or JSON habits.
+func (t *table) date(key string, required bool) model.Date {
+	v, ok := t.get(key)
+	if !ok {
+		if required {
+			t.missing(key, key+" = YYYY-MM-DD (a TOML date, no quotes)")
+		}
+		return model.Date{}
+	}
+	switch v := v.(type) {
+	case time.Time:
+		if v.Hour() != 0 || v.Minute() != 0 || v.Second() != 0 || v.Nanosecond() != 0 {
+			t.diags.Errorf(t.at(key), "%s: %s must be a date without a time of day, such as %s",
+				t.name, key, v.Format(time.DateOnly))
+			return model.Date{}
+		}
+		return model.DateOf(v)
+	case string:
+		d, err := model.ParseDate(strings.TrimSpace(v))
+		if err != nil {
+			t.diags.Errorf(t.at(key), "%s: %s: %v; write a TOML date such as %s = 2026-03-01", t.name, key, err, key)
+			return model.Date{}
+		}
+		t.diags.Warnf(t.at(key), "%s: %s is a quoted string; write it as a TOML date without quotes: %s = %s",
+			t.name, key, key, d)
+		return d
+	}
+	t.wrongType(key, "a date such as 2026-03-01", v)
+	return model.Date{}
+}
+
+// strs reads an array of strings; a single string is reported, since
+// controls = "AC-01" is a common slip for controls = ["AC-01"].
+func (t *table) strs(key string) []model.Ref {
+	v, ok := t.get(key)
+	if !ok {
+		return nil
+	}
+	if s, isStr := v.(string); isStr {
+		t.diags.Errorf(t.at(key), "%s: %s must be a list; write %s = [%q]", t.name, key, key, s)
+		return nil
+	}
+	arr, isArr := v.([]any)
+	if !isArr {
+		t.wrongType(key, `a list of strings such as ["a", "b"]`, v)
+		return nil
+	}
+	refs := make([]model.Ref, 0, len(arr))
+	for i, e := range arr {
+		p := t.at(key)
+		if ep, ok := t.pos[join(t.path, key+"."+strconv.Itoa(i))]; ok {
+			p = ep
+		}
+		s, isStr := e.(string)
+		if !isStr {
+			t.diags.Errorf(p, "%s: %s must hold only strings; element %d is %s", t.name, key, i+1, describe(e))
+			continue
+		}
+		refs = append(refs, model.Ref{ID: strings.TrimSpace(s), Pos: p})
+	}
+	return refs
+}
+
+// plain reads an array of strings without positions.
+func (t *table) plain(key string) []string {
+	refs := t.strs(key)
+	out := make([]string, len(refs))
+	for i, r := range refs {
+		out[i] = r.ID
+	}
+	return out
+}
+
+// sub returns the nested table at key, or nil.
+func (t *table) sub(key, name string) *table {
+	v, ok := t.get(key)
+	if !ok {
+		return nil
+	}
+	m, isMap := v.(map[string]any)
+	if !isMap {
+		t.wrongType(key, "a table", v)
+		return nil
+	}
+	return &table{name: name, path: join(t.path, key), file: t.file, m: m, pos: t.pos, diags: t.diags}
+}
+
+// tables returns the array of tables at key ([[key]] or key = [{…}, …]).
+func (t *table) tables(key, name string) []*table {
+	v, ok := t.get(key)
+	if !ok {
+		return nil
+	}
+	var ms []map[string]any
+	switch v := v.(type) {
+	case []map[string]any:
+		ms = v
+	case []any:
+		for _, e := range v {
+			m, isMap := e.(map[string]any)
+			if !isMap {
+				t.wrongType(key, "a list of tables ([["+key+"]])", v)
+				return nil
+			}
+			ms = append(ms, m)
+		}
+	case map[string]any:
+		t.diags.Errorf(t.at(key), "%s: %s must be written [[%s]] (an array of tables), not [%s]", t.name, key, join(t.path, key), join(t.path, key))
+		return nil
+	default:
+		t.wrongType(key, "a list of tables ([["+key+"]])", v)
+		return nil
+	}
+	out := make([]*table, len(ms))
+	for i, m := range ms {
+		out[i] = &table{name: name, path: join(t.path, key+"."+strconv.Itoa(i)), file: t.file, m: m, pos: t.pos, diags: t.diags}
+	}
+	return out
+}
+
+// done reports every key of the table that no reader asked for.
+func (t *table) done() {
+	var unknown []string
+	for k := range t.m {
+		if !slices.Contains(t.known, k) {
+			unknown = append(unknown, k)
+		}
+	}
+	sort.Strings(unknown)
+	for _, k := range unknown {
+		t.diags.Errorf(t.at(k), "%s: unknown key %q%s", t.name, k, didYouMeanKey(k, t.known))
+	}
+}
+
+func didYouMeanKey(k string, known []string) string {
+	if s := diag.DidYouMean(k, known); s != "" {
+		return s
+	}
+	return "; known keys are " + quoteList(known)
+}
+
+func quoteList(xs []string) string {
+	q := make([]string, len(xs))
+	for i, x := range xs {
+		q[i] = strconv.Quote(x)
+	}
+	return strings.Join(q, ", ")
+}
+
+// describe names the TOML type of a decoded value, for messages.
+func describe(v any) string {
+	switch v := v.(type) {
+	case string:
+		return fmt.Sprintf("the string %q", v)
+	case int64:
+		return fmt.Sprintf("the number %d", v)
+	case float64:
+		return fmt.Sprintf("the number %g", v)
+	case bool:
+		return fmt.Sprintf("%t", v)
+	case time.Time:
+		return "a date"
+	case []any, []map[string]any:
+		return "a list"
+	case map[string]any:
+		return "a table"
+	}
+	return fmt.Sprintf("%T", v)
+}

@@ -1,0 +1,199 @@
+// Package markdown converts policy and page bodies to HTML with goldmark:
+// GFM tables, strikethrough, autolinks and task lists, footnotes, and
+// heading IDs. Raw HTML is dropped unless the site opts in, and goldmark
+// already drops dangerous link schemes (javascript:, vbscript:, data: other
+// than images) in that mode.
+//
+// One pass over the parsed document also demotes headings so that a body's
+// "# Purpose" never competes with the page's own <h1>, collects the table
+// of contents, rewrites links to other content files, and notes raw HTML so
+// that it can be reported.
+package markdown
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+)
+
+// Converter converts Markdown; it is safe for concurrent use.
+type Converter struct {
+	md     goldmark.Markdown
+	unsafe bool
+}
+
+// New returns a Converter. unsafeHTML keeps raw HTML in the output.
+func New(unsafeHTML bool) *Converter {
+	opts := []renderer.Option{}
+	if unsafeHTML {
+		opts = append(opts, html.WithUnsafe())
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
+			extension.Strikethrough,
+			extension.Linkify,
+			extension.TaskList,
+			extension.Footnote,
+		),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithRendererOptions(opts...),
+	)
+	return &Converter{md: md, unsafe: unsafeHTML}
+}
+
+// Heading is an entry of a table of contents.
+type Heading struct {
+	Level int // 2 or 3, after demotion
+	ID    string
+	Text  string
+}
+
+// Link is a link destination as written, and the line it is on.
+type Link struct {
+	Dest string
+	Line int // relative to the start of the Markdown source, 1-based
+}
+
+// Result is a converted document.
+type Result struct {
+	HTML    template.HTML
+	TOC     []Heading
+	Links   []Link
+	RawHTML []int // lines holding raw HTML (dropped unless unsafe)
+}
+
+// Rewrite maps a link destination written in Markdown to the one to emit.
+// It may return dest unchanged.
+type Rewrite func(dest string) string
+
+// Convert converts src. rewrite may be nil.
+func (c *Converter) Convert(src []byte, rewrite Rewrite) (Result, error) {
+	var res Result
+	doc := c.md.Parser().Parse(text.NewReader(src))
+	lines := lineIndex(src)
+	minLevel := 7
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			minLevel = min(minLevel, h.Level)
+		}
+		return ast.WalkContinue, nil
+	})
+	shift := 0
+	if minLevel == 1 {
+		shift = 1
+	}
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			n.Level = min(6, n.Level+shift)
+			if id, ok := n.AttributeString("id"); ok && n.Level <= 3 {
+				res.TOC = append(res.TOC, Heading{Level: n.Level, ID: string(id.([]byte)), Text: plainText(n, src)})
+			}
+		case *ast.Link:
+			res.Links = append(res.Links, Link{Dest: string(n.Destination), Line: lines.of(blockStart(n))})
+			if rewrite != nil {
+				n.Destination = []byte(rewrite(string(n.Destination)))
+			}
+		case *ast.HTMLBlock:
+			if n.Lines().Len() > 0 {
+				res.RawHTML = append(res.RawHTML, lines.of(n.Lines().At(0).Start))
+			}
+		case *ast.RawHTML:
+			if n.Segments.Len() > 0 {
+				res.RawHTML = append(res.RawHTML, lines.of(n.Segments.At(0).Start))
+			}
+		case *east.TableCell:
+			if n.Alignment != east.AlignNone {
+				n.SetAttributeString("class", []byte("align-"+n.Alignment.String()))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	var buf bytes.Buffer
+	buf.Grow(len(src) * 3 / 2)
+	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
+		return res, err
+	}
+	// The renderer escaped everything from the source (and dropped raw
+	// HTML unless the site opted in), so its output is safe to embed.
+	res.HTML = template.HTML(buf.String())
+	return res, nil
+}
+
+// plainText returns the text of a node and its children.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		case *ast.CodeSpan:
+			for k := t.FirstChild(); k != nil; k = k.NextSibling() {
+				if tx, ok := k.(*ast.Text); ok {
+					b.Write(tx.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}
+
+// blockStart returns the offset of the first line of the block holding n.
+func blockStart(n ast.Node) int {
+	for p := n; p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return p.Lines().At(0).Start
+		}
+	}
+	return 0
+}
+
+type lineIndexT []int
+
+// lineIndex returns the offsets at which lines start.
+func lineIndex(src []byte) lineIndexT {
+	idx := lineIndexT{0}
+	for i, c := range src {
+		if c == '\n' {
+			idx = append(idx, i+1)
+		}
+	}
+	return idx
+}
+
+// of returns the 1-based line holding offset.
+func (idx lineIndexT) of(off int) int {
+	lo, hi := 0, len(idx)
+	for lo+1 < hi {
+		mid := (lo + hi) / 2
+		if idx[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo + 1
+}

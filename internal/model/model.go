@@ -1,0 +1,253 @@
+// Package model is the typed form of a site's content, as loaded from its
+// files and before anything is resolved. Every record remembers where it was
+// written, so that later stages can report problems at the right line.
+package model
+
+import (
+	"github.com/trustdocs/trustdocs/internal/diag"
+)
+
+// Origin is where a record was written: its file and line, and the
+// positions of its fields.
+type Origin struct {
+	Pos    diag.Pos
+	Fields map[string]diag.Pos // field key (as written in TOML) → position
+}
+
+// At returns the position of a field, or of the record when the field was
+// not written.
+func (o Origin) At(key string) diag.Pos {
+	if p, ok := o.Fields[key]; ok {
+		return p
+	}
+	return o.Pos
+}
+
+// Classification says who may see a document.
+type Classification string
+
+const (
+	Public     Classification = "public"     // in every build
+	Restricted Classification = "restricted" // shared under NDA
+	Internal   Classification = "internal"   // validated, never published
+)
+
+var Classifications = []string{string(Public), string(Restricted), string(Internal)}
+
+// Audience is who a build is for.
+type Audience string
+
+const (
+	AudiencePublic Audience = "public"
+	AudienceNDA    Audience = "nda"
+)
+
+// Renders reports whether a document of classification c is rendered in
+// full for audience a.
+func (a Audience) Renders(c Classification) bool {
+	return c == Public || (c == Restricted && a == AudienceNDA)
+}
+
+// Lists reports whether a document of classification c is at least listed
+// (title and summary) for audience a.
+func (a Audience) Lists(c Classification) bool { return c != Internal }
+
+// Ref is an id written in content, with where it was written.
+type Ref struct {
+	ID  string
+	Pos diag.Pos
+}
+
+// Site is everything a site's folder holds.
+type Site struct {
+	Root   string // absolute path of the site folder
+	Config Config
+
+	Intro          *Doc // content/_index.md, or nil
+	Policies       []*Doc
+	Pages          []*Doc
+	Controls       []*Control
+	SoA            []*SoAEntry
+	Certifications []*Certification
+	Attestations   []*Attestation
+	Frameworks     []*Framework // built-ins first, then the site's own
+	Subprocessors  []*Subprocessor
+
+	// Files under content/ that are not content records (certificate PDFs,
+	// images): path relative to the site folder → absolute path.
+	Assets map[string]string
+	// Templates overrides: file name → source.
+	Templates map[string][]byte
+	// Theme overlay: path relative to theme/ → absolute path.
+	Theme map[string]string
+}
+
+// Config is site.toml.
+type Config struct {
+	Origin
+	Title         string
+	Company       string
+	BaseURL       string
+	Contact       string
+	RequestAccess string
+	Language      string
+	AsOf          Date // [build] as_of
+	UnsafeHTML    bool // [markdown] unsafe_html
+}
+
+// DocKind tells policies, free pages and the home introduction apart.
+type DocKind int
+
+const (
+	PolicyDoc DocKind = iota
+	PageDoc
+	IntroDoc
+)
+
+// Doc is a Markdown document with TOML front matter: a policy, a free page
+// or the home page's introduction.
+type Doc struct {
+	Origin
+	Kind           DocKind
+	Slug           string
+	Title          string
+	Version        string
+	Owner          string
+	ApprovedBy     string
+	Approved       Date
+	Effective      Date
+	ReviewMonths   int  // from review_every; 0 when next_review is given
+	NextReview     Date // given, or derived by resolve
+	Classification Classification
+	Controls       []Ref
+	Summary        string
+	Revisions      []Revision
+
+	Body     []byte // Markdown after the front matter
+	BodyLine int    // line of the file where Body starts
+	// Attachments of a bundle: name relative to the bundle → absolute path.
+	Attachments map[string]string
+}
+
+// Revision is one entry of a policy's revision history.
+type Revision struct {
+	Origin
+	Version string
+	Date    Date
+	Note    string
+}
+
+// ControlStatus is how far a control is implemented.
+type ControlStatus string
+
+const (
+	Implemented ControlStatus = "implemented"
+	Partial     ControlStatus = "partial"
+	Planned     ControlStatus = "planned"
+)
+
+var ControlStatuses = []string{string(Implemented), string(Partial), string(Planned)}
+
+// Control is one [[control]] table.
+type Control struct {
+	Origin
+	ID          string
+	Title       string
+	Description string // Markdown
+	Owner       string
+	Status      ControlStatus
+	Evidence    []string
+	Mappings    []Mapping // in the order written
+}
+
+// Mapping is a control's list of requirement ids in one framework.
+type Mapping struct {
+	Framework Ref
+	Refs      []Ref
+}
+
+// SoA reasons for including an Annex A control.
+var SoAReasons = []string{"risk", "legal", "contract", "business", "best-practice"}
+
+// SoAEntry is one [annex_a."A.x.y"] table of soa.toml.
+type SoAEntry struct {
+	Origin
+	ID            string
+	Applicable    *bool // nil when not written
+	Reasons       []string
+	Note          string
+	Justification string
+}
+
+// Audit is one audit of a certification.
+type Audit struct {
+	Origin
+	Kind   string // stage1 | stage2 | surveillance | recertification
+	Date   Date
+	Result string // passed | scheduled | failed
+	Note   string
+}
+
+var AuditKinds = []string{"stage1", "stage2", "surveillance", "recertification"}
+var AuditResults = []string{"passed", "scheduled", "failed"}
+
+// Certification is a management-system certificate (ISO 27001 and the like).
+type Certification struct {
+	Origin
+	Framework          Ref
+	Standard           string
+	CertificationBody  string
+	AccreditationBody  string
+	CertificateNumber  string
+	Scope              string
+	Issued             Date
+	Expires            Date // given, or derived by resolve
+	Status             string // override: suspended | withdrawn
+	Certificate        string // file under content/
+	Classification     Classification
+	Audits             []Audit
+}
+
+// Attestation is an attestation report (SOC 2 and the like).
+type Attestation struct {
+	Origin
+	Framework      Ref
+	Type           string // I | II
+	Auditor        string
+	Categories     []Ref
+	PeriodStart    Date
+	PeriodEnd      Date
+	PointInTime    Date
+	Issued         Date
+	Report         string // file under content/
+	Classification Classification
+	Opinion        string
+	Bridge         *BridgeLetter
+}
+
+// BridgeLetter is management's letter covering the gap after a report.
+type BridgeLetter struct {
+	Origin
+	Issued        Date
+	CoversThrough Date
+	File          string
+}
+
+// CoverageEnd is the last day the report itself covers.
+func (a *Attestation) CoverageEnd() Date {
+	if a.Type == "I" {
+		return a.PointInTime
+	}
+	return a.PeriodEnd
+}
+
+// Subprocessor is one [[subprocessor]].
+type Subprocessor struct {
+	Origin
+	Name     string
+	Purpose  string
+	Location string
+	Website  string
+	Data     []string
+	Since    Date
+}

@@ -1,0 +1,306 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"strings"
+
+	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/resolve"
+)
+
+// Schema versions of the JSON exports. Bump on any incompatible change.
+const (
+	soaSchema   = "https://trustdocs.dev/schema/soa/v1"
+	trustSchema = "https://trustdocs.dev/schema/trust/v1"
+)
+
+func marshal(v any) []byte {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		panic(err) // only our own types are marshalled; they always encode
+	}
+	return append(b, '\n')
+}
+
+type soaJSONDoc struct {
+	Schema    string        `json:"$schema"`
+	Framework string        `json:"framework"`
+	Standard  string        `json:"standard"`
+	AsOf      string        `json:"as_of"`
+	Controls  []soaJSONItem `json:"controls"`
+}
+
+type soaJSONItem struct {
+	ID            string     `json:"id"`
+	Title         string     `json:"title"`
+	TitleLong     string     `json:"title_long,omitempty"`
+	Theme         string     `json:"theme"`
+	Applicable    bool       `json:"applicable"`
+	Reasons       []string   `json:"reasons"`
+	Justification string     `json:"justification,omitempty"`
+	Note          string     `json:"note,omitempty"`
+	Status        string     `json:"status,omitempty"`
+	Controls      []string   `json:"controls"`
+	Policies      []jsonLink `json:"policies"`
+}
+
+type jsonLink struct {
+	Slug  string `json:"slug"`
+	Title string `json:"title"`
+}
+
+func (r *renderer) soaJSON(f *resolve.Framework, rows []*resolve.SoARow) []byte {
+	doc := soaJSONDoc{Schema: soaSchema, Framework: f.ID, Standard: f.Name, AsOf: r.s.AsOf.String(), Controls: []soaJSONItem{}}
+	for _, row := range rows {
+		it := soaJSONItem{ID: row.ID, Title: row.Title, TitleLong: row.TitleLong, Theme: row.Theme.ID,
+			Applicable: row.Applicable, Reasons: append([]string{}, row.Reasons...), Justification: row.Justification,
+			Note: row.Note, Status: string(row.Status), Controls: []string{}, Policies: []jsonLink{}}
+		for _, c := range row.Controls {
+			it.Controls = append(it.Controls, c.ID)
+		}
+		for _, p := range r.soaPolicies(row) {
+			it.Policies = append(it.Policies, jsonLink{p.Slug, p.Title})
+		}
+		doc.Controls = append(doc.Controls, it)
+	}
+	return marshal(doc)
+}
+
+type trustJSONDoc struct {
+	Schema         string          `json:"$schema"`
+	Site           trustSite       `json:"site"`
+	Certifications []trustCert     `json:"certifications"`
+	Attestations   []trustReport   `json:"attestations"`
+	Policies       []trustPolicy   `json:"policies"`
+	Controls       []trustControl  `json:"controls"`
+	Frameworks     []trustCoverage `json:"frameworks"`
+}
+
+type trustSite struct {
+	Title    string `json:"title"`
+	Company  string `json:"company"`
+	URL      string `json:"url,omitempty"`
+	Contact  string `json:"contact,omitempty"`
+	AsOf     string `json:"as_of"`
+	Audience string `json:"audience"`
+}
+
+type trustCert struct {
+	Framework         string `json:"framework"`
+	Standard          string `json:"standard,omitempty"`
+	Status            string `json:"status"`
+	CertificationBody string `json:"certification_body,omitempty"`
+	AccreditationBody string `json:"accreditation_body,omitempty"`
+	CertificateNumber string `json:"certificate_number,omitempty"`
+	Scope             string `json:"scope,omitempty"`
+	Issued            string `json:"issued,omitempty"`
+	Expires           string `json:"expires,omitempty"`
+}
+
+type trustReport struct {
+	Framework    string   `json:"framework"`
+	Type         string   `json:"type"`
+	Status       string   `json:"status"`
+	Auditor      string   `json:"auditor,omitempty"`
+	Categories   []string `json:"categories"`
+	PeriodStart  string   `json:"period_start,omitempty"`
+	PeriodEnd    string   `json:"period_end,omitempty"`
+	PointInTime  string   `json:"point_in_time,omitempty"`
+	Issued       string   `json:"issued,omitempty"`
+	CurrentUntil string   `json:"current_until,omitempty"`
+	BridgeUntil  string   `json:"bridge_letter_covers_through,omitempty"`
+}
+
+type trustPolicy struct {
+	Slug           string   `json:"slug"`
+	Title          string   `json:"title"`
+	Summary        string   `json:"summary,omitempty"`
+	Classification string   `json:"classification"`
+	URL            string   `json:"url,omitempty"`
+	Version        string   `json:"version,omitempty"`
+	Owner          string   `json:"owner,omitempty"`
+	Approved       string   `json:"approved,omitempty"`
+	NextReview     string   `json:"next_review,omitempty"`
+	Review         string   `json:"review_status,omitempty"`
+	Controls       []string `json:"controls,omitempty"`
+}
+
+type trustControl struct {
+	ID       string              `json:"id"`
+	Title    string              `json:"title"`
+	Status   string              `json:"status"`
+	Owner    string              `json:"owner,omitempty"`
+	Mappings map[string][]string `json:"mappings"`
+}
+
+type trustCoverage struct {
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	Covered int    `json:"requirements_covered"`
+	Total   int    `json:"requirements_in_scope"`
+	SoA     string `json:"soa,omitempty"`
+}
+
+// trustJSON is the machine-readable summary of what this audience may see.
+func (r *renderer) trustJSON() []byte {
+	c := r.s.Config
+	doc := trustJSONDoc{Schema: trustSchema,
+		Site: trustSite{Title: c.Title, Company: c.Company, URL: r.site.BaseURL, Contact: c.Contact,
+			AsOf: r.s.AsOf.String(), Audience: string(r.site.Audience)},
+		Certifications: []trustCert{}, Attestations: []trustReport{}, Policies: []trustPolicy{},
+		Controls: []trustControl{}, Frameworks: []trustCoverage{}}
+	for _, ce := range r.visibleCerts() {
+		doc.Certifications = append(doc.Certifications, trustCert{Framework: ce.Framework.ID, Standard: ce.Standard,
+			Status: ce.Status, CertificationBody: ce.CertificationBody, AccreditationBody: ce.AccreditationBody,
+			CertificateNumber: ce.CertificateNumber, Scope: ce.Scope, Issued: ce.Issued.String(), Expires: ce.Expires.String()})
+	}
+	for _, a := range r.visibleReports() {
+		rep := trustReport{Framework: a.Framework.ID, Type: a.Type, Status: a.Status, Auditor: a.Auditor,
+			Categories: reportCategories(a), PeriodStart: a.PeriodStart.String(), PeriodEnd: a.PeriodEnd.String(),
+			PointInTime: a.PointInTime.String(), Issued: a.Issued.String(), CurrentUntil: a.CurrentUntil.String()}
+		if a.Bridge != nil {
+			rep.BridgeUntil = a.Bridge.CoversThrough.String()
+		}
+		doc.Attestations = append(doc.Attestations, rep)
+	}
+	for _, p := range r.listedPolicies(r.s.Policies) {
+		tp := trustPolicy{Slug: p.Slug, Title: p.Title, Summary: p.Summary, Classification: string(p.Classification)}
+		if r.site.Renders(p.Classification) {
+			tp.URL = policyURL(p.Slug)
+			tp.Version, tp.Owner, tp.Approved = p.Version, p.Owner, p.Approved.String()
+			tp.NextReview, tp.Review = p.NextReview.String(), p.Review
+			for _, ctl := range p.Controls {
+				tp.Controls = append(tp.Controls, ctl.ID)
+			}
+		}
+		doc.Policies = append(doc.Policies, tp)
+	}
+	for _, ctl := range r.s.Controls {
+		tc := trustControl{ID: ctl.ID, Title: ctl.Title, Status: string(ctl.Status), Owner: ctl.Owner, Mappings: map[string][]string{}}
+		for _, m := range ctl.Mappings {
+			for _, q := range m.Requirements {
+				tc.Mappings[m.Framework.ID] = append(tc.Mappings[m.Framework.ID], q.ID)
+			}
+		}
+		doc.Controls = append(doc.Controls, tc)
+	}
+	for _, fs := range r.frameworkSummaries() {
+		cov := trustCoverage{ID: fs.F.ID, Name: fs.F.Name, Covered: fs.Covered, Total: fs.Total}
+		if fs.SoA != nil {
+			cov.SoA = "frameworks/" + fs.F.ID + "/soa/soa.json"
+		}
+		doc.Frameworks = append(doc.Frameworks, cov)
+	}
+	return marshal(doc)
+}
+
+// reportCategories are a report's categories with the required ones first.
+func reportCategories(a *resolve.Attestation) []string {
+	var out []string
+	for _, c := range a.Framework.Categories {
+		in := c.Required
+		for _, ref := range a.Categories {
+			in = in || ref.ID == c.ID
+		}
+		if in {
+			out = append(out, c.ID)
+		}
+	}
+	return out
+}
+
+// exports writes the non-HTML files.
+func (r *renderer) exports() error {
+	r.file("trust.json", r.trustJSON())
+	robots := "User-agent: *\nAllow: /\n"
+	if r.site.BaseURL != "" {
+		robots += "Sitemap: " + r.site.BaseURL + "sitemap.xml\n"
+		r.file("sitemap.xml", r.sitemap())
+	}
+	r.file("robots.txt", []byte(robots))
+	feed, err := r.feed()
+	if err != nil {
+		return err
+	}
+	r.file("feed.xml", feed)
+	return nil
+}
+
+// pageLocation is the public address of a page: its folder for index.html.
+func (r *renderer) pageLocation(p string) string {
+	return r.site.BaseURL + strings.TrimSuffix(p, "index.html")
+}
+
+func (r *renderer) sitemap() []byte {
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, p := range r.pageQueue {
+		if p.Path == "404.html" {
+			continue
+		}
+		b.WriteString("  <url><loc>")
+		xml.EscapeText(&b, []byte(r.pageLocation(p.Path)))
+		b.WriteString("</loc></url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
+
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Title   string      `xml:"title"`
+	ID      string      `xml:"id"`
+	Updated string      `xml:"updated"`
+	Link    []atomLink  `xml:"link"`
+	Author  atomAuthor  `xml:"author"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr,omitempty"`
+}
+
+type atomAuthor struct {
+	Name string `xml:"name"`
+}
+
+type atomEntry struct {
+	Title   string    `xml:"title"`
+	ID      string    `xml:"id"`
+	Updated string    `xml:"updated"`
+	Link    *atomLink `xml:"link,omitempty"`
+	Summary string    `xml:"summary,omitempty"`
+}
+
+// feed is an Atom feed of policy revisions, audits and issued reports.
+func (r *renderer) feed() ([]byte, error) {
+	base := r.site.BaseURL
+	id := base
+	if id == "" {
+		id = "urn:trustdocs:" + idSlug(r.s.Config.Company)
+	}
+	f := atomFeed{Title: r.s.Config.Title, ID: id, Updated: stamp(r.s.AsOf),
+		Link:   []atomLink{{Href: base + "feed.xml", Rel: "self"}, {Href: base + "index.html"}},
+		Author: atomAuthor{Name: r.s.Config.Company}}
+	for _, c := range r.visibleChanges() {
+		e := atomEntry{Title: c.Title, Updated: stamp(c.Date), Summary: c.Summary,
+			ID: id + "#" + c.Date.String() + "-" + idSlug(c.Title)}
+		target := "certifications/index.html"
+		if c.Policy != nil {
+			target = policyURL(c.Policy.Slug)
+		}
+		e.Link = &atomLink{Href: base + target}
+		f.Entries = append(f.Entries, e)
+	}
+	out, err := xml.MarshalIndent(f, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(append([]byte(xml.Header), out...), '\n'), nil
+}
+
+func stamp(d model.Date) string { return d.String() + "T00:00:00Z" }

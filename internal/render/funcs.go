@@ -1,0 +1,153 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/resolve"
+)
+
+// funcs are the functions templates may call. Paths they return are
+// relative to the site root; templates prefix them with .Rel.
+var funcs = template.FuncMap{
+	"date":         func(d model.Date) string { return d.Long() },
+	"iso":          func(d model.Date) string { return d.String() },
+	"statusClass":  statusClass,
+	"badge":        badge,
+	"assetURL":     assetURL,
+	"categoryTitles": func(a *resolve.Attestation) []string {
+		var out []string
+		for _, id := range reportCategories(a) {
+			for _, c := range a.Framework.Categories {
+				if c.ID == id {
+					out = append(out, c.Title)
+				}
+			}
+		}
+		return out
+	},
+	"ctx":          func(p *Page, item any) itemContext { return itemContext{p, item} },
+	"capitalize":   capitalize,
+	"policyURL":    func(p *resolve.Policy) string { return policyURL(p.Slug) },
+	"pageURL":      pageURL,
+	"controlURL":   controlURL,
+	"frameworkURL": frameworkURL,
+	"soaURL":       soaURL,
+	"reqURL":       reqURL,
+	"reqAnchor":    reqAnchor,
+	"percent":      percent,
+	"join":         strings.Join,
+	"reasonName":   reasonName,
+	"auditKind":    resolve.AuditKindName,
+	"add":          func(a, b int) int { return a + b },
+	"themeName":    themeName,
+	"coverageBar":  coverageBar,
+	"statusChart":  statusChart,
+	"soaChart":     soaChart,
+	"timeline":     timeline,
+}
+
+func policyURL(slug string) string      { return "policies/" + slug + "/index.html" }
+func pageURL(d *model.Doc) string        { return "pages/" + d.Slug + "/index.html" }
+func controlURL(c *resolve.Control) string {
+	return "controls/" + idSlug(c.ID) + "/index.html"
+}
+func frameworkURL(f *resolve.Framework) string { return "frameworks/" + f.ID + "/index.html" }
+func soaURL(f *resolve.Framework) string       { return "frameworks/" + f.ID + "/soa/index.html" }
+func reqAnchor(r *resolve.Requirement) string  { return "req-" + idSlug(r.ID) }
+func reqURL(r *resolve.Requirement) string {
+	return frameworkURL(r.Framework) + "#" + reqAnchor(r)
+}
+
+// idSlug turns an id into a path segment or fragment: lower case, with
+// anything but letters, digits, dots and hyphens replaced by hyphens.
+func idSlug(id string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(id) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.' || r == '-' {
+			b.WriteRune(r)
+		} else {
+			b.WriteByte('-')
+		}
+	}
+	return strings.Trim(b.String(), "-.")
+}
+
+// statusClass maps any status to one of five looks: ok, warn, bad, info,
+// muted.
+func statusClass(status any) string {
+	var s string
+	switch v := status.(type) {
+	case string:
+		s = v
+	case model.ControlStatus:
+		s = string(v)
+	case model.Classification:
+		s = string(v)
+	}
+	switch s {
+	case resolve.Certified, resolve.Current, string(model.Implemented), "applicable", "passed", string(model.Public):
+		return "ok"
+	case resolve.Expiring, resolve.Bridged, string(model.Partial), resolve.ReviewDue, resolve.SurveillanceOverdue, string(model.Restricted):
+		return "warn"
+	case resolve.Expired, resolve.Stale, resolve.Suspended, resolve.Withdrawn, resolve.ReviewOverdue, "failed":
+		return "bad"
+	case resolve.InProgress, string(model.Planned), "scheduled":
+		return "info"
+	}
+	return "muted"
+}
+
+func capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+func percent(part, whole int) int {
+	if whole == 0 {
+		return 0
+	}
+	return part * 100 / whole
+}
+
+func reasonName(r string) string {
+	switch r {
+	case "risk":
+		return "Risk assessment"
+	case "legal":
+		return "Legal or regulatory"
+	case "contract":
+		return "Contractual"
+	case "business":
+		return "Business requirement"
+	case "best-practice":
+		return "Best practice"
+	}
+	return r
+}
+
+// themeName shortens an Annex A group title for table cells.
+func themeName(g *resolve.Group) string {
+	return strings.TrimSuffix(g.Title, " controls")
+}
+
+// badge renders a status as a coloured label; the text always says the
+// status, so colour is never the only cue.
+func badge(status any) template.HTML {
+	s := fmt.Sprint(status)
+	if s == "" {
+		s = "none"
+	}
+	return template.HTML(`<span class="badge badge-` + statusClass(status) + `">` +
+		template.HTMLEscapeString(capitalize(s)) + `</span>`)
+}
+
+// itemContext lets a partial template see both its item and the page.
+type itemContext struct {
+	Page *Page
+	Item any
+}

@@ -1,0 +1,374 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"slices"
+	"strings"
+
+	"github.com/trustdocs/trustdocs/internal/diag"
+	"github.com/trustdocs/trustdocs/internal/markdown"
+	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/resolve"
+)
+
+// pages queues every page of the site.
+func (r *renderer) pages() {
+	r.home()
+	r.policyPages()
+	r.controlPages()
+	r.frameworkPages()
+	r.certificationsPage()
+	if len(r.s.Subprocessors) > 0 {
+		r.add(&Page{Template: "subprocessors.html", Path: "subprocessors/index.html", Title: "Subprocessors",
+			Section: "subprocessors", Description: "Third parties that process customer data on our behalf.",
+			Data: r.s.Subprocessors})
+	}
+	for _, d := range r.s.Pages {
+		if r.site.Renders(d.Classification) {
+			res := r.docs[d]
+			r.add(&Page{Template: "page.html", Path: pageURL(d), Title: d.Title, Section: "page-" + d.Slug,
+				Description: d.Summary, Data: docData{Doc: d, Body: res.HTML}})
+		}
+	}
+	r.add(&Page{Template: "404.html", Path: "404.html", Title: "Page not found"})
+}
+
+// listedPolicies are the policies this audience may see listed.
+func (r *renderer) listedPolicies(ps []*resolve.Policy) []*resolve.Policy {
+	return r.site.ListedPolicies(ps)
+}
+
+// visibleCerts and visibleReports drop internal records.
+func (r *renderer) visibleCerts() []*resolve.Certification {
+	var out []*resolve.Certification
+	for _, c := range r.s.Certifications {
+		if c.Framework != nil && r.site.Lists(c.Classification) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (r *renderer) visibleReports() []*resolve.Attestation {
+	var out []*resolve.Attestation
+	for _, a := range r.s.Attestations {
+		if a.Framework != nil && r.site.Lists(a.Classification) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// visibleChanges are the dated events this audience may see.
+func (r *renderer) visibleChanges() []resolve.Change {
+	var out []resolve.Change
+	for _, c := range r.s.Changes {
+		if r.site.Renders(c.Classification) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+type statusCounts struct {
+	Implemented, Partial, Planned, Total int
+}
+
+func countStatuses(cs []*resolve.Control) statusCounts {
+	var n statusCounts
+	for _, c := range cs {
+		switch c.Status {
+		case model.Implemented:
+			n.Implemented++
+		case model.Partial:
+			n.Partial++
+		case model.Planned:
+			n.Planned++
+		}
+	}
+	n.Total = len(cs)
+	return n
+}
+
+type frameworkSummary struct {
+	F              *resolve.Framework
+	Covered, Total int
+	SoA            *soaSummary // for frameworks with a Statement of Applicability
+}
+
+func (r *renderer) frameworkSummaries() []frameworkSummary {
+	var out []frameworkSummary
+	for _, f := range r.s.Frameworks {
+		fs := frameworkSummary{F: f}
+		fs.Covered, fs.Total = f.Covered()
+		if rows := soaRows(r.s, f); len(rows) > 0 {
+			sum := summarizeSoA(rows)
+			fs.SoA = &sum
+		}
+		out = append(out, fs)
+	}
+	return out
+}
+
+type homeData struct {
+	Intro      template.HTML
+	Certs      []*resolve.Certification
+	Reports    []*resolve.Attestation
+	Frameworks []frameworkSummary
+	Policies   []*resolve.Policy
+	Changes    []resolve.Change
+	Controls   statusCounts
+}
+
+func (r *renderer) home() {
+	d := homeData{
+		Certs:      r.visibleCerts(),
+		Reports:    r.visibleReports(),
+		Frameworks: r.frameworkSummaries(),
+		Policies:   r.listedPolicies(r.s.Policies),
+		Controls:   countStatuses(r.s.Controls),
+	}
+	if r.s.Intro != nil {
+		d.Intro = r.docs[r.s.Intro].HTML
+	}
+	d.Changes = r.visibleChanges()
+	if len(d.Changes) > 8 {
+		d.Changes = d.Changes[:8]
+	}
+	r.add(&Page{Template: "home.html", Path: "index.html", Title: r.s.Config.Title, Section: "home",
+		Description: fmt.Sprintf("Security, compliance and trust information for %s.", r.s.Config.Company), Data: d})
+}
+
+type libraryData struct {
+	Policies []*resolve.Policy
+	Owners   []string
+}
+
+type policyData struct {
+	P        *resolve.Policy
+	Body     template.HTML
+	TOC      []tocEntry
+	Controls []*resolve.Control
+}
+
+type tocEntry struct {
+	Level    int
+	ID, Text string
+}
+
+type docData struct {
+	Doc  *model.Doc
+	Body template.HTML
+}
+
+func (r *renderer) policyPages() {
+	listed := r.listedPolicies(r.s.Policies)
+	var owners []string
+	for _, p := range listed {
+		if p.Owner != "" && !slices.Contains(owners, p.Owner) {
+			owners = append(owners, p.Owner)
+		}
+	}
+	slices.Sort(owners)
+	r.add(&Page{Template: "policies.html", Path: "policies/index.html", Title: "Policies", Section: "policies",
+		Description: "The security and privacy policies that govern how we operate.",
+		Data:        libraryData{Policies: listed, Owners: owners}})
+	for _, p := range listed {
+		if !r.site.Renders(p.Classification) {
+			continue
+		}
+		res := r.docs[p.Doc]
+		d := policyData{P: p, Body: res.HTML, Controls: p.Controls}
+		for _, h := range res.TOC {
+			d.TOC = append(d.TOC, tocEntry{h.Level, h.ID, h.Text})
+		}
+		r.add(&Page{Template: "policy.html", Path: policyURL(p.Slug), Title: p.Title, Section: "policies",
+			Description: p.Summary, Data: d})
+		for name, abs := range p.Attachments {
+			r.out.Copies["policies/"+p.Slug+"/"+name] = abs
+		}
+	}
+}
+
+type controlsData struct {
+	Controls   []*resolve.Control
+	Frameworks []*resolve.Framework
+	Counts     statusCounts
+}
+
+type controlData struct {
+	C           *resolve.Control
+	Description template.HTML
+	Policies    []*resolve.Policy
+}
+
+// controlSlugs checks that no two control ids share a page address.
+func (r *renderer) controlSlugs() {
+	seen := map[string]*resolve.Control{}
+	for _, c := range r.s.Controls {
+		slug := idSlug(c.ID)
+		if prev := seen[slug]; prev != nil {
+			r.diags.Errorf(c.At("id"), "control ids %q and %q would share the page controls/%s/; make them differ by more than case or punctuation", prev.ID, c.ID, slug)
+		}
+		if slug == "" {
+			r.diags.Errorf(c.At("id"), "control id %q has no letters or digits", c.ID)
+		}
+		seen[slug] = c
+	}
+}
+
+func (r *renderer) controlPages() {
+	r.add(&Page{Template: "controls.html", Path: "controls/index.html", Title: "Controls", Section: "controls",
+		Description: "Our security controls, their status and how they map to ISO 27001 and SOC 2.",
+		Data:        controlsData{Controls: r.s.Controls, Frameworks: r.s.Frameworks, Counts: countStatuses(r.s.Controls)}})
+	for _, c := range r.s.Controls {
+		r.add(&Page{Template: "control.html", Path: controlURL(c), Title: c.ID + " " + c.Title, Section: "controls",
+			Description: c.Title,
+			Data:        controlData{C: c, Description: r.inline(c.Description), Policies: r.listedPolicies(c.Policies)}})
+	}
+}
+
+// inline converts a short Markdown text (a control description).
+func (r *renderer) inline(src string) template.HTML {
+	if src == "" {
+		return ""
+	}
+	res, err := r.md.Convert([]byte(src), nil)
+	if err != nil {
+		return template.HTML(template.HTMLEscapeString(src))
+	}
+	return res.HTML
+}
+
+type frameworksData struct {
+	Frameworks []frameworkSummary
+	Pairs      []comparePair
+}
+
+type frameworkData struct {
+	F       frameworkSummary
+	Groups  []*resolve.Group
+	HasSoA  bool
+	Gaps    []*resolve.Requirement
+	Reports []*resolve.Attestation
+}
+
+func (r *renderer) frameworkPages() {
+	sums := r.frameworkSummaries()
+	pairs := r.comparePairs()
+	r.add(&Page{Template: "frameworks.html", Path: "frameworks/index.html", Title: "Frameworks", Section: "frameworks",
+		Description: "The frameworks our controls are mapped to, and how much of each they cover.",
+		Data:        frameworksData{Frameworks: sums, Pairs: pairs}})
+	for _, fs := range sums {
+		f := fs.F
+		d := frameworkData{F: fs, Groups: f.Groups, HasSoA: fs.SoA != nil, Reports: r.visibleReports()}
+		d.Reports = slices.DeleteFunc(d.Reports, func(a *resolve.Attestation) bool { return a.Framework != f })
+		if len(f.Categories) > 0 {
+			for _, q := range f.Requirements {
+				if q.InScope && len(q.Controls) == 0 {
+					d.Gaps = append(d.Gaps, q)
+				}
+			}
+		}
+		r.add(&Page{Template: "framework.html", Path: frameworkURL(f), Title: f.Name, Section: "frameworks",
+			Description: f.Description, Data: d})
+		if fs.SoA != nil {
+			r.soaPage(f, *fs.SoA)
+		}
+	}
+	r.comparePages(pairs)
+}
+
+type certificationsData struct {
+	Certs   []*resolve.Certification
+	Reports []*resolve.Attestation
+	Site    *resolve.Site
+}
+
+func (r *renderer) certificationsPage() {
+	d := certificationsData{Certs: r.visibleCerts(), Reports: r.visibleReports(), Site: r.s}
+	r.add(&Page{Template: "certifications.html", Path: "certifications/index.html", Title: "Certifications and reports",
+		Section: "certifications", Description: "Our certifications and attestation reports, with their status.", Data: d})
+	for _, c := range d.Certs {
+		if c.Certificate != "" && r.site.Renders(c.Classification) {
+			r.copyAsset(c.Certificate)
+		}
+	}
+	for _, a := range d.Reports {
+		if a.Report != "" && r.site.Renders(a.Classification) {
+			r.copyAsset(a.Report)
+		}
+		if a.Bridge != nil && a.Bridge.File != "" && r.site.Renders(a.Classification) {
+			r.copyAsset(a.Bridge.File)
+		}
+	}
+}
+
+// copyAsset copies a file named in content (a certificate, a report) to the
+// same path under files/ of the output.
+func (r *renderer) copyAsset(rel string) {
+	rel = strings.TrimPrefix(rel, "/")
+	if abs, ok := r.s.Assets["content/"+rel]; ok {
+		r.out.Copies[assetURL(rel)] = abs
+	}
+}
+
+// assetURL is where a content file is published.
+func assetURL(rel string) string {
+	rel = strings.TrimPrefix(rel, "/")
+	if strings.HasPrefix(rel, "files/") {
+		return rel
+	}
+	return "files/" + rel
+}
+
+// convertDocs converts every policy, page and the introduction, reporting
+// dropped raw HTML and links to content that does not exist.
+func (r *renderer) convertDocs() {
+	var docs []*model.Doc
+	for _, p := range r.s.Policies {
+		docs = append(docs, p.Doc)
+	}
+	docs = append(docs, r.s.Pages...)
+	if r.s.Intro != nil {
+		docs = append(docs, r.s.Intro)
+	}
+	results := make([]conversion, len(docs))
+	parallel(len(docs), func(i int) {
+		results[i] = r.convert(docs[i])
+	})
+	for i, d := range docs {
+		r.docs[d] = results[i].res
+	}
+	if r.s.Config.UnsafeHTML {
+		r.diags.Warnf(r.s.Config.At("markdown"), "[markdown] unsafe_html is on: raw HTML in Markdown reaches the pages unescaped; turn it off unless every author is trusted")
+	}
+}
+
+type conversion struct {
+	res markdown.Result
+}
+
+func (r *renderer) convert(d *model.Doc) conversion {
+	out := docOutputPath(d)
+	res, err := r.md.Convert(d.Body, func(dest string) string { return r.rewriteLink(d, out, dest) })
+	if err != nil {
+		r.diags.Errorf(d.Pos, "cannot convert Markdown: %v", err)
+	}
+	if !r.s.Config.UnsafeHTML {
+		for _, line := range res.RawHTML {
+			r.diags.Warnf(diag.Pos{File: d.Pos.File, Line: d.BodyLine + line - 1},
+				"raw HTML is dropped from Markdown; write it in Markdown, or set [markdown] unsafe_html = true in site.toml if every author is trusted")
+		}
+	}
+	for _, l := range res.Links {
+		if target, ok := contentTarget(d.Pos.File, l.Dest); ok {
+			if r.outputFor(target) == "" {
+				r.diags.Errorf(diag.Pos{File: d.Pos.File, Line: d.BodyLine + l.Line - 1},
+					"link to %q: there is no policy or page %s", l.Dest, target)
+			}
+		}
+	}
+	return conversion{res}
+}

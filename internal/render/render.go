@@ -1,0 +1,183 @@
+// Package render turns a resolved site into the files of the output, in
+// memory: HTML pages from html/template, the exports (CSV, JSON, Atom,
+// sitemap), and the theme's static assets. It writes nothing to disk.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/trustdocs/trustdocs/internal/diag"
+	"github.com/trustdocs/trustdocs/internal/markdown"
+	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/resolve"
+)
+
+// Options configure a render.
+type Options struct {
+	Audience  model.Audience
+	BaseURL   string // overrides site.toml's base_url when set
+	Templates fs.FS  // the embedded templates: templates/*.html
+	Theme     fs.FS  // the embedded theme: theme/**
+}
+
+// Output is a rendered site: generated files, and files to copy as they are.
+type Output struct {
+	Files  map[string][]byte // output path → content
+	Copies map[string]string // output path → absolute source path
+}
+
+// Paths returns every output path, sorted.
+func (o *Output) Paths() []string {
+	paths := make([]string, 0, len(o.Files)+len(o.Copies))
+	for p := range o.Files {
+		paths = append(paths, p)
+	}
+	for p := range o.Copies {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	return paths
+}
+
+// renderer holds what every page needs.
+type renderer struct {
+	s     *resolve.Site
+	opts  Options
+	diags *diag.List
+	site  *siteData
+	tmpl  *templates
+	md    *markdown.Converter
+	out   *Output
+	mu    sync.Mutex
+
+	docs      map[*model.Doc]markdown.Result // converted bodies
+	ctlSlugs  map[*resolve.Control]string
+	pageQueue []*Page
+}
+
+// Render renders s for one audience. Content problems found while
+// rendering (Markdown links, template overrides) go to diags.
+func Render(s *resolve.Site, opts Options, diags *diag.List) (*Output, error) {
+	if opts.Audience == "" {
+		opts.Audience = model.AudiencePublic
+	}
+	r := &renderer{s: s, opts: opts, diags: diags,
+		md:   markdown.New(s.Config.UnsafeHTML),
+		out:  &Output{Files: map[string][]byte{}, Copies: map[string]string{}},
+		docs: map[*model.Doc]markdown.Result{},
+	}
+	r.site = newSiteData(s, opts)
+	tmpl, err := parseTemplates(opts.Templates, s.Templates, diags)
+	if err != nil {
+		return nil, err
+	}
+	r.tmpl = tmpl
+	r.controlSlugs()
+	r.convertDocs()
+	r.pages()
+	if err := r.execute(); err != nil {
+		return nil, err
+	}
+	if err := r.exports(); err != nil {
+		return nil, err
+	}
+	if err := r.assets(); err != nil {
+		return nil, err
+	}
+	return r.out, nil
+}
+
+// add queues a page for execution.
+func (r *renderer) add(p *Page) {
+	p.Site = r.site
+	p.Root = strings.Repeat("../", strings.Count(p.Path, "/"))
+	r.pageQueue = append(r.pageQueue, p)
+}
+
+// file records a generated file.
+func (r *renderer) file(p string, b []byte) {
+	r.mu.Lock()
+	r.out.Files[p] = b
+	r.mu.Unlock()
+}
+
+// execute runs every queued page's template, in parallel.
+func (r *renderer) execute() error {
+	pages := r.pageQueue
+	errs := make([]error, len(pages))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(len(pages), runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for i := range next {
+				buf.Reset()
+				p := pages[i]
+				if err := r.tmpl.execute(&buf, p.Template, p); err != nil {
+					errs[i] = fmt.Errorf("rendering %s with %s: %w", p.Path, p.Template, err)
+					continue
+				}
+				r.file(p.Path, bytes.Clone(buf.Bytes()))
+			}
+		})
+	}
+	for i := range pages {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// assets copies the theme: the embedded files, overlaid by the site's
+// theme/ folder, to the output root.
+func (r *renderer) assets() error {
+	err := fs.WalkDir(r.opts.Theme, "theme", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(r.opts.Theme, p)
+		if err != nil {
+			return err
+		}
+		r.out.Files[strings.TrimPrefix(p, "theme/")] = b
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for rel, abs := range r.s.Theme {
+		if _, taken := r.out.Files[rel]; taken && !isThemeAsset(rel) {
+			r.diags.Errorf(diag.Pos{File: "theme/" + rel}, "theme file would replace the generated %s; remove or rename it", rel)
+			continue
+		}
+		delete(r.out.Files, rel)
+		r.out.Copies[rel] = abs
+	}
+	return nil
+}
+
+func isThemeAsset(rel string) bool {
+	return strings.HasPrefix(rel, "assets/")
+}
+
+// relPath returns the path from the folder of page "from" to output path
+// "to"; both are output paths relative to the site root.
+func relPath(from, to string) string {
+	return strings.Repeat("../", strings.Count(from, "/")) + to
+}
+
+// cleanJoin joins and cleans slash paths.
+func cleanJoin(elem ...string) string { return path.Clean(path.Join(elem...)) }

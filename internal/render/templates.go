@@ -1,0 +1,194 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/trustdocs/trustdocs/internal/diag"
+	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/resolve"
+)
+
+// Page is what every page template receives.
+type Page struct {
+	Site        *siteData
+	Template    string // file name under templates/
+	Path        string // output path, e.g. "policies/access-control/index.html"
+	Root        string // "../" repeated to reach the site root from Path
+	Title       string
+	Description string
+	Section     string // the navigation entry to highlight
+	Data        any
+}
+
+// Rel returns the relative link from this page to output path target.
+// Links name index.html explicitly, so that they work opened from disk.
+func (p *Page) Rel(target string) string { return p.Root + target }
+
+// URL is the page's public address, for canonical links; "" without a
+// base_url.
+func (p *Page) URL() string {
+	if p.Site.BaseURL == "" {
+		return ""
+	}
+	return p.Site.BaseURL + strings.TrimSuffix(p.Path, "index.html")
+}
+
+// siteData is what pages share.
+type siteData struct {
+	Config   model.Config
+	BaseURL  string
+	AsOf     model.Date
+	Audience model.Audience
+	Nav      []navItem
+}
+
+type navItem struct {
+	Title, Path, Section string
+}
+
+// Renders reports whether this build renders a document of classification c.
+func (s *siteData) Renders(c model.Classification) bool { return s.Audience.Renders(c) }
+
+// Lists reports whether this build lists a document of classification c.
+func (s *siteData) Lists(c model.Classification) bool { return s.Audience.Lists(c) }
+
+// ListedPolicies keeps the policies this build may list.
+func (s *siteData) ListedPolicies(ps []*resolve.Policy) []*resolve.Policy {
+	var out []*resolve.Policy
+	for _, p := range ps {
+		if s.Lists(p.Classification) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// NDA reports whether this is a build for the NDA audience.
+func (s *siteData) NDA() bool { return s.Audience == model.AudienceNDA }
+
+func newSiteData(s *resolve.Site, opts Options) *siteData {
+	d := &siteData{Config: s.Config, AsOf: s.AsOf, Audience: opts.Audience, BaseURL: s.Config.BaseURL}
+	if opts.BaseURL != "" {
+		d.BaseURL = opts.BaseURL
+	}
+	if d.BaseURL != "" && !strings.HasSuffix(d.BaseURL, "/") {
+		d.BaseURL += "/"
+	}
+	d.Nav = []navItem{
+		{"Overview", "index.html", "home"},
+		{"Certifications", "certifications/index.html", "certifications"},
+		{"Policies", "policies/index.html", "policies"},
+		{"Controls", "controls/index.html", "controls"},
+		{"Frameworks", "frameworks/index.html", "frameworks"},
+	}
+	if len(s.Subprocessors) > 0 {
+		d.Nav = append(d.Nav, navItem{"Subprocessors", "subprocessors/index.html", "subprocessors"})
+	}
+	for _, p := range s.Pages {
+		if opts.Audience.Renders(p.Classification) {
+			d.Nav = append(d.Nav, navItem{p.Title, pageURL(p), "page-" + p.Slug})
+		}
+	}
+	return d
+}
+
+// templates is the parsed template set: one template per page file, each
+// with the shared layout and partials.
+type templates struct {
+	byName map[string]*template.Template
+}
+
+// shared are the files every page template is parsed with.
+var shared = []string{"base.html", "partials.html"}
+
+func parseTemplates(embedded fs.FS, overrides map[string][]byte, diags *diag.List) (*templates, error) {
+	src := map[string][]byte{}
+	entries, err := fs.ReadDir(embedded, "templates")
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		b, err := fs.ReadFile(embedded, path.Join("templates", e.Name()))
+		if err != nil {
+			return nil, err
+		}
+		src[e.Name()] = b
+	}
+	for name, b := range overrides {
+		if _, ok := src[name]; !ok {
+			names := make([]string, 0, len(src))
+			for n := range src {
+				names = append(names, n)
+			}
+			slices.Sort(names)
+			diags.Warnf(diag.Pos{File: "templates/" + name}, "no built-in template is called %s, so it is not used%s", name, diag.DidYouMean(name, names))
+			continue
+		}
+		src[name] = b
+	}
+	parse := func(t *template.Template, name string) error {
+		_, err := t.New(name).Parse(string(src[name]))
+		if err != nil && overrides[name] != nil {
+			diags.Errorf(templatePos(name, err), "template: %s", templateMessage(err))
+			return errOverride
+		}
+		return err
+	}
+	base := template.New("").Funcs(funcs)
+	for _, name := range shared {
+		if err := parse(base, name); err != nil {
+			return nil, err
+		}
+	}
+	ts := &templates{byName: map[string]*template.Template{}}
+	for name := range src {
+		if slices.Contains(shared, name) {
+			continue
+		}
+		t, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if err := parse(t, name); err != nil {
+			return nil, err
+		}
+		ts.byName[name] = t
+	}
+	return ts, nil
+}
+
+var errOverride = fmt.Errorf("a template override does not parse")
+
+var templateErrRE = regexp.MustCompile(`^template: ([^:]+):(\d+):(?:(\d+):)? ?(.*)$`)
+
+func templatePos(name string, err error) diag.Pos {
+	p := diag.Pos{File: "templates/" + name}
+	if m := templateErrRE.FindStringSubmatch(err.Error()); m != nil {
+		p.Line, _ = strconv.Atoi(m[2])
+		p.Col, _ = strconv.Atoi(m[3])
+	}
+	return p
+}
+
+func templateMessage(err error) string {
+	if m := templateErrRE.FindStringSubmatch(err.Error()); m != nil {
+		return m[4]
+	}
+	return err.Error()
+}
+
+func (t *templates) execute(w io.Writer, name string, p *Page) error {
+	tmpl := t.byName[name]
+	if tmpl == nil {
+		return fmt.Errorf("no template %s", name)
+	}
+	return tmpl.ExecuteTemplate(w, "base.html", p)
+}

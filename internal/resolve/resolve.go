@@ -1,0 +1,521 @@
+// Package resolve turns a loaded model.Site into the linked graph pages are
+// rendered from: ids become pointers both ways (policy ↔ control ↔
+// requirement), the Statement of Applicability is decided for every Annex A
+// control, and every status is computed as of one date. Every broken
+// reference and SoA rule is reported with its position.
+package resolve
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/trustdocs/trustdocs/internal/diag"
+	"github.com/trustdocs/trustdocs/internal/model"
+)
+
+// Site is a resolved site.
+type Site struct {
+	*model.Site
+	AsOf model.Date
+
+	Policies       []*Policy  // sorted by title
+	Pages          []*model.Doc // sorted by title
+	Controls       []*Control // sorted by id
+	Frameworks     []*Framework
+	Certifications []*Certification
+	Attestations   []*Attestation
+	SoA            []*SoARow // every Annex A control, in catalog order
+	Changes        []Change  // newest first
+
+	policies   map[string]*Policy
+	controls   map[string]*Control
+	frameworks map[string]*Framework
+}
+
+// Policy is a policy with its controls and review status.
+type Policy struct {
+	*model.Doc
+	Controls   []*Control
+	NextReview model.Date
+	Review     string // ReviewCurrent, ReviewDue or ReviewOverdue
+}
+
+// Control is a control with the policies that implement it and the
+// requirements it meets.
+type Control struct {
+	*model.Control
+	Policies []*Policy
+	Mappings []Mapped
+}
+
+// Mapped is a control's requirements in one framework.
+type Mapped struct {
+	Framework    *Framework
+	Requirements []*Requirement
+}
+
+// Framework is a catalog with its coverage.
+type Framework struct {
+	*model.Framework
+	Requirements []*Requirement
+	Groups       []*Group
+	InScope      []model.Category // categories in scope of its reports; all when it has none
+	Certs        []*Certification
+	Reports      []*Attestation
+	reqs         map[string]*Requirement
+}
+
+// Group is a framework group with its requirements.
+type Group struct {
+	model.Group
+	Requirements []*Requirement
+}
+
+// Requirement is a requirement with the controls that meet it.
+type Requirement struct {
+	*model.Requirement
+	Framework *Framework
+	Depth     int // 0 for top-level clauses, 1 for 4.1, 2 for 6.1.3
+	Controls  []*Control
+	Status    model.ControlStatus // rolled up from Controls
+	SoA       *SoARow              // for Annex A controls
+	InScope   bool                 // its category is in scope (always true without categories)
+}
+
+// Requirement returns the framework's requirement with the given id, or nil.
+func (f *Framework) Requirement(id string) *Requirement { return f.reqs[id] }
+
+// Covered counts the in-scope requirements that at least one control meets.
+func (f *Framework) Covered() (covered, total int) {
+	for _, r := range f.Requirements {
+		if r.InScope {
+			total++
+			if len(r.Controls) > 0 {
+				covered++
+			}
+		}
+	}
+	return covered, total
+}
+
+// Certification is a certification with its status as of the build date.
+type Certification struct {
+	*model.Certification
+	Framework *Framework
+	Expires   model.Date
+	Status    string
+}
+
+// Attestation is an attestation report with its status as of the build date.
+type Attestation struct {
+	*model.Attestation
+	Framework    *Framework
+	CurrentUntil model.Date
+	Status       string
+}
+
+// Change is one dated event for the home page and the feed.
+type Change struct {
+	Date           model.Date
+	Title          string
+	Summary        string
+	Policy         *Policy // set for policy revisions
+	Classification model.Classification
+}
+
+// Policy returns the policy with the given slug, or nil.
+func (s *Site) Policy(slug string) *Policy { return s.policies[slug] }
+
+// Control returns the control with the given id, or nil.
+func (s *Site) Control(id string) *Control { return s.controls[id] }
+
+// Framework returns the framework with the given id, or nil.
+func (s *Site) Framework(id string) *Framework { return s.frameworks[id] }
+
+// Resolve links and checks m as of the date asOf.
+func Resolve(m *model.Site, asOf model.Date, diags *diag.List) *Site {
+	s := &Site{Site: m, AsOf: asOf,
+		policies: map[string]*Policy{}, controls: map[string]*Control{}, frameworks: map[string]*Framework{}}
+	r := &resolver{s: s, diags: diags}
+	r.frameworks()
+	r.controls()
+	r.policies()
+	r.pages()
+	r.mappings()
+	r.soa()
+	r.certifications()
+	r.attestations()
+	r.scope()
+	r.changes()
+	r.warnings()
+	return s
+}
+
+type resolver struct {
+	s     *Site
+	diags *diag.List
+}
+
+func (r *resolver) frameworks() {
+	for _, mf := range r.s.Site.Frameworks {
+		f := &Framework{Framework: mf, reqs: map[string]*Requirement{}}
+		groups := map[string]*Group{}
+		for _, g := range mf.Groups {
+			gr := &Group{Group: g}
+			groups[g.ID] = gr
+			f.Groups = append(f.Groups, gr)
+		}
+		for _, mr := range mf.Requirements {
+			req := &Requirement{Requirement: mr, Framework: f, InScope: true}
+			for p := mf.Requirement(mr.Parent); p != nil && req.Depth < 8; p = mf.Requirement(p.Parent) {
+				req.Depth++
+			}
+			f.Requirements = append(f.Requirements, req)
+			f.reqs[mr.ID] = req
+			if g := groups[mr.Group]; g != nil {
+				g.Requirements = append(g.Requirements, req)
+			}
+		}
+		r.s.Frameworks = append(r.s.Frameworks, f)
+		r.s.frameworks[f.ID] = f
+	}
+}
+
+func (r *resolver) controls() {
+	for _, mc := range r.s.Site.Controls {
+		if mc.ID == "" {
+			continue
+		}
+		if prev := r.s.controls[mc.ID]; prev != nil {
+			r.diags.Errorf(mc.At("id"), "control id %q is already used at %s; give each control its own id", mc.ID, prev.At("id"))
+			continue
+		}
+		c := &Control{Control: mc}
+		r.s.controls[mc.ID] = c
+		r.s.Controls = append(r.s.Controls, c)
+	}
+	slices.SortFunc(r.s.Controls, func(a, b *Control) int { return naturalCompare(a.ID, b.ID) })
+}
+
+func (r *resolver) controlIDs() []string {
+	ids := make([]string, len(r.s.Controls))
+	for i, c := range r.s.Controls {
+		ids[i] = c.ID
+	}
+	return ids
+}
+
+func (r *resolver) policies() {
+	for _, d := range r.s.Site.Policies {
+		if prev := r.s.policies[d.Slug]; prev != nil {
+			r.diags.Errorf(d.Pos, "policy slug %q is also used by %s; rename one of the files", d.Slug, prev.Pos.File)
+			continue
+		}
+		p := &Policy{Doc: d, NextReview: NextReview(d)}
+		p.Review = ReviewStatus(p.NextReview, r.s.AsOf)
+		r.s.policies[d.Slug] = p
+		r.s.Policies = append(r.s.Policies, p)
+		r.policyDates(p)
+	}
+	slices.SortFunc(r.s.Policies, func(a, b *Policy) int {
+		return cmp.Or(cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)), cmp.Compare(a.Slug, b.Slug))
+	})
+	ids := r.controlIDs()
+	for _, p := range r.s.Policies {
+		seen := map[string]bool{}
+		for _, ref := range p.Doc.Controls {
+			c := r.s.controls[ref.ID]
+			switch {
+			case c == nil && r.s.policies[strings.ToLower(ref.ID)] != nil:
+				r.diags.Errorf(ref.Pos, "controls: %q is a policy, not a control; list the ids of [[control]] tables in content/controls/%s",
+					ref.ID, diag.DidYouMean(ref.ID, ids))
+			case c == nil:
+				r.diags.Errorf(ref.Pos, "controls: no control has id %q%s", ref.ID, diag.DidYouMean(ref.ID, ids))
+			case seen[ref.ID]:
+				r.diags.Warnf(ref.Pos, "controls: %q is listed twice", ref.ID)
+			default:
+				seen[ref.ID] = true
+				p.Controls = append(p.Controls, c)
+				c.Policies = append(c.Policies, p)
+			}
+		}
+		slices.SortFunc(p.Controls, func(a, b *Control) int { return naturalCompare(a.ID, b.ID) })
+	}
+}
+
+func (r *resolver) policyDates(p *Policy) {
+	if !p.Effective.IsZero() && !p.Approved.IsZero() && p.Effective.Before(p.Approved) {
+		r.diags.Errorf(p.At("effective"), "effective (%s) is before approved (%s); a policy takes effect on or after its approval", p.Effective, p.Approved)
+	}
+	if !p.Doc.NextReview.IsZero() && !p.Approved.IsZero() && !p.Doc.NextReview.After(p.Approved) {
+		r.diags.Errorf(p.At("next_review"), "next_review (%s) must be after approved (%s)", p.Doc.NextReview, p.Approved)
+	}
+	for _, rev := range p.Revisions {
+		if !rev.Date.IsZero() && !p.Approved.IsZero() && rev.Date.After(p.Approved) && rev.Version == p.Version {
+			r.diags.Errorf(rev.At("date"), "revision %s is dated %s, after the policy's approval on %s; approve the version you publish", rev.Version, rev.Date, p.Approved)
+		}
+	}
+}
+
+func (r *resolver) pages() {
+	seen := map[string]*model.Doc{}
+	for _, d := range r.s.Site.Pages {
+		if prev := seen[d.Slug]; prev != nil {
+			r.diags.Errorf(d.Pos, "page slug %q is also used by %s; rename one of the files", d.Slug, prev.Pos.File)
+			continue
+		}
+		seen[d.Slug] = d
+		r.s.Pages = append(r.s.Pages, d)
+	}
+	slices.SortFunc(r.s.Pages, func(a, b *model.Doc) int {
+		return cmp.Or(cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)), cmp.Compare(a.Slug, b.Slug))
+	})
+}
+
+// mappings links each control to the requirements it names.
+func (r *resolver) mappings() {
+	for _, c := range r.s.Controls {
+		for _, m := range c.Control.Mappings {
+			f := r.s.frameworks[m.Framework.ID]
+			if f == nil {
+				continue // reported by load
+			}
+			mapped := Mapped{Framework: f}
+			for _, ref := range m.Refs {
+				req := f.reqs[ref.ID]
+				if req == nil {
+					r.diags.Errorf(ref.Pos, "%s: %q is not a requirement of %s%s", m.Framework.ID, ref.ID, f.Name, r.suggestReq(f, ref.ID))
+					continue
+				}
+				if slices.Contains(mapped.Requirements, req) {
+					r.diags.Warnf(ref.Pos, "%s: %q is listed twice", m.Framework.ID, ref.ID)
+					continue
+				}
+				mapped.Requirements = append(mapped.Requirements, req)
+				req.Controls = append(req.Controls, c)
+			}
+			c.Mappings = append(c.Mappings, mapped)
+		}
+	}
+	for _, f := range r.s.Frameworks {
+		for _, req := range f.Requirements {
+			req.Status = Rollup(req.Controls)
+		}
+	}
+}
+
+// suggestReq adds a "did you mean" for an unknown requirement id, and
+// explains the Annex A prefix when a clause-like id was meant for Annex A.
+func (r *resolver) suggestReq(f *Framework, id string) string {
+	ids := make([]string, len(f.Requirements))
+	for i, q := range f.Requirements {
+		ids[i] = q.ID
+	}
+	if f.reqs["A."+id] != nil {
+		return ` (Annex A controls are written with "A.": did you mean "A.` + id + `"?)`
+	}
+	return diag.DidYouMean(id, ids)
+}
+
+func (r *resolver) certifications() {
+	for _, mc := range r.s.Site.Certifications {
+		f := r.framework(mc.Framework)
+		c := &Certification{Certification: mc, Framework: f}
+		validity, surveillance := 36, true
+		if f != nil {
+			validity, surveillance = f.Profile.ValidityMonths, f.Profile.Surveillance
+			f.Certs = append(f.Certs, c)
+		}
+		c.Expires = CertExpiry(mc, validity)
+		c.Status = CertStatus(mc, c.Expires, surveillance, r.s.AsOf)
+		if !mc.Expires.IsZero() && !mc.Issued.IsZero() && !mc.Expires.After(mc.Issued) {
+			r.diags.Errorf(mc.At("expires"), "expires (%s) must be after issued (%s)", mc.Expires, mc.Issued)
+		}
+		if strings.Contains(mc.Standard, "27001:2013") && !r.s.AsOf.Before(model.NewDate(2025, 10, 31)) {
+			r.diags.Warnf(mc.At("standard"), "ISO/IEC 27001:2013 certificates ceased to be valid on 31 October 2025; transition to ISO/IEC 27001:2022 and update standard")
+		}
+		r.asset(mc.Certificate, mc.At("certificate"), "certificate")
+		r.s.Certifications = append(r.s.Certifications, c)
+	}
+}
+
+func (r *resolver) attestations() {
+	for _, ma := range r.s.Site.Attestations {
+		f := r.framework(ma.Framework)
+		a := &Attestation{Attestation: ma, Framework: f}
+		if f != nil {
+			f.Reports = append(f.Reports, a)
+			r.categories(f, ma)
+		}
+		r.attestationDates(ma)
+		if !a.CoverageEnd().IsZero() {
+			a.CurrentUntil = ReportCurrentUntil(ma)
+		}
+		a.Status = AttestationStatus(ma, r.s.AsOf)
+		r.asset(ma.Report, ma.At("report"), "report")
+		if ma.Bridge != nil {
+			r.asset(ma.Bridge.File, ma.Bridge.At("file"), "bridge letter")
+		}
+		r.s.Attestations = append(r.s.Attestations, a)
+	}
+}
+
+func (r *resolver) categories(f *Framework, a *model.Attestation) {
+	var ids []string
+	for _, c := range f.Categories {
+		ids = append(ids, c.ID)
+	}
+	for _, c := range a.Categories {
+		if !slices.Contains(ids, c.ID) {
+			r.diags.Errorf(c.Pos, "categories: %q is not a category of %s; use %s%s", c.ID, f.Name, strings.Join(ids, ", "), diag.DidYouMean(c.ID, ids))
+		}
+	}
+}
+
+func (r *resolver) attestationDates(a *model.Attestation) {
+	switch a.Type {
+	case "II":
+		if a.PeriodStart.IsZero() || a.PeriodEnd.IsZero() {
+			if !a.Issued.IsZero() {
+				r.diags.Errorf(a.Pos, "a Type II report covers a period: add period_start and period_end")
+			}
+			break
+		}
+		if !a.PointInTime.IsZero() {
+			r.diags.Errorf(a.At("point_in_time"), "point_in_time is for Type I reports; a Type II report has period_start and period_end")
+		}
+		if !a.PeriodEnd.After(a.PeriodStart) {
+			r.diags.Errorf(a.At("period_end"), "period_end (%s) must be after period_start (%s)", a.PeriodEnd, a.PeriodStart)
+			break
+		}
+		if a.PeriodEnd.After(a.PeriodStart.AddMonths(12).AddDays(-1)) {
+			r.diags.Errorf(a.At("period_end"), "the Type II period %s to %s is longer than 12 months; a report covers at most 12 months, so split it into two reports", a.PeriodStart, a.PeriodEnd)
+		} else if a.PeriodEnd.Before(a.PeriodStart.AddMonths(3).AddDays(-1)) {
+			r.diags.Warnf(a.At("period_end"), "the Type II period %s to %s is shorter than 3 months; buyers rarely accept a period under 3 months", a.PeriodStart, a.PeriodEnd)
+		}
+	case "I":
+		if a.PointInTime.IsZero() && !a.Issued.IsZero() {
+			r.diags.Errorf(a.Pos, "a Type I report is as of one date: add point_in_time = YYYY-MM-DD")
+		}
+		if !a.PeriodStart.IsZero() || !a.PeriodEnd.IsZero() {
+			r.diags.Errorf(a.At("period_start"), "period_start and period_end are for Type II reports; a Type I report has point_in_time")
+		}
+	}
+	end := a.CoverageEnd()
+	if !a.Issued.IsZero() && !end.IsZero() && a.Issued.Before(end) {
+		r.diags.Errorf(a.At("issued"), "issued (%s) is before the end of what the report covers (%s); a report is issued after its period", a.Issued, end)
+	}
+	if b := a.Bridge; b != nil && !end.IsZero() {
+		if !b.CoversThrough.IsZero() && !b.CoversThrough.After(end) {
+			r.diags.Errorf(b.At("covers_through"), "bridge_letter covers_through (%s) must be after the report's period end (%s)", b.CoversThrough, end)
+		}
+		if !b.Issued.IsZero() && b.Issued.Before(end) {
+			r.diags.Errorf(b.At("issued"), "bridge_letter issued (%s) is before the report's period end (%s)", b.Issued, end)
+		}
+	}
+}
+
+// framework resolves a record's framework reference.
+func (r *resolver) framework(ref model.Ref) *Framework {
+	if ref.ID == "" {
+		return nil
+	}
+	f := r.s.frameworks[ref.ID]
+	if f == nil {
+		ids := make([]string, len(r.s.Frameworks))
+		for i, f := range r.s.Frameworks {
+			ids[i] = f.ID
+		}
+		r.diags.Errorf(ref.Pos, "framework %q is not loaded; built-in frameworks are %s, and a site adds its own in content/frameworks/%s",
+			ref.ID, strings.Join(ids, ", "), diag.DidYouMean(ref.ID, ids))
+	}
+	return f
+}
+
+// asset checks that a file named by a record exists under content/.
+func (r *resolver) asset(path string, at diag.Pos, what string) {
+	if path == "" {
+		return
+	}
+	if _, ok := r.s.Assets["content/"+strings.TrimPrefix(path, "/")]; !ok {
+		r.diags.Errorf(at, "%s file %q does not exist; paths are relative to content/, e.g. \"files/report.pdf\" for content/files/report.pdf", what, path)
+	}
+}
+
+// scope works out which categories are in scope for each framework: those
+// of its reports plus the required ones, or all when it has no reports.
+func (r *resolver) scope() {
+	for _, f := range r.s.Frameworks {
+		if len(f.Categories) == 0 {
+			continue
+		}
+		in := map[string]bool{}
+		for _, c := range f.Categories {
+			if c.Required || len(f.Reports) == 0 {
+				in[c.ID] = true
+			}
+		}
+		for _, a := range f.Reports {
+			for _, c := range a.Categories {
+				in[c.ID] = true
+			}
+		}
+		for _, c := range f.Categories {
+			if in[c.ID] {
+				f.InScope = append(f.InScope, c)
+			}
+		}
+		for _, req := range f.Requirements {
+			req.InScope = req.Category == "" || in[req.Category]
+		}
+	}
+}
+
+// warnings reports what is valid but worth a look.
+func (r *resolver) warnings() {
+	for _, c := range r.s.Controls {
+		if len(c.Policies) == 0 {
+			r.diags.Warnf(c.At("id"), "control %s is implemented by no policy; add %q to the controls list of the policy that covers it", c.ID, c.ID)
+		}
+	}
+	for _, p := range r.s.Policies {
+		if len(p.Doc.Controls) == 0 && p.Classification != model.Internal {
+			r.diags.Warnf(p.Pos, "policy %q implements no control; list the controls it covers in front matter: controls = [\"…\"]", p.Slug)
+		}
+		switch p.Review {
+		case ReviewOverdue:
+			r.diags.Warnf(p.Pos, "policy %q was due for review on %s; review it, then update approved, version and [[revision]]", p.Slug, p.NextReview)
+		case ReviewDue:
+			r.diags.Warnf(p.Pos, "policy %q is due for review on %s", p.Slug, p.NextReview)
+		}
+	}
+	for _, c := range r.s.Certifications {
+		switch c.Status {
+		case Expired:
+			r.diags.Warnf(c.Pos, "%s certificate expired on %s", c.Framework.Title(), c.Expires)
+		case Expiring:
+			r.diags.Warnf(c.Pos, "%s certificate expires on %s", c.Framework.Title(), c.Expires)
+		case SurveillanceOverdue:
+			r.diags.Warnf(c.Pos, "%s certificate: a surveillance audit is overdue; record it as [[certification.audit]] kind = \"surveillance\"", c.Framework.Title())
+		}
+	}
+	for _, a := range r.s.Attestations {
+		switch a.Status {
+		case Expiring:
+			r.diags.Warnf(a.Pos, "%s report stops being current on %s; issue the next report or a bridge letter", a.Framework.Title(), a.CurrentUntil)
+		case Stale:
+			r.diags.Warnf(a.Pos, "%s report has been stale since %s; buyers expect a report whose period ended within 12 months", a.Framework.Title(), a.CurrentUntil)
+		}
+	}
+	for _, f := range r.s.Frameworks {
+		if len(f.Reports) == 0 || len(f.Categories) == 0 {
+			continue
+		}
+		for _, req := range f.Requirements {
+			if req.InScope && len(req.Controls) == 0 {
+				r.diags.Warnf(f.Reports[0].Pos, "%s %s (%s) is in scope of the report but no control meets it; map a control to it", f.Title(), req.ID, req.Title)
+			}
+		}
+	}
+}
