@@ -164,4 +164,3 @@ func version() string {
 	}
 	return out + " " + info.GoVersion
 }
-

@@ -194,18 +194,18 @@ var AuditResults = []string{"passed", "scheduled", "failed"}
 // Certification is a management-system certificate (ISO 27001 and the like).
 type Certification struct {
 	Origin
-	Framework          Ref
-	Standard           string
-	CertificationBody  string
-	AccreditationBody  string
-	CertificateNumber  string
-	Scope              string
-	Issued             Date
-	Expires            Date // given, or derived by resolve
-	Status             string // override: suspended | withdrawn
-	Certificate        string // file under content/
-	Classification     Classification
-	Audits             []Audit
+	Framework         Ref
+	Standard          string
+	CertificationBody string
+	AccreditationBody string
+	CertificateNumber string
+	Scope             string
+	Issued            Date
+	Expires           Date   // given, or derived by resolve
+	Status            string // override: suspended | withdrawn
+	Certificate       string // file under content/
+	Classification    Classification
+	Audits            []Audit
 }
 
 // Attestation is an attestation report (SOC 2 and the like).

@@ -14,11 +14,11 @@ import (
 // funcs are the functions templates may call. Paths they return are
 // relative to the site root; templates prefix them with .Rel.
 var funcs = template.FuncMap{
-	"date":         func(d model.Date) string { return d.Long() },
-	"iso":          func(d model.Date) string { return d.String() },
-	"statusClass":  statusClass,
-	"badge":        badge,
-	"assetURL":     assetURL,
+	"date":        func(d model.Date) string { return d.Long() },
+	"iso":         func(d model.Date) string { return d.String() },
+	"statusClass": statusClass,
+	"badge":       badge,
+	"assetURL":    assetURL,
 	"categoryTitles": func(a *resolve.Attestation) []string {
 		var out []string
 		for _, id := range reportCategories(a) {
@@ -51,8 +51,8 @@ var funcs = template.FuncMap{
 	"timeline":     timeline,
 }
 
-func policyURL(slug string) string      { return "policies/" + slug + "/index.html" }
-func pageURL(d *model.Doc) string        { return "pages/" + d.Slug + "/index.html" }
+func policyURL(slug string) string { return "policies/" + slug + "/index.html" }
+func pageURL(d *model.Doc) string  { return "pages/" + d.Slug + "/index.html" }
 func controlURL(c *resolve.Control) string {
 	return "controls/" + idSlug(c.ID) + "/index.html"
 }

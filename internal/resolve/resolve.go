@@ -19,9 +19,9 @@ type Site struct {
 	*model.Site
 	AsOf model.Date
 
-	Policies       []*Policy  // sorted by title
+	Policies       []*Policy    // sorted by title
 	Pages          []*model.Doc // sorted by title
-	Controls       []*Control // sorted by id
+	Controls       []*Control   // sorted by id
 	Frameworks     []*Framework
 	Certifications []*Certification
 	Attestations   []*Attestation
@@ -79,8 +79,8 @@ type Requirement struct {
 	Depth     int // 0 for top-level clauses, 1 for 4.1, 2 for 6.1.3
 	Controls  []*Control
 	Status    model.ControlStatus // rolled up from Controls
-	SoA       *SoARow              // for Annex A controls
-	InScope   bool                 // its category is in scope (always true without categories)
+	SoA       *SoARow             // for Annex A controls
+	InScope   bool                // its category is in scope (always true without categories)
 }
 
 // Requirement returns the framework's requirement with the given id, or nil.
