@@ -21,10 +21,15 @@ func num(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
 
 func esc(s string) string { return html.EscapeString(s) }
 
-// svgOpen starts an accessible SVG element.
+// svgOpen starts an accessible SVG element. Bars stretch to their box
+// (no text inside them to distort); charts with labels keep their aspect.
 func svgOpen(b *strings.Builder, class string, w, h float64, label string) {
-	fmt.Fprintf(b, `<svg class="%s" viewBox="0 0 %s %s" role="img" aria-label="%s" focusable="false"><title>%s</title>`,
-		class, num(w), num(h), esc(label), esc(label))
+	aspect := ""
+	if class == "chart-bar" || class == "chart-stacked" {
+		aspect = ` preserveAspectRatio="none"`
+	}
+	fmt.Fprintf(b, `<svg class="%s" viewBox="0 0 %s %s"%s role="img" aria-label="%s" focusable="false"><title>%s</title>`,
+		class, num(w), num(h), aspect, esc(label), esc(label))
 }
 
 // coverageBar draws covered out of total as a thin bar.

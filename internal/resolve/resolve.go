@@ -338,6 +338,17 @@ func (r *resolver) certifications() {
 		r.asset(mc.Certificate, mc.At("certificate"), "certificate")
 		r.s.Certifications = append(r.s.Certifications, c)
 	}
+	// Certificates in force first, those still being pursued after.
+	slices.SortStableFunc(r.s.Certifications, func(a, b *Certification) int {
+		return cmp.Compare(boolInt(a.Status == InProgress), boolInt(b.Status == InProgress))
+	})
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func (r *resolver) attestations() {

@@ -1,0 +1,83 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runCmd(args ...string) (code int, stdout, stderr string) {
+	var o, e bytes.Buffer
+	code = run(args, &o, &e)
+	return code, o.String(), e.String()
+}
+
+func TestBuildExample(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "site")
+	code, stdout, stderr := runCmd("build", "-s", "../..", "-o", out, "--as-of", "2026-11-01")
+	if code != exitOK || stderr != "" {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
+	}
+	if !strings.HasPrefix(stdout, "built ") || !strings.Contains(stdout, "as of 2026-11-01") {
+		t.Errorf("summary line: %q", stdout)
+	}
+	if _, err := os.Stat(filepath.Join(out, "frameworks", "iso27001", "soa", "soa.csv")); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{},
+		{"frobnicate"},
+		{"build", "--audience", "everyone"},
+		{"build", "--as-of", "1 Nov 2026"},
+		{"build", "-s", t.TempDir()}, // not a site: no site.toml
+	} {
+		if code, _, _ := runCmd(args...); code != exitUsage {
+			t.Errorf("%q: exit %d, want %d", args, code, exitUsage)
+		}
+	}
+}
+
+// A build with content errors exits 1, reports file:line, and leaves the
+// previous output byte-identical.
+func TestContentErrorKeepsOutput(t *testing.T) {
+	site := t.TempDir()
+	write := func(name, text string) {
+		p := filepath.Join(site, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(text), 0o644)
+	}
+	write("site.toml", "title = \"T\"\ncompany = \"C\"\n")
+	write("content/soa.toml", "")
+	write("content/policies/p.md", "+++\ntitle = \"P\"\nversion = \"1\"\nowner = \"O\"\napproved = 2026-01-01\n+++\nText\n")
+	out := filepath.Join(site, "public")
+	os.MkdirAll(out, 0o755)
+	before := []byte("previous build")
+	os.WriteFile(filepath.Join(out, "index.html"), before, 0o644)
+	os.WriteFile(filepath.Join(out, ".trustdocs-output"), []byte("index.html\n"), 0o644)
+
+	code, _, stderr := runCmd("build", "-s", site, "--as-of", "2026-11-01")
+	if code != exitContent {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitContent, stderr)
+	}
+	if !strings.Contains(stderr, "content/soa.toml: error: A.5.1 Policies for information security is not addressed") {
+		t.Errorf("stderr lacks the SoA error:\n%s", stderr)
+	}
+	if !strings.Contains(stderr, "the output folder was not changed") {
+		t.Errorf("stderr does not say the output is unchanged:\n%s", stderr)
+	}
+	if got, _ := os.ReadFile(filepath.Join(out, "index.html")); !bytes.Equal(got, before) {
+		t.Error("a failed build changed the output")
+	}
+}
+
+func TestVersion(t *testing.T) {
+	code, stdout, _ := runCmd("version")
+	if code != exitOK || !strings.HasPrefix(stdout, "trustdocs ") {
+		t.Errorf("version: exit %d, %q", code, stdout)
+	}
+}

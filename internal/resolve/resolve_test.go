@@ -1,0 +1,194 @@
+package resolve_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/trustdocs/trustdocs/internal/catalog"
+	"github.com/trustdocs/trustdocs/internal/diag"
+	"github.com/trustdocs/trustdocs/internal/load"
+	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/resolve"
+)
+
+// annexA lists the built-in Annex A ids, read through the real loader.
+func annexA(t *testing.T) []string {
+	t.Helper()
+	s, _ := resolveSite(t, map[string]string{})
+	var ids []string
+	for _, row := range s.SoA {
+		ids = append(ids, row.ID)
+	}
+	return ids
+}
+
+// resolveSite writes files (site.toml added) into a temporary site, then
+// loads and resolves it as of 2026-11-01.
+func resolveSite(t *testing.T, files map[string]string) (*resolve.Site, []diag.Diagnostic) {
+	t.Helper()
+	dir := t.TempDir()
+	files["site.toml"] = "title = \"T\"\ncompany = \"C\"\n"
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var diags diag.List
+	m, err := load.Load(dir, &diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := resolve.Resolve(m, model.NewDate(2026, 11, 1), &diags)
+	return s, diags.Items()
+}
+
+// controlsFile maps one implemented control to every id in ids.
+func controlsFile(ids []string, status string) string {
+	return fmt.Sprintf("[[control]]\nid = \"X-1\"\ntitle = \"All\"\nstatus = %q\niso27001 = [\"%s\"]\n", status, strings.Join(ids, `", "`))
+}
+
+func errorsOf(ds []diag.Diagnostic) []string {
+	var out []string
+	for _, d := range ds {
+		if d.Severity == diag.Error {
+			out = append(out, d.String())
+		}
+	}
+	return out
+}
+
+func has(ds []diag.Diagnostic, want string) bool {
+	return slices.ContainsFunc(ds, func(d diag.Diagnostic) bool { return strings.Contains(d.String(), want) })
+}
+
+func TestSoARules(t *testing.T) {
+	all := annexA(t)
+	if len(all) != 93 {
+		t.Fatalf("%d Annex A controls, want 93", len(all))
+	}
+	without := func(drop ...string) []string {
+		return slices.DeleteFunc(slices.Clone(all), func(id string) bool { return slices.Contains(drop, id) })
+	}
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string // substrings of the errors, exactly these
+	}{
+		{"every control mapped", map[string]string{"content/controls/c.toml": controlsFile(all, "implemented")}, nil},
+		{"unaddressed", map[string]string{"content/controls/c.toml": controlsFile(without("A.5.7"), "implemented")},
+			[]string{`content/soa.toml: error: A.5.7 Threat intelligence is not addressed: map a control to it (iso27001 = ["A.5.7"]) or exclude it`}},
+		{"excluded with justification", map[string]string{
+			"content/controls/c.toml": controlsFile(without("A.7.4"), "implemented"),
+			"content/soa.toml":        "[annex_a.\"A.7.4\"]\napplicable = false\njustification = \"No premises.\"\n"}, nil},
+		{"excluded without justification", map[string]string{
+			"content/controls/c.toml": controlsFile(without("A.7.4"), "implemented"),
+			"content/soa.toml":        "[annex_a.\"A.7.4\"]\napplicable = false\n"},
+			[]string{`content/soa.toml:2:1: error: A.7.4 Physical security monitoring is excluded without a justification`}},
+		{"excluded but mapped", map[string]string{
+			"content/controls/c.toml": controlsFile(all, "implemented"),
+			"content/soa.toml":        "[annex_a.\"A.7.4\"]\napplicable = false\njustification = \"No premises.\"\n"},
+			[]string{`content/soa.toml:2:1: error: A.7.4 Physical security monitoring is excluded but mapped by X-1`}},
+		{"applicable but unmapped", map[string]string{
+			"content/controls/c.toml": controlsFile(without("A.5.23"), "implemented"),
+			"content/soa.toml":        "\n[annex_a.\"A.5.23\"]\napplicable = true\nreasons = [\"risk\"]\n"},
+			[]string{`content/soa.toml:3:1: error: A.5.23 Information security for use of cloud services is applicable but no control maps to it`}},
+		{"not an Annex A id", map[string]string{
+			"content/controls/c.toml": controlsFile(all, "implemented"),
+			"content/soa.toml":        "[annex_a.\"5.7\"]\napplicable = true\n"},
+			[]string{`content/soa.toml:1:1: error: soa.toml: "5.7" is not an Annex A control (Annex A controls are written with "A.": did you mean "A.5.7"?)`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, ds := resolveSite(t, tt.files)
+			got := errorsOf(ds)
+			if len(got) != len(tt.want) {
+				t.Fatalf("errors:\n%s\nwant %d matching %q", strings.Join(got, "\n"), len(tt.want), tt.want)
+			}
+			for i, w := range tt.want {
+				if !strings.Contains(got[i], w) {
+					t.Errorf("error %d:\n got %s\nwant %s", i, got[i], w)
+				}
+			}
+		})
+	}
+}
+
+func TestSoADerivedStatus(t *testing.T) {
+	all := annexA(t)
+	files := map[string]string{"content/controls/c.toml": controlsFile(all, "implemented") +
+		"[[control]]\nid = \"X-2\"\ntitle = \"Half\"\nstatus = \"planned\"\niso27001 = [\"A.5.1\"]\n" +
+		"[[control]]\nid = \"X-3\"\ntitle = \"Started\"\nstatus = \"partial\"\niso27001 = [\"A.5.2\"]\n"}
+	s, ds := resolveSite(t, files)
+	if errs := errorsOf(ds); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	status := map[string]model.ControlStatus{}
+	for _, row := range s.SoA {
+		status[row.ID] = row.Status
+	}
+	for id, want := range map[string]model.ControlStatus{"A.5.1": model.Partial, "A.5.2": model.Partial, "A.5.3": model.Implemented} {
+		if status[id] != want {
+			t.Errorf("%s: %q, want %q", id, status[id], want)
+		}
+	}
+	files["content/controls/c.toml"] = controlsFile(slices.DeleteFunc(slices.Clone(all), func(s string) bool { return s == "A.5.1" }), "implemented") +
+		"[[control]]\nid = \"X-2\"\ntitle = \"Later\"\nstatus = \"planned\"\niso27001 = [\"A.5.1\"]\n"
+	s, _ = resolveSite(t, files)
+	if got := s.SoA[0].Status; got != model.Planned {
+		t.Errorf("A.5.1 with only a planned control: %q, want planned", got)
+	}
+}
+
+func TestReferences(t *testing.T) {
+	all := annexA(t)
+	_, ds := resolveSite(t, map[string]string{
+		"content/controls/c.toml": controlsFile(all, "implemented") +
+			"[[control]]\nid = \"AC-01\"\ntitle = \"A\"\nstatus = \"implemented\"\nsoc2 = [\"CC6.1\", \"CC9.9\"]\niso27001 = [\"A.5.38\", \"5.1\"]\n",
+		"content/policies/access.md": "+++\ntitle = \"Access\"\nversion = \"1\"\nowner = \"IT\"\napproved = 2026-06-01\ncontrols = [\"AC-10\", \"access\"]\n+++\nBody\n",
+	})
+	for _, want := range []string{
+		`content/controls/c.toml:10:18: error: soc2: "CC9.9" is not a requirement of SOC 2 (AICPA Trust Services Criteria) (did you mean "CC9.1"?)`,
+		`content/controls/c.toml:11:13: error: iso27001: "A.5.38" is not a requirement of ISO/IEC 27001:2022 (did you mean "A.5.18"?)`,
+		`content/policies/access.md:6:13: error: controls: no control has id "AC-10" (did you mean "AC-01"?)`,
+		`content/policies/access.md:6:22: error: controls: "access" is a policy, not a control`,
+	} {
+		if !has(ds, want) {
+			t.Errorf("missing %s\nin:\n%s", want, strings.Join(errorsOf(ds), "\n"))
+		}
+	}
+}
+
+func TestTypeIIPeriodLimits(t *testing.T) {
+	all := annexA(t)
+	for _, tt := range []struct {
+		end  string
+		want string
+	}{
+		{"2026-06-30", ""}, // exactly 12 months
+		{"2026-07-01", "is longer than 12 months"},
+	} {
+		_, ds := resolveSite(t, map[string]string{
+			"content/controls/c.toml":       controlsFile(all, "implemented"),
+			"content/certifications/s.toml": "[[attestation]]\nframework = \"soc2\"\ntype = \"II\"\nperiod_start = 2025-07-01\nperiod_end = " + tt.end + "\nissued = 2026-08-01\n",
+		})
+		errs := errorsOf(ds)
+		switch {
+		case tt.want == "" && len(errs) > 0:
+			t.Errorf("period ending %s: unexpected %v", tt.end, errs)
+		case tt.want != "" && (len(errs) != 1 || !strings.Contains(errs[0], tt.want)):
+			t.Errorf("period ending %s: got %v, want one error containing %q", tt.end, errs, tt.want)
+		}
+	}
+}
+
+func TestCatalogIsLoadable(t *testing.T) {
+	if names := catalog.Names(); !slices.Equal(names, []string{"iso27001", "soc2"}) {
+		t.Fatalf("built-in frameworks %v", names)
+	}
+}
