@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -21,6 +20,7 @@ import (
 	"github.com/trustdocs/trustdocs/internal/catalog"
 	"github.com/trustdocs/trustdocs/internal/diag"
 	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/par"
 )
 
 // Load reads the site in root. Problems go to diags; the returned site holds
@@ -252,7 +252,7 @@ func (l *loader) content() error {
 		return err
 	}
 	results := make([]*model.Doc, len(docs))
-	parallel(len(docs), func(i int) {
+	par.Do(len(docs), func(i int) {
 		d := l.doc(docs[i])
 		mu.Lock()
 		results[i] = d
@@ -351,23 +351,4 @@ func (l *loader) overrides() error {
 		l.site.Theme[filepath.ToSlash(rel)] = abs
 		return nil
 	})
-}
-
-// parallel calls f(0) … f(n-1) on all cores.
-func parallel(n int, f func(int)) {
-	workers := min(n, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range workers {
-		wg.Go(func() {
-			for i := range next {
-				f(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }

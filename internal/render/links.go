@@ -2,9 +2,7 @@ package render
 
 import (
 	"path"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/trustdocs/trustdocs/internal/model"
 )
@@ -88,22 +86,4 @@ func (r *renderer) rewriteLink(d *model.Doc, from, dest string) string {
 		to += "#" + frag
 	}
 	return relPath(from, to)
-}
-
-// parallel calls f(0) … f(n-1) on all cores.
-func parallel(n int, f func(int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(n, runtime.GOMAXPROCS(0)) {
-		wg.Go(func() {
-			for i := range next {
-				f(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }

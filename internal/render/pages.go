@@ -9,6 +9,7 @@ import (
 	"github.com/trustdocs/trustdocs/internal/diag"
 	"github.com/trustdocs/trustdocs/internal/markdown"
 	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/par"
 	"github.com/trustdocs/trustdocs/internal/resolve"
 )
 
@@ -335,7 +336,7 @@ func (r *renderer) convertDocs() {
 		docs = append(docs, r.s.Intro)
 	}
 	results := make([]conversion, len(docs))
-	parallel(len(docs), func(i int) {
+	par.Do(len(docs), func(i int) {
 		results[i] = r.convert(docs[i])
 	})
 	for i, d := range docs {

@@ -7,8 +7,6 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
-	"path"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -16,6 +14,7 @@ import (
 	"github.com/trustdocs/trustdocs/internal/diag"
 	"github.com/trustdocs/trustdocs/internal/markdown"
 	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/par"
 	"github.com/trustdocs/trustdocs/internal/resolve"
 )
 
@@ -58,7 +57,6 @@ type renderer struct {
 	mu    sync.Mutex
 
 	docs      map[*model.Doc]markdown.Result // converted bodies
-	ctlSlugs  map[*resolve.Control]string
 	pageQueue []*Page
 }
 
@@ -112,27 +110,15 @@ func (r *renderer) file(p string, b []byte) {
 func (r *renderer) execute() error {
 	pages := r.pageQueue
 	errs := make([]error, len(pages))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(len(pages), runtime.GOMAXPROCS(0)) {
-		wg.Go(func() {
-			var buf bytes.Buffer
-			for i := range next {
-				buf.Reset()
-				p := pages[i]
-				if err := r.tmpl.execute(&buf, p.Template, p); err != nil {
-					errs[i] = fmt.Errorf("rendering %s with %s: %w", p.Path, p.Template, err)
-					continue
-				}
-				r.file(p.Path, bytes.Clone(buf.Bytes()))
-			}
-		})
-	}
-	for i := range pages {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	par.Do(len(pages), func(i int) {
+		var buf bytes.Buffer
+		p := pages[i]
+		if err := r.tmpl.execute(&buf, p.Template, p); err != nil {
+			errs[i] = fmt.Errorf("rendering %s with %s: %w", p.Path, p.Template, err)
+			return
+		}
+		r.file(p.Path, buf.Bytes())
+	})
 	for _, err := range errs {
 		if err != nil {
 			return err
@@ -178,6 +164,3 @@ func isThemeAsset(rel string) bool {
 func relPath(from, to string) string {
 	return strings.Repeat("../", strings.Count(from, "/")) + to
 }
-
-// cleanJoin joins and cleans slash paths.
-func cleanJoin(elem ...string) string { return path.Clean(path.Join(elem...)) }
