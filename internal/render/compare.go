@@ -23,7 +23,7 @@ func maps(c *resolve.Control, f *resolve.Framework) bool {
 }
 
 func (r *renderer) comparePairs() []comparePair {
-	sums := r.frameworkSummaries()
+	sums := r.summaries
 	var pairs []comparePair
 	for i := range sums {
 		for j := i + 1; j < len(sums); j++ {
@@ -56,7 +56,7 @@ func (r *renderer) comparePages(pairs []comparePair) {
 	if len(pairs) == 0 {
 		return
 	}
-	sums := r.frameworkSummaries()
+	sums := r.summaries
 	r.add(&Page{Template: "compare.html", Path: "frameworks/compare/index.html", Title: "Comparing frameworks",
 		Section: "frameworks", Description: "How the frameworks differ, and which of our controls serve each.",
 		Data: compareData{Frameworks: sums, Pairs: pairs}})

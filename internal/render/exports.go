@@ -165,7 +165,7 @@ func (r *renderer) trustJSON() []byte {
 		}
 		doc.Attestations = append(doc.Attestations, rep)
 	}
-	for _, p := range r.listedPolicies(r.s.Policies) {
+	for _, p := range r.site.ListedPolicies(r.s.Policies) {
 		tp := trustPolicy{Slug: p.Slug, Title: p.Title, Summary: p.Summary, Classification: string(p.Classification)}
 		if r.site.Renders(p.Classification) {
 			tp.URL = policyURL(p.Slug)
@@ -186,7 +186,7 @@ func (r *renderer) trustJSON() []byte {
 		}
 		doc.Controls = append(doc.Controls, tc)
 	}
-	for _, fs := range r.frameworkSummaries() {
+	for _, fs := range r.summaries {
 		cov := trustCoverage{ID: fs.F.ID, Name: fs.F.Name, Covered: fs.Covered, Total: fs.Total}
 		if fs.SoA != nil {
 			cov.SoA = "frameworks/" + fs.F.ID + "/soa/soa.json"

@@ -35,11 +35,6 @@ func (r *renderer) pages() {
 	r.add(&Page{Template: "404.html", Path: "404.html", Title: "Page not found"})
 }
 
-// listedPolicies are the policies this audience may see listed.
-func (r *renderer) listedPolicies(ps []*resolve.Policy) []*resolve.Policy {
-	return r.site.ListedPolicies(ps)
-}
-
 // visibleCerts and visibleReports drop internal records.
 func (r *renderer) visibleCerts() []*resolve.Certification {
 	var out []*resolve.Certification
@@ -126,8 +121,8 @@ func (r *renderer) home() {
 	d := homeData{
 		Certs:      r.visibleCerts(),
 		Reports:    r.visibleReports(),
-		Frameworks: r.frameworkSummaries(),
-		Policies:   r.listedPolicies(r.s.Policies),
+		Frameworks: r.summaries,
+		Policies:   r.site.ListedPolicies(r.s.Policies),
 		Controls:   countStatuses(r.s.Controls),
 	}
 	if r.s.Intro != nil {
@@ -164,7 +159,7 @@ type docData struct {
 }
 
 func (r *renderer) policyPages() {
-	listed := r.listedPolicies(r.s.Policies)
+	listed := r.site.ListedPolicies(r.s.Policies)
 	var owners []string
 	for _, p := range listed {
 		if p.Owner != "" && !slices.Contains(owners, p.Owner) {
@@ -226,7 +221,7 @@ func (r *renderer) controlPages() {
 	for _, c := range r.s.Controls {
 		r.add(&Page{Template: "control.html", Path: controlURL(c), Title: c.ID + " " + c.Title, Section: "controls",
 			Description: c.Title,
-			Data:        controlData{C: c, Description: r.inline(c.Description), Policies: r.listedPolicies(c.Policies)}})
+			Data:        controlData{C: c, Description: r.inline(c.Description), Policies: r.site.ListedPolicies(c.Policies)}})
 	}
 }
 
@@ -256,7 +251,7 @@ type frameworkData struct {
 }
 
 func (r *renderer) frameworkPages() {
-	sums := r.frameworkSummaries()
+	sums := r.summaries
 	pairs := r.comparePairs()
 	r.add(&Page{Template: "frameworks.html", Path: "frameworks/index.html", Title: "Frameworks", Section: "frameworks",
 		Description: "The frameworks our controls are mapped to, and how much of each they cover.",
@@ -335,23 +330,19 @@ func (r *renderer) convertDocs() {
 	if r.s.Intro != nil {
 		docs = append(docs, r.s.Intro)
 	}
-	results := make([]conversion, len(docs))
+	results := make([]markdown.Result, len(docs))
 	par.Do(len(docs), func(i int) {
 		results[i] = r.convert(docs[i])
 	})
 	for i, d := range docs {
-		r.docs[d] = results[i].res
+		r.docs[d] = results[i]
 	}
 	if r.s.Config.UnsafeHTML {
 		r.diags.Warnf(r.s.Config.At("markdown"), "[markdown] unsafe_html is on: raw HTML in Markdown reaches the pages unescaped; turn it off unless every author is trusted")
 	}
 }
 
-type conversion struct {
-	res markdown.Result
-}
-
-func (r *renderer) convert(d *model.Doc) conversion {
+func (r *renderer) convert(d *model.Doc) markdown.Result {
 	out := docOutputPath(d)
 	res, err := r.md.Convert(d.Body, func(dest string) string { return r.rewriteLink(d, out, dest) })
 	if err != nil {
@@ -371,5 +362,5 @@ func (r *renderer) convert(d *model.Doc) conversion {
 			}
 		}
 	}
-	return conversion{res}
+	return res
 }

@@ -57,6 +57,7 @@ type renderer struct {
 	mu    sync.Mutex
 
 	docs      map[*model.Doc]markdown.Result // converted bodies
+	summaries []frameworkSummary             // coverage per framework, computed once
 	pageQueue []*Page
 }
 
@@ -79,6 +80,7 @@ func Render(s *resolve.Site, opts Options, diags *diag.List) (*Output, error) {
 	r.tmpl = tmpl
 	r.controlSlugs()
 	r.convertDocs()
+	r.summaries = r.frameworkSummaries()
 	r.pages()
 	if err := r.execute(); err != nil {
 		return nil, err

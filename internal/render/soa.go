@@ -68,7 +68,7 @@ type soaData struct {
 
 // soaPolicies are the policies of a row this audience may see listed.
 func (r *renderer) soaPolicies(row *resolve.SoARow) []*resolve.Policy {
-	return r.listedPolicies(row.Policies())
+	return r.site.ListedPolicies(row.Policies())
 }
 
 func (r *renderer) soaPage(f *resolve.Framework, sum soaSummary) {

@@ -14,10 +14,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
+
+	"github.com/trustdocs/trustdocs/internal/par"
 )
 
 // Marker is the file that marks a folder as trustdocs output; it lists
@@ -157,26 +157,15 @@ func writeAll(dir string, files Files) error {
 		}
 	}
 	errs := make([]error, len(paths))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(len(paths), 2*runtime.GOMAXPROCS(0)) {
-		wg.Go(func() {
-			for i := range next {
-				p := paths[i]
-				dst := filepath.Join(dir, filepath.FromSlash(p))
-				if b, ok := files.Generated[p]; ok {
-					errs[i] = os.WriteFile(dst, b, 0o644)
-				} else {
-					errs[i] = copyFile(dst, files.Copies[p])
-				}
-			}
-		})
-	}
-	for i := range paths {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	par.Do(len(paths), func(i int) {
+		p := paths[i]
+		dst := filepath.Join(dir, filepath.FromSlash(p))
+		if b, ok := files.Generated[p]; ok {
+			errs[i] = os.WriteFile(dst, b, 0o644)
+		} else {
+			errs[i] = copyFile(dst, files.Copies[p])
+		}
+	})
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
