@@ -127,13 +127,17 @@ func (l *loader) config() error {
 	if _, err := os.Stat(abs); err != nil {
 		return errors.New("no site.toml in " + l.root + "; run trustdocs in a site folder, name one with -s DIR, or create one with trustdocs new DIR")
 	}
-	src, ok := l.read(abs)
-	if !ok {
-		return nil
+	if src, ok := l.read(abs); ok {
+		l.siteConfig("site.toml", src)
 	}
-	t := l.parseTOML("site.toml", src, 0, "site.toml")
+	return nil
+}
+
+// siteConfig reads the text of site.toml.
+func (l *loader) siteConfig(file string, src []byte) {
+	t := l.parseTOML(file, src, 0, file)
 	if t == nil {
-		return nil
+		return
 	}
 	c := &l.site.Config
 	c.Origin = t.origin()
@@ -155,7 +159,6 @@ func (l *loader) config() error {
 		m.done()
 	}
 	t.done()
-	return nil
 }
 
 // frameworks loads the built-in catalogs, then the site's own.
@@ -228,13 +231,13 @@ func (l *loader) content() error {
 		case parts[0] == "pages" && len(parts) == 2 && strings.HasSuffix(name, ".md"):
 			docs = append(docs, docFile{abs, model.PageDoc, ""})
 		case parts[0] == "controls" && len(parts) == 2 && strings.HasSuffix(name, ".toml"):
-			l.controls(abs)
+			l.tomlFile(abs, (*loader).controls)
 		case inner == "soa.toml":
-			l.soa(abs)
+			l.tomlFile(abs, (*loader).soa)
 		case parts[0] == "certifications" && len(parts) == 2 && strings.HasSuffix(name, ".toml"):
-			l.certifications(abs)
+			l.tomlFile(abs, (*loader).certifications)
 		case inner == "subprocessors.toml":
-			l.subprocessors(abs)
+			l.tomlFile(abs, (*loader).subprocessors)
 		case parts[0] == "frameworks" && len(parts) == 2 && strings.HasSuffix(name, ".toml"):
 			// loaded first, by frameworks
 		case strings.HasSuffix(name, ".md") || strings.HasSuffix(name, ".toml"):

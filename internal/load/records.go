@@ -8,20 +8,21 @@ import (
 	"github.com/trustdocs/trustdocs/internal/model"
 )
 
-// tomlFile reads and parses a TOML content file, or returns nil.
-func (l *loader) tomlFile(abs string) *table {
-	src, ok := l.read(abs)
-	if !ok {
-		return nil
+// tomlReader reads one kind of TOML content file; file is its
+// site-relative path and src its cleaned text.
+type tomlReader func(l *loader, file string, src []byte)
+
+// tomlFile reads a TOML content file from disk and hands it to read.
+func (l *loader) tomlFile(abs string, read tomlReader) {
+	if src, ok := l.read(abs); ok {
+		read(l, l.rel(abs), src)
 	}
-	file := l.rel(abs)
-	return l.parseTOML(file, src, 0, file)
 }
 
 var controlKeys = []string{"id", "title", "description", "owner", "status", "evidence"}
 
-func (l *loader) controls(abs string) {
-	t := l.tomlFile(abs)
+func (l *loader) controls(file string, src []byte) {
+	t := l.parseTOML(file, src, 0, file)
 	if t == nil {
 		return
 	}
@@ -71,8 +72,8 @@ func (l *loader) frameworkIDs() []string {
 	return ids
 }
 
-func (l *loader) soa(abs string) {
-	t := l.tomlFile(abs)
+func (l *loader) soa(file string, src []byte) {
+	t := l.parseTOML(file, src, 0, file)
 	if t == nil {
 		return
 	}
@@ -110,8 +111,8 @@ func (l *loader) soa(abs string) {
 	a.done()
 }
 
-func (l *loader) certifications(abs string) {
-	t := l.tomlFile(abs)
+func (l *loader) certifications(file string, src []byte) {
+	t := l.parseTOML(file, src, 0, file)
 	if t == nil {
 		return
 	}
@@ -181,8 +182,8 @@ func (l *loader) frameworkRef(t *table) model.Ref {
 	return model.Ref{ID: id, Pos: t.at("framework")}
 }
 
-func (l *loader) subprocessors(abs string) {
-	t := l.tomlFile(abs)
+func (l *loader) subprocessors(file string, src []byte) {
+	t := l.parseTOML(file, src, 0, file)
 	if t == nil {
 		return
 	}

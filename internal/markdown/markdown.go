@@ -58,16 +58,19 @@ type Heading struct {
 	Text  string
 }
 
-// Link is a link destination as written, and the line it is on.
+// Link is a link or image destination as written, and where it is.
 type Link struct {
-	Dest string
-	Line int // relative to the start of the Markdown source, 1-based
+	Dest  string
+	Line  int // relative to the start of the Markdown source, 1-based
+	Col   int // 1-based, in bytes; 0 when unknown
+	Image bool
 }
 
 // Result is a converted document.
 type Result struct {
 	HTML    template.HTML
 	TOC     []Heading
+	IDs     []string // the id of every heading, for checking links to anchors
 	Links   []Link
 	RawHTML []int // lines holding raw HTML (dropped unless unsafe)
 }
@@ -99,11 +102,19 @@ func (c *Converter) Convert(src []byte, rewrite Rewrite) (Result, error) {
 		switch n := n.(type) {
 		case *ast.Heading:
 			n.Level = min(6, n.Level+shift)
-			if id, ok := n.AttributeString("id"); ok && n.Level <= 3 {
-				res.TOC = append(res.TOC, Heading{Level: n.Level, ID: string(id.([]byte)), Text: plainText(n, src)})
+			if id, ok := n.AttributeString("id"); ok {
+				res.IDs = append(res.IDs, string(id.([]byte)))
+				if n.Level <= 3 {
+					res.TOC = append(res.TOC, Heading{Level: n.Level, ID: string(id.([]byte)), Text: plainText(n, src)})
+				}
 			}
 		case *ast.Link:
-			res.Links = append(res.Links, Link{Dest: string(n.Destination), Line: lines.of(blockStart(n))})
+			res.Links = append(res.Links, lines.link(src, n, string(n.Destination), false))
+			if rewrite != nil {
+				n.Destination = []byte(rewrite(string(n.Destination)))
+			}
+		case *ast.Image:
+			res.Links = append(res.Links, lines.link(src, n, string(n.Destination), true))
 			if rewrite != nil {
 				n.Destination = []byte(rewrite(string(n.Destination)))
 			}
@@ -159,6 +170,37 @@ func plainText(n ast.Node, src []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return strings.TrimSpace(b.String())
+}
+
+// link locates a link or image: at its "[" (or "![") when its text has a
+// position, else at the start of its block.
+func (idx lineIndexT) link(src []byte, n ast.Node, dest string, image bool) Link {
+	l := Link{Dest: dest, Image: image}
+	off := -1
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			off = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if off < 0 {
+		l.Line = idx.of(blockStart(n))
+		return l
+	}
+	// The text starts after the bracket, or after emphasis inside it.
+	for i := off - 1; i >= 0 && src[i] != '\n'; i-- {
+		if src[i] == '[' {
+			off = i
+			if image && i > 0 && src[i-1] == '!' {
+				off = i - 1
+			}
+			break
+		}
+	}
+	l.Line = idx.of(off)
+	l.Col = off - idx[l.Line-1] + 1
+	return l
 }
 
 // blockStart returns the offset of the first line of the block holding n.

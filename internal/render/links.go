@@ -1,11 +1,20 @@
 package render
 
 import (
+	"net/url"
 	"path"
+	"slices"
 	"strings"
 
+	"github.com/trustdocs/trustdocs/internal/diag"
+	"github.com/trustdocs/trustdocs/internal/markdown"
 	"github.com/trustdocs/trustdocs/internal/model"
 )
+
+// Authors link between content files as they see them in their editor:
+// [Access Control](access-control.md#passwords), ![diagram](../files/net.png),
+// [letter](retest-letter.pdf) in a bundle. This file maps those links to the
+// pages and files of the output, and reports the ones that lead nowhere.
 
 // docOutputPath is where a document's page is written.
 func docOutputPath(d *model.Doc) string {
@@ -18,72 +27,156 @@ func docOutputPath(d *model.Doc) string {
 	return "index.html"
 }
 
-// contentTarget reads a Markdown link destination written in file. When it
-// names another Markdown file of the site (relative, ending in .md), it
-// returns that file's site-relative path.
-func contentTarget(file, dest string) (string, bool) {
-	if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "//") {
-		return "", false
+// contentTarget reads a link destination written in file. When it is a
+// relative path (no scheme, not site-absolute), it returns the site-relative
+// path of the file it names and the fragment; "#frag" names file itself.
+func contentTarget(file, dest string) (target, frag string, ok bool) {
+	if dest == "" || strings.HasPrefix(dest, "/") {
+		return "", "", false
 	}
-	if i := strings.IndexAny(dest, ":/"); i >= 0 && dest[i] == ':' {
-		return "", false // has a scheme: https:, mailto: …
+	if i := strings.IndexAny(dest, ":/?#"); i >= 0 && dest[i] == ':' {
+		return "", "", false // has a scheme: https:, mailto: …
 	}
-	p, _, _ := strings.Cut(dest, "#")
+	p, frag, _ := strings.Cut(dest, "#")
 	p, _, _ = strings.Cut(p, "?")
-	if !strings.HasSuffix(p, ".md") {
-		return "", false
+	if p == "" {
+		return file, frag, frag != ""
 	}
-	return path.Clean(path.Join(path.Dir(file), p)), true
+	if u, err := url.PathUnescape(p); err == nil {
+		p = u
+	}
+	return path.Clean(path.Join(path.Dir(file), p)), frag, true
 }
 
-// outputFor returns the output path a content file's link should point to
-// in this build, or "" when the site has no such document. A document this
-// audience may not read links to its entry in the library instead.
+// outputFor returns the output path that a link to the site file target
+// should lead to in this build, or "" when the site has no such file. A
+// document or file this audience may not read leads to the page that lists
+// it instead.
 func (r *renderer) outputFor(target string) string {
 	rest, ok := strings.CutPrefix(target, "content/")
 	if !ok {
 		return ""
 	}
-	if rest == "_index.md" {
+	if d := r.docByFile[target]; d != nil {
+		switch {
+		case r.site.Renders(d.Classification):
+			return docOutputPath(d)
+		case d.Kind == model.PolicyDoc:
+			return "policies/index.html"
+		}
 		return "index.html"
 	}
-	if slug, ok := strings.CutPrefix(rest, "policies/"); ok {
-		slug = strings.TrimSuffix(strings.TrimSuffix(slug, ".md"), "/index")
-		p := r.s.Policy(slug)
-		switch {
-		case p == nil:
-			return ""
-		case r.site.Renders(p.Classification):
-			return policyURL(slug)
-		}
-		return "policies/index.html"
-	}
-	if slug, ok := strings.CutPrefix(rest, "pages/"); ok {
-		slug = strings.TrimSuffix(slug, ".md")
-		for _, d := range r.s.Pages {
-			if d.Slug == slug {
-				if r.site.Renders(d.Classification) {
-					return pageURL(d)
-				}
-				return "index.html"
+	if dir, name, ok := strings.Cut(strings.TrimPrefix(rest, "policies/"), "/"); ok && strings.HasPrefix(rest, "policies/") {
+		if p := r.s.Policy(dir); p != nil && p.Attachments[name] != "" {
+			if r.site.Renders(p.Classification) {
+				return "policies/" + dir + "/" + name
 			}
+			return "policies/index.html"
 		}
+	}
+	if _, ok := r.s.Assets[target]; ok {
+		if r.withheld[rest] {
+			return "certifications/index.html"
+		}
+		return assetURL(rest)
 	}
 	return ""
 }
 
-// rewriteLink points links between content files at their pages.
+// rewriteLink points a link written in d at its page or file in the output.
 func (r *renderer) rewriteLink(d *model.Doc, from, dest string) string {
-	target, ok := contentTarget(d.Pos.File, dest)
-	if !ok {
+	target, frag, ok := contentTarget(d.Pos.File, dest)
+	if !ok || target == d.Pos.File {
 		return dest
 	}
 	to := r.outputFor(target)
 	if to == "" {
 		return dest
 	}
-	if _, frag, ok := strings.Cut(dest, "#"); ok && !strings.Contains(to, "#") && to != "policies/index.html" {
+	if frag != "" && r.docByFile[target] != nil && strings.HasSuffix(to, docOutputPath(r.docByFile[target])) {
 		to += "#" + frag
 	}
-	return relPath(from, to)
+	return relFrom(from, to)
+}
+
+// checkLinks reports d's links to documents, headings and files that do not
+// exist, and publishes the files that d links to when d itself is published.
+func (r *renderer) checkLinks(d *model.Doc, res markdown.Result) {
+	for _, l := range res.Links {
+		target, frag, ok := contentTarget(d.Pos.File, l.Dest)
+		if !ok {
+			continue
+		}
+		at := diag.Pos{File: d.Pos.File, Line: d.BodyLine + l.Line - 1, Col: l.Col}
+		if target == d.Pos.File {
+			if !slices.Contains(res.IDs, frag) {
+				r.diags.Errorf(at, "link to %q: this document has no heading with id %q%s; heading ids are the heading's words in lower case, joined by hyphens",
+					l.Dest, frag, diag.DidYouMean(frag, res.IDs))
+			}
+			continue
+		}
+		to := r.outputFor(target)
+		if to == "" {
+			r.reportMissing(at, d, l, target)
+			continue
+		}
+		if td := r.docByFile[target]; td != nil && frag != "" {
+			ids := r.docs[td].IDs
+			if !slices.Contains(ids, frag) {
+				r.diags.Errorf(at, "link to %q: %s has no heading with id %q%s", l.Dest, target, frag, diag.DidYouMean(frag, ids))
+			}
+		}
+		if rest, ok := strings.CutPrefix(to, "files/"); ok && r.site.Renders(d.Classification) {
+			r.copyAsset(rest)
+		}
+	}
+}
+
+// reportMissing explains a link to a file the site does not have, with the
+// closest existing path as the link would be written.
+func (r *renderer) reportMissing(at diag.Pos, d *model.Doc, l markdown.Link, target string) {
+	what := "file"
+	var candidates []string
+	if strings.HasSuffix(target, ".md") {
+		what = "policy or page"
+		for file := range r.docByFile {
+			candidates = append(candidates, relFrom(d.Pos.File, file))
+		}
+	} else {
+		for file := range r.s.Assets {
+			candidates = append(candidates, relFrom(d.Pos.File, file))
+		}
+		for _, p := range r.s.Policies {
+			for name := range p.Attachments {
+				candidates = append(candidates, relFrom(d.Pos.File, path.Join(path.Dir(p.Pos.File), name)))
+			}
+		}
+	}
+	slices.Sort(candidates)
+	written, _, _ := strings.Cut(l.Dest, "#")
+	hint := diag.DidYouMean(written, candidates)
+	if strings.HasPrefix(target, "..") || !strings.HasPrefix(target, "content/") {
+		r.diags.Errorf(at, "link to %q leads outside content/; link only to files in content/%s", l.Dest, hint)
+		return
+	}
+	fix := "fix the path (it is relative to this file)"
+	if what == "file" {
+		fix = "add the file (in content/files/, or beside index.md in a policy bundle) or fix the path"
+	}
+	r.diags.Errorf(at, "link to %q: there is no %s %s; %s%s", l.Dest, what, target, fix, hint)
+}
+
+// relFrom returns the shortest relative link from file to target; both
+// are slash-separated paths from the same root.
+func relFrom(file, target string) string {
+	var from []string
+	if dir := path.Dir(file); dir != "." {
+		from = strings.Split(dir, "/")
+	}
+	to := strings.Split(target, "/")
+	i := 0
+	for i < len(from) && i < len(to)-1 && from[i] == to[i] {
+		i++
+	}
+	return strings.Repeat("../", len(from)-i) + strings.Join(to[i:], "/")
 }

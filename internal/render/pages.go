@@ -319,8 +319,8 @@ func assetURL(rel string) string {
 	return "files/" + rel
 }
 
-// convertDocs converts every policy, page and the introduction, reporting
-// dropped raw HTML and links to content that does not exist.
+// convertDocs converts every policy, page and the introduction, then
+// reports dropped raw HTML and links that lead nowhere.
 func (r *renderer) convertDocs() {
 	var docs []*model.Doc
 	for _, p := range r.s.Policies {
@@ -330,12 +330,19 @@ func (r *renderer) convertDocs() {
 	if r.s.Intro != nil {
 		docs = append(docs, r.s.Intro)
 	}
+	for _, d := range docs {
+		r.docByFile[d.Pos.File] = d
+	}
+	r.withheld = r.withheldFiles()
 	results := make([]markdown.Result, len(docs))
 	par.Do(len(docs), func(i int) {
 		results[i] = r.convert(docs[i])
 	})
 	for i, d := range docs {
 		r.docs[d] = results[i]
+	}
+	for i, d := range docs {
+		r.checkLinks(d, results[i])
 	}
 	if r.s.Config.UnsafeHTML {
 		r.diags.Warnf(r.s.Config.At("markdown"), "[markdown] unsafe_html is on: raw HTML in Markdown reaches the pages unescaped; turn it off unless every author is trusted")
@@ -354,13 +361,31 @@ func (r *renderer) convert(d *model.Doc) markdown.Result {
 				"raw HTML is dropped from Markdown; write it in Markdown, or set [markdown] unsafe_html = true in site.toml if every author is trusted")
 		}
 	}
-	for _, l := range res.Links {
-		if target, ok := contentTarget(d.Pos.File, l.Dest); ok {
-			if r.outputFor(target) == "" {
-				r.diags.Errorf(diag.Pos{File: d.Pos.File, Line: d.BodyLine + l.Line - 1},
-					"link to %q: there is no policy or page %s", l.Dest, target)
+	return res
+}
+
+// withheldFiles are the files of certificates and reports this audience
+// may not read (paths relative to content/).
+func (r *renderer) withheldFiles() map[string]bool {
+	out := map[string]bool{}
+	withhold := func(c model.Classification, files ...string) {
+		if r.site.Renders(c) {
+			return
+		}
+		for _, f := range files {
+			if f != "" {
+				out[strings.TrimPrefix(f, "/")] = true
 			}
 		}
 	}
-	return res
+	for _, c := range r.s.Certifications {
+		withhold(c.Classification, c.Certificate)
+	}
+	for _, a := range r.s.Attestations {
+		withhold(a.Classification, a.Report)
+		if a.Bridge != nil {
+			withhold(a.Classification, a.Bridge.File)
+		}
+	}
+	return out
 }

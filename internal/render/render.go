@@ -57,6 +57,8 @@ type renderer struct {
 	mu    sync.Mutex
 
 	docs      map[*model.Doc]markdown.Result // converted bodies
+	docByFile map[string]*model.Doc          // site-relative path → document
+	withheld  map[string]bool                // files under content/ this audience may not read
 	summaries []frameworkSummary             // coverage per framework, computed once
 	pageQueue []*Page
 }
@@ -68,9 +70,10 @@ func Render(s *resolve.Site, opts Options, diags *diag.List) (*Output, error) {
 		opts.Audience = model.AudiencePublic
 	}
 	r := &renderer{s: s, opts: opts, diags: diags,
-		md:   markdown.New(s.Config.UnsafeHTML),
-		out:  &Output{Files: map[string][]byte{}, Copies: map[string]string{}},
-		docs: map[*model.Doc]markdown.Result{},
+		md:        markdown.New(s.Config.UnsafeHTML),
+		out:       &Output{Files: map[string][]byte{}, Copies: map[string]string{}},
+		docs:      map[*model.Doc]markdown.Result{},
+		docByFile: map[string]*model.Doc{},
 	}
 	r.site = newSiteData(s, opts)
 	tmpl, err := parseTemplates(opts.Templates, s.Templates, diags)
@@ -159,10 +162,4 @@ func (r *renderer) assets() error {
 
 func isThemeAsset(rel string) bool {
 	return strings.HasPrefix(rel, "assets/")
-}
-
-// relPath returns the path from the folder of page "from" to output path
-// "to"; both are output paths relative to the site root.
-func relPath(from, to string) string {
-	return strings.Repeat("../", strings.Count(from, "/")) + to
 }
