@@ -20,6 +20,7 @@ controls, Statement of Applicability decisions and audits (TOML).
 
 Usage:
   trustdocs build [-s DIR] [-o DIR] [--audience public|nda] [--as-of DATE] [--base-url URL]
+  trustdocs check [-s DIR] [--strict] [--format text|json] [--as-of DATE]
   trustdocs version
 
 Run "trustdocs COMMAND -h" for a command's flags.
@@ -44,6 +45,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "build":
 		return runBuild(args[1:], stdout, stderr)
+	case "check":
+		return runCheck(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, version())
 		return exitOK
@@ -55,16 +58,33 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return exitUsage
 }
 
-// siteFlags are the flags every command that builds takes.
+// siteFlags are the flags every command that reads a site takes.
 type siteFlags struct {
 	site, audience, asOf, baseURL string
 }
 
-func (f *siteFlags) register(fs *flag.FlagSet) {
+// register adds -s and --as-of, and with output also --audience and
+// --base-url, which only matter to commands that make a site.
+func (f *siteFlags) register(fs *flag.FlagSet, output bool) {
 	fs.StringVar(&f.site, "s", ".", "site `folder`")
-	fs.StringVar(&f.audience, "audience", "public", "who the site is for: public or nda")
 	fs.StringVar(&f.asOf, "as-of", "", "compute statuses as of this `date` (YYYY-MM-DD); default build.as_of or today")
-	fs.StringVar(&f.baseURL, "base-url", "", "public `URL` of the site, for the sitemap, feed and canonical links")
+	f.audience = "public"
+	if output {
+		fs.StringVar(&f.audience, "audience", "public", "who the site is for: public or nda")
+		fs.StringVar(&f.baseURL, "base-url", "", "public `URL` of the site, for the sitemap, feed and canonical links")
+	}
+}
+
+// parse parses a command's flags; it takes no arguments.
+func parse(fs *flag.FlagSet, args []string, stderr io.Writer) bool {
+	if err := fs.Parse(args); err != nil {
+		return false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "trustdocs %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		return false
+	}
+	return true
 }
 
 // options checks the flags and turns them into build options.
@@ -90,13 +110,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var sf siteFlags
-	sf.register(fs)
+	sf.register(fs, true)
 	out := fs.String("o", "", "output `folder` (default: public/ in the site folder)")
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "trustdocs build: unexpected argument %q\n", fs.Arg(0))
+	if !parse(fs, args, stderr) {
 		return exitUsage
 	}
 	opts, err := sf.options()
@@ -115,7 +131,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	if res.Output == nil {
 		n, w := res.Diags.Count()
-		fmt.Fprintf(stderr, "build failed: %s, %s; the output folder was not changed\n", plural(n, "error"), plural(w, "warning"))
+		fmt.Fprintf(stderr, "build failed: %s, %s; the output folder was not changed\n", diag.Plural(n, "error"), diag.Plural(w, "warning"))
 		return exitContent
 	}
 	files := len(res.Output.Files) + len(res.Output.Copies)
@@ -130,11 +146,46 @@ func printDiags(w io.Writer, l *diag.List) {
 	}
 }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
+// runCheck reports every problem of the site for every audience, on
+// stdout, and writes nothing.
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var sf siteFlags
+	sf.register(fs, false)
+	strict := fs.Bool("strict", false, "fail (exit 1) on warnings too")
+	format := fs.String("format", "text", "output `format`: text (one line per problem) or json")
+	if !parse(fs, args, stderr) {
+		return exitUsage
 	}
-	return fmt.Sprintf("%d %ss", n, word)
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "trustdocs check: --format must be text or json, not %q\n", *format)
+		return exitUsage
+	}
+	opts, err := sf.options()
+	if err != nil {
+		fmt.Fprintf(stderr, "trustdocs check: %v\n", err)
+		return exitUsage
+	}
+	res, err := build.Check(opts)
+	if err != nil {
+		fmt.Fprintf(stderr, "trustdocs check: %v\n", err)
+		return exitUsage
+	}
+	report := diag.NewReport(opts.Site, res.AsOf.String(), res.Diags)
+	if *format == "json" {
+		err = report.WriteJSON(stdout)
+	} else {
+		err = report.WriteText(stdout)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "trustdocs check: %v\n", err)
+		return exitUsage
+	}
+	if report.Errors > 0 || (*strict && report.Warnings > 0) {
+		return exitContent
+	}
+	return exitOK
 }
 
 // version reports the module version and VCS revision from the build info.

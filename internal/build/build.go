@@ -41,6 +41,24 @@ type Result struct {
 // are in the result's Diags (and then Output is nil); err is for failures
 // that are not the content's fault.
 func Render(opts Options) (*Result, error) {
+	return run(opts, audience(opts))
+}
+
+// Check loads, resolves and renders the site in memory for every audience,
+// so that every problem that any build would meet is in the result's Diags.
+// The result's Output is the site for the last audience.
+func Check(opts Options) (*Result, error) {
+	return run(opts, model.AudienceNDA, model.AudiencePublic)
+}
+
+func audience(opts Options) model.Audience {
+	if opts.Audience == "" {
+		return model.AudiencePublic
+	}
+	return opts.Audience
+}
+
+func run(opts Options, audiences ...model.Audience) (*Result, error) {
 	start := time.Now()
 	res := &Result{Diags: &diag.List{}}
 	m, err := load.Load(opts.Site, res.Diags)
@@ -49,18 +67,21 @@ func Render(opts Options) (*Result, error) {
 	}
 	res.AsOf = asOf(opts, m)
 	res.Site = resolve.Resolve(m, res.AsOf, res.Diags)
-	if res.Diags.HasErrors() {
-		res.Elapsed = time.Since(start)
-		return res, nil
-	}
-	out, err := render.Render(res.Site, render.Options{Audience: opts.Audience, BaseURL: opts.BaseURL,
-		Templates: opts.Templates, Theme: opts.Theme}, res.Diags)
-	if err != nil && !res.Diags.HasErrors() {
-		return nil, err
-	}
-	if !res.Diags.HasErrors() {
+	for _, a := range audiences {
+		// Render runs its checks of links and Markdown even after errors,
+		// and makes pages only when there are none.
+		out, err := render.Render(res.Site, render.Options{Audience: a, BaseURL: opts.BaseURL,
+			Templates: opts.Templates, Theme: opts.Theme}, res.Diags)
+		if err != nil {
+			return nil, err
+		}
+		if res.Diags.HasErrors() {
+			break
+		}
 		res.Output = out
-		for _, p := range out.Paths() {
+	}
+	if res.Output != nil {
+		for _, p := range res.Output.Paths() {
 			if filepath.Ext(p) == ".html" {
 				res.Pages++
 			}

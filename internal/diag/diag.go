@@ -98,11 +98,9 @@ func (l *List) Items() []Diagnostic {
 	return slices.Compact(items)
 }
 
-// Count returns the number of errors and warnings.
+// Count returns the number of errors and warnings, as Items lists them.
 func (l *List) Count() (errors, warnings int) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	for _, d := range l.items {
+	for _, d := range l.Items() {
 		if d.Severity == Error {
 			errors++
 		} else {
@@ -114,8 +112,14 @@ func (l *List) Count() (errors, warnings int) {
 
 // HasErrors reports whether any error was recorded.
 func (l *List) HasErrors() bool {
-	n, _ := l.Count()
-	return n > 0
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, d := range l.items {
+		if d.Severity == Error {
+			return true
+		}
+	}
+	return false
 }
 
 // Err returns nil when there are no errors, and otherwise an error whose

@@ -91,6 +91,7 @@ func (l *loader) parseDoc(file string, src []byte, kind model.DocKind, bundle st
 	if err != nil {
 		fe := err.(frontMatterError)
 		l.diags.Errorf(diag.Pos{File: file, Line: fe.line}, "%s", fe.msg)
+		l.unread(file)
 		return nil
 	}
 	d.Body, d.BodyLine = fm.Body, fm.BodyLine
@@ -98,6 +99,7 @@ func (l *loader) parseDoc(file string, src []byte, kind model.DocKind, bundle st
 	if fm.TOML == nil {
 		if kind == model.PolicyDoc {
 			l.diags.Errorf(diag.Pos{File: file, Line: 1}, "policy has no front matter; start the file with +++, then title = \"…\" and the other fields, then +++")
+			l.unread(file)
 			return nil
 		}
 		d.Classification = model.Public

@@ -18,9 +18,7 @@ import (
 
 // fuzzLoader is a loader with the built-in frameworks and no site folder.
 func fuzzLoader(diags *diag.List) *loader {
-	l := &loader{root: filepath.Join(os.TempDir(), "trustdocs-fuzz-no-site"), diags: diags, site: &model.Site{
-		Assets: map[string]string{}, Templates: map[string][]byte{}, Theme: map[string]string{},
-	}}
+	l := newLoader(filepath.Join(os.TempDir(), "trustdocs-fuzz-no-site"), diags)
 	l.frameworks()
 	return l
 }

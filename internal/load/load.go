@@ -7,9 +7,11 @@ package load
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -33,12 +35,7 @@ func Load(root string, diags *diag.List) (*model.Site, error) {
 	if fi, err := os.Stat(abs); err != nil || !fi.IsDir() {
 		return nil, errors.New(root + " is not a folder; run trustdocs in a site folder or name one with -s DIR")
 	}
-	l := &loader{root: abs, diags: diags, site: &model.Site{
-		Root:      abs,
-		Assets:    map[string]string{},
-		Templates: map[string][]byte{},
-		Theme:     map[string]string{},
-	}}
+	l := newLoader(abs, diags)
 	if err := l.config(); err != nil {
 		return nil, err
 	}
@@ -52,10 +49,28 @@ func Load(root string, diags *diag.List) (*model.Site, error) {
 	return l.site, nil
 }
 
+func newLoader(root string, diags *diag.List) *loader {
+	return &loader{root: root, diags: diags, site: &model.Site{
+		Root:      root,
+		Assets:    map[string]string{},
+		Templates: map[string][]byte{},
+		Theme:     map[string]string{},
+		Unread:    map[string]bool{},
+	}}
+}
+
 type loader struct {
 	root  string
 	diags *diag.List
 	site  *model.Site
+	mu    sync.Mutex // guards site.Unread
+}
+
+// unread records that file could not be read at all.
+func (l *loader) unread(file string) {
+	l.mu.Lock()
+	l.site.Unread[file] = true
+	l.mu.Unlock()
 }
 
 // rel returns a site-relative, slash-separated path for messages.
@@ -74,6 +89,7 @@ func (l *loader) read(abs string) ([]byte, bool) {
 	b, err := os.ReadFile(abs)
 	if err != nil {
 		l.diags.Errorf(diag.Pos{File: file}, "cannot read: %v", err)
+		l.unread(file)
 		return nil, false
 	}
 	return l.clean(file, b)
@@ -84,6 +100,7 @@ func (l *loader) clean(file string, b []byte) ([]byte, bool) {
 	if !utf8.Valid(b) {
 		line := 1 + bytes.Count(b[:firstInvalid(b)], []byte("\n"))
 		l.diags.Errorf(diag.Pos{File: file, Line: line}, "the file is not UTF-8 text; save it as UTF-8")
+		l.unread(file)
 		return nil, false
 	}
 	if bytes.Contains(b, []byte("\r\n")) {
@@ -115,10 +132,39 @@ func (l *loader) parseTOML(file string, src []byte, lineOffset int, name string)
 			p.Line, p.Col = pe.Position.Line+lineOffset, pe.Position.Col
 			msg = pe.Message
 		}
-		l.diags.Errorf(p, "TOML syntax: %s", msg)
+		l.diags.Errorf(p, "TOML syntax: %s%s", msg, syntaxHint(msg))
+		l.unread(file)
 		return nil
 	}
 	return &table{name: name, file: file, m: m, pos: locate(file, src, lineOffset), diags: l.diags}
+}
+
+var badDateRE = regexp.MustCompile(`invalid datetime: "(\d{4})-(\d{2})-(\d{2})"`)
+
+// syntaxHint turns the TOML parser's most common complaints into advice.
+func syntaxHint(msg string) string {
+	if m := badDateRE.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("; %s-%s-%s is not a day of the calendar", m[1], m[2], m[3])
+	}
+	switch {
+	case strings.Contains(msg, "got ':'"):
+		return "; TOML writes key = value, not key: value (that is YAML)"
+	case strings.HasPrefix(msg, "expected value but found"):
+		return "; put text in quotes: key = \"…\""
+	case strings.HasPrefix(msg, "invalid datetime"):
+		return "; write a date as YYYY-MM-DD, e.g. 2026-03-01"
+	case strings.Contains(msg, "has already been defined"):
+		return "; each key may appear once in a table: remove or rename one"
+	case strings.HasPrefix(msg, "strings cannot contain newlines"):
+		return "; close the string on the same line, or use \"\"\" for text over several lines"
+	case strings.HasPrefix(msg, "expected '.' or '='"):
+		return "; a key is one word of letters, digits, _ and -, followed by = and a value; quote keys with spaces"
+	case strings.HasPrefix(msg, "expected a comma"):
+		return "; separate the items of a list with commas"
+	case strings.HasPrefix(msg, "invalid escape"):
+		return "; write \\\\ for a backslash, or use 'single quotes' for text with backslashes"
+	}
+	return ""
 }
 
 // config reads site.toml, which must exist: it is what makes a folder a site.

@@ -5,6 +5,7 @@ package model
 
 import (
 	"github.com/trustdocs/trustdocs/internal/diag"
+	"strings"
 )
 
 // Origin is where a record was written: its file and line, and the
@@ -80,6 +81,23 @@ type Site struct {
 	Templates map[string][]byte
 	// Theme overlay: path relative to theme/ → absolute path.
 	Theme map[string]string
+
+	// Unread holds the files that could not be read at all (their errors
+	// are reported). Checks that need what such a file may define are
+	// skipped, so that one broken file does not bury its own error under
+	// a hundred consequences.
+	Unread map[string]bool
+}
+
+// Incomplete reports whether a file under the folder prefix (such as
+// "content/controls/") could not be read.
+func (s *Site) Incomplete(prefix string) bool {
+	for f := range s.Unread {
+		if strings.HasPrefix(f, prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 // Config is site.toml.

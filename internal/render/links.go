@@ -117,7 +117,9 @@ func (r *renderer) checkLinks(d *model.Doc, res markdown.Result) {
 		}
 		to := r.outputFor(target)
 		if to == "" {
-			r.reportMissing(at, d, l, target)
+			if !r.s.Site.Unread[target] { // else its own error says why
+				r.reportMissing(at, d, l, target)
+			}
 			continue
 		}
 		if td := r.docByFile[target]; td != nil && frag != "" {

@@ -77,15 +77,21 @@ func Render(s *resolve.Site, opts Options, diags *diag.List) (*Output, error) {
 	}
 	r.site = newSiteData(s, opts)
 	tmpl, err := parseTemplates(opts.Templates, s.Templates, diags)
-	if err != nil {
+	if err != nil && err != errOverride {
 		return nil, err
 	}
 	r.tmpl = tmpl
+	// The checks of content come first and run even when earlier stages
+	// found errors, so that one run reports every problem. Pages are made
+	// only from a site without errors.
 	r.controlSlugs()
 	r.convertDocs()
+	if diags.HasErrors() {
+		return nil, nil
+	}
 	r.summaries = r.frameworkSummaries()
 	r.pages()
-	if err := r.execute(); err != nil {
+	if err := r.execute(); err != nil || diags.HasErrors() {
 		return nil, err
 	}
 	if err := r.exports(); err != nil {
@@ -119,6 +125,10 @@ func (r *renderer) execute() error {
 		var buf bytes.Buffer
 		p := pages[i]
 		if err := r.tmpl.execute(&buf, p.Template, p); err != nil {
+			if pos := templatePos(err); r.s.Templates[strings.TrimPrefix(pos.File, "templates/")] != nil {
+				r.diags.Errorf(pos, "template: %s (while making %s)", templateMessage(err), p.Path)
+				return
+			}
 			errs[i] = fmt.Errorf("rendering %s with %s: %w", p.Path, p.Template, err)
 			return
 		}

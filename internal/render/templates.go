@@ -137,7 +137,11 @@ func parseTemplates(embedded fs.FS, overrides map[string][]byte, diags *diag.Lis
 	parse := func(t *template.Template, name string) error {
 		_, err := t.New(name).Parse(string(src[name]))
 		if err != nil && overrides[name] != nil {
-			diags.Errorf(templatePos(name, err), "template: %s", templateMessage(err))
+			pos := templatePos(err)
+			if pos.File == "" {
+				pos.File = "templates/" + name
+			}
+			diags.Errorf(pos, "template: %s", templateMessage(err))
 			return errOverride
 		}
 		return err
@@ -169,9 +173,12 @@ var errOverride = fmt.Errorf("a template override does not parse")
 
 var templateErrRE = regexp.MustCompile(`^template: ([^:]+):(\d+):(?:(\d+):)? ?(.*)$`)
 
-func templatePos(name string, err error) diag.Pos {
-	p := diag.Pos{File: "templates/" + name}
+// templatePos reads the template file, line and column out of a parse or
+// execution error.
+func templatePos(err error) diag.Pos {
+	var p diag.Pos
 	if m := templateErrRE.FindStringSubmatch(err.Error()); m != nil {
+		p.File = "templates/" + m[1]
 		p.Line, _ = strconv.Atoi(m[2])
 		p.Col, _ = strconv.Atoi(m[3])
 	}

@@ -1,0 +1,80 @@
+package diag
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+)
+
+// Report is what trustdocs check prints with --format json. Its fields are
+// a stable interface for CI; the README documents them. New fields may be
+// added; existing ones keep their names and meaning while Schema stays
+// "trustdocs-check/1".
+type Report struct {
+	Schema      string       `json:"schema"`
+	Site        string       `json:"site"`  // the site folder, as given
+	AsOf        string       `json:"as_of"` // statuses were computed as of this date
+	Errors      int          `json:"errors"`
+	Warnings    int          `json:"warnings"`
+	Diagnostics []Diagnostic `json:"diagnostics"` // sorted like the text output
+}
+
+// ReportSchema names the current version of Report.
+const ReportSchema = "trustdocs-check/1"
+
+// NewReport summarizes l.
+func NewReport(site, asOf string, l *List) Report {
+	items := l.Items()
+	r := Report{Schema: ReportSchema, Site: site, AsOf: asOf, Diagnostics: items}
+	if r.Diagnostics == nil {
+		r.Diagnostics = []Diagnostic{}
+	}
+	for _, d := range items {
+		if d.Severity == Error {
+			r.Errors++
+		} else {
+			r.Warnings++
+		}
+	}
+	return r
+}
+
+// WriteText prints the report the way go vet does: one line per problem,
+// then a count.
+func (r Report) WriteText(w io.Writer) error {
+	for _, d := range r.Diagnostics {
+		if _, err := fmt.Fprintln(w, d); err != nil {
+			return err
+		}
+	}
+	_, err := fmt.Fprintf(w, "%s, %s\n", Plural(r.Errors, "error"), Plural(r.Warnings, "warning"))
+	return err
+}
+
+// WriteJSON prints the report as indented JSON.
+func (r Report) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}
+
+// MarshalJSON writes a diagnostic as
+// {"file", "line", "column", "severity", "message"}; line and column are 0
+// when unknown, and file is "" for the site as a whole.
+func (d Diagnostic) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		File     string `json:"file"`
+		Line     int    `json:"line"`
+		Column   int    `json:"column"`
+		Severity string `json:"severity"`
+		Message  string `json:"message"`
+	}{d.Pos.File, d.Pos.Line, d.Pos.Col, d.Severity.String(), d.Message})
+}
+
+// Plural writes a count and a noun: "1 error", "2 errors".
+func Plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
