@@ -97,6 +97,12 @@ func (l *loader) parseDoc(file string, src []byte, kind model.DocKind, bundle st
 	d.Body, d.BodyLine = fm.Body, fm.BodyLine
 	name := "front matter"
 	if fm.TOML == nil {
+		if rest := bytes.TrimLeft(src, " \t\n"); len(rest) < len(src) && (bytes.HasPrefix(rest, []byte("+++")) || bytes.HasPrefix(rest, []byte("---"))) {
+			line := 1 + bytes.Count(src[:len(src)-len(rest)], []byte("\n"))
+			l.diags.Errorf(diag.Pos{File: file, Line: line, Col: 1}, "front matter must start on the first line of the file; remove the blank lines above %s", rest[:3])
+			l.unread(file)
+			return nil
+		}
 		if kind == model.PolicyDoc {
 			l.diags.Errorf(diag.Pos{File: file, Line: 1}, "policy has no front matter; start the file with +++, then title = \"…\" and the other fields, then +++")
 			l.unread(file)

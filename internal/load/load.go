@@ -98,8 +98,10 @@ func (l *loader) read(abs string) ([]byte, bool) {
 func (l *loader) clean(file string, b []byte) ([]byte, bool) {
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(b) {
-		line := 1 + bytes.Count(b[:firstInvalid(b)], []byte("\n"))
-		l.diags.Errorf(diag.Pos{File: file, Line: line}, "the file is not UTF-8 text; save it as UTF-8")
+		bad := firstInvalid(b)
+		line := 1 + bytes.Count(b[:bad], []byte("\n"))
+		col := 1 + utf8.RuneCount(b[bytes.LastIndexByte(b[:bad], '\n')+1:bad])
+		l.diags.Errorf(diag.Pos{File: file, Line: line, Col: col}, "the file is not UTF-8 text (byte 0x%02X here); save it as UTF-8", b[bad])
 		l.unread(file)
 		return nil, false
 	}

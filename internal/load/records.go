@@ -1,6 +1,7 @@
 package load
 
 import (
+	"path"
 	"slices"
 	"sort"
 
@@ -22,7 +23,7 @@ func (l *loader) tomlFile(abs string, read tomlReader) {
 var controlKeys = []string{"id", "title", "description", "owner", "status", "evidence"}
 
 func (l *loader) controls(file string, src []byte) {
-	t := l.parseTOML(file, src, 0, file)
+	t := l.parseTOML(file, src, 0, path.Base(file))
 	if t == nil {
 		return
 	}
@@ -76,7 +77,7 @@ func (l *loader) frameworkIDs() []string {
 }
 
 func (l *loader) soa(file string, src []byte) {
-	t := l.parseTOML(file, src, 0, file)
+	t := l.parseTOML(file, src, 0, path.Base(file))
 	if t == nil {
 		return
 	}
@@ -98,6 +99,8 @@ func (l *loader) soa(file string, src []byte) {
 		entry := &model.SoAEntry{Origin: e.origin(), ID: id}
 		if b, ok := e.boolean("applicable"); ok {
 			entry.Applicable = &b
+		} else if _, written := e.m["applicable"]; written {
+			entry.Unreadable = true // reported by boolean
 		}
 		for _, r := range e.strs("reasons") {
 			if !slices.Contains(model.SoAReasons, r.ID) {
@@ -115,7 +118,7 @@ func (l *loader) soa(file string, src []byte) {
 }
 
 func (l *loader) certifications(file string, src []byte) {
-	t := l.parseTOML(file, src, 0, file)
+	t := l.parseTOML(file, src, 0, path.Base(file))
 	if t == nil {
 		return
 	}
@@ -186,7 +189,7 @@ func (l *loader) frameworkRef(t *table) model.Ref {
 }
 
 func (l *loader) subprocessors(file string, src []byte) {
-	t := l.parseTOML(file, src, 0, file)
+	t := l.parseTOML(file, src, 0, path.Base(file))
 	if t == nil {
 		return
 	}

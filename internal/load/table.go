@@ -17,13 +17,14 @@ import (
 // reported at the key's position and reading goes on, so one pass finds
 // every problem. done reports the keys nobody read.
 type table struct {
-	name  string // how messages name the table: "[[control]]", "front matter"
-	path  string // key path of the table in its document
-	file  string
-	m     map[string]any
-	pos   positions
-	diags *diag.List
-	known []string
+	parent *table // the table this one is in, or nil
+	name   string // how messages name the table: "[[control]]", "front matter"
+	path   string // key path of the table in its document
+	file   string
+	m      map[string]any
+	pos    positions
+	diags  *diag.List
+	known  []string
 }
 
 func (t *table) at(key string) diag.Pos {
@@ -75,6 +76,13 @@ func (t *table) str(key string, required bool, hint string) string {
 	}
 	s, isStr := v.(string)
 	if !isStr {
+		switch v.(type) {
+		case int64, float64, bool:
+			// version = 1.0: keep the text the author meant.
+			s = strings.TrimPrefix(describe(v), "the number ")
+			t.diags.Errorf(t.at(key), "%s: %s must be a string in quotes; write %s = %q", t.name, key, key, s)
+			return s
+		}
 		t.wrongType(key, "a string in quotes", v)
 		return ""
 	}
@@ -170,7 +178,9 @@ func (t *table) strs(key string) []model.Ref {
 	}
 	if s, isStr := v.(string); isStr {
 		t.diags.Errorf(t.at(key), "%s: %s must be a list; write %s = [%q]", t.name, key, key, s)
-		return nil
+		// Read it as that list all the same, so that nothing else is
+		// reported as missing because of this one mistake.
+		return []model.Ref{{ID: strings.TrimSpace(s), Pos: t.at(key)}}
 	}
 	arr, isArr := v.([]any)
 	if !isArr {
@@ -214,7 +224,7 @@ func (t *table) sub(key, name string) *table {
 		t.wrongType(key, "a table", v)
 		return nil
 	}
-	return &table{name: name, path: join(t.path, key), file: t.file, m: m, pos: t.pos, diags: t.diags}
+	return &table{parent: t, name: name, path: join(t.path, key), file: t.file, m: m, pos: t.pos, diags: t.diags}
 }
 
 // tables returns the array of tables at key ([[key]] or key = [{…}, …]).
@@ -245,7 +255,7 @@ func (t *table) tables(key, name string) []*table {
 	}
 	out := make([]*table, len(ms))
 	for i, m := range ms {
-		out[i] = &table{name: name, path: join(t.path, key+"."+strconv.Itoa(i)), file: t.file, m: m, pos: t.pos, diags: t.diags}
+		out[i] = &table{parent: t, name: name, path: join(t.path, key+"."+strconv.Itoa(i)), file: t.file, m: m, pos: t.pos, diags: t.diags}
 	}
 	return out
 }
@@ -260,7 +270,15 @@ func (t *table) done() {
 	}
 	sort.Strings(unknown)
 	for _, k := range unknown {
-		t.diags.Errorf(t.at(k), "%s: unknown key %q%s", t.name, k, didYouMeanKey(k, t.known))
+		hint := didYouMeanKey(k, t.known)
+		if t.parent != nil && !strings.HasPrefix(hint, " (") {
+			// Every key after a [table] header belongs to that table, so
+			// a top-level key written at the end of the file lands here.
+			if s := diag.Suggest(k, t.parent.known); s != "" {
+				hint = fmt.Sprintf("; keys below %s belong to it: did you mean the key %q of the enclosing table? Move it above %s", t.name, s, t.name)
+			}
+		}
+		t.diags.Errorf(t.at(k), "%s: unknown key %q%s", t.name, k, hint)
 	}
 }
 
@@ -287,7 +305,11 @@ func describe(v any) string {
 	case int64:
 		return fmt.Sprintf("the number %d", v)
 	case float64:
-		return fmt.Sprintf("the number %g", v)
+		s := strconv.FormatFloat(v, 'f', -1, 64)
+		if !strings.ContainsAny(s, ".eEnN") { // as written: 1.0, not 1
+			s += ".0"
+		}
+		return "the number " + s
 	case bool:
 		return fmt.Sprintf("%t", v)
 	case time.Time:

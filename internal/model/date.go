@@ -1,7 +1,9 @@
 package model
 
 import (
+	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -32,6 +34,10 @@ func DateOf(t time.Time) Date { return dateOf(t) }
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
+		var pe *time.ParseError
+		if errors.As(err, &pe) && strings.Contains(pe.Message, "out of range") {
+			return Date{}, fmt.Errorf("%q is not a day of the calendar", s)
+		}
 		return Date{}, fmt.Errorf("%q is not a date of the form YYYY-MM-DD", s)
 	}
 	return dateOf(t), nil

@@ -192,6 +192,7 @@ type SoAEntry struct {
 	Origin
 	ID            string
 	Applicable    *bool // nil when not written
+	Unreadable    bool  // applicable is written but is not true or false
 	Reasons       []string
 	Note          string
 	Justification string

@@ -124,7 +124,7 @@ func (r *renderer) checkLinks(d *model.Doc, res markdown.Result) {
 		}
 		if td := r.docByFile[target]; td != nil && frag != "" {
 			ids := r.docs[td].IDs
-			if !slices.Contains(ids, frag) {
+			if _, converted := r.docs[td]; converted && !slices.Contains(ids, frag) {
 				r.diags.Errorf(at, "link to %q: %s has no heading with id %q%s", l.Dest, target, frag, diag.DidYouMean(frag, ids))
 			}
 		}

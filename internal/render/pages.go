@@ -330,6 +330,11 @@ func (r *renderer) convertDocs() {
 	if r.s.Intro != nil {
 		docs = append(docs, r.s.Intro)
 	}
+	// Links may name any document that was read, even one that an error
+	// kept out of the site (a duplicate slug): its own error says why.
+	for _, d := range r.s.Site.Policies {
+		r.docByFile[d.Pos.File] = d
+	}
 	for _, d := range docs {
 		r.docByFile[d.Pos.File] = d
 	}

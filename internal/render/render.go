@@ -125,18 +125,30 @@ func (r *renderer) execute() error {
 		var buf bytes.Buffer
 		p := pages[i]
 		if err := r.tmpl.execute(&buf, p.Template, p); err != nil {
-			if pos := templatePos(err); r.s.Templates[strings.TrimPrefix(pos.File, "templates/")] != nil {
-				r.diags.Errorf(pos, "template: %s (while making %s)", templateMessage(err), p.Path)
-				return
-			}
-			errs[i] = fmt.Errorf("rendering %s with %s: %w", p.Path, p.Template, err)
+			errs[i] = err
 			return
 		}
 		r.file(p.Path, buf.Bytes())
 	})
-	for _, err := range errs {
-		if err != nil {
-			return err
+	// A mistake in a site's template fails every page made with it: say
+	// so once, naming the first page.
+	reported := map[string]bool{}
+	for i, err := range errs {
+		if err == nil {
+			continue
+		}
+		p := pages[i]
+		pos := templatePos(err)
+		if r.s.Templates[strings.TrimPrefix(pos.File, "templates/")] == nil && r.s.Templates[p.Template] != nil {
+			pos = diag.Pos{File: "templates/" + p.Template} // a built-in template failed on what the override gave it
+		}
+		if r.s.Templates[strings.TrimPrefix(pos.File, "templates/")] == nil {
+			return fmt.Errorf("rendering %s with %s: %w", p.Path, p.Template, err)
+		}
+		msg := templateMessage(err)
+		if key := pos.String() + msg; !reported[key] {
+			reported[key] = true
+			r.diags.Errorf(pos, "template: %s (making %s)", msg, p.Path)
 		}
 	}
 	return nil

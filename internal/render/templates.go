@@ -164,6 +164,10 @@ func parseTemplates(embedded fs.FS, overrides map[string][]byte, diags *diag.Lis
 		if err := parse(t, name); err != nil {
 			return nil, err
 		}
+		if overrides[name] != nil && t.Lookup("content") == nil {
+			diags.Errorf(diag.Pos{File: "templates/" + name, Line: 1}, `template: a page template must define its content: wrap the page in {{define "content"}}…{{end}}, as the built-in %s does`, name)
+			return nil, errOverride
+		}
 		ts.byName[name] = t
 	}
 	return ts, nil

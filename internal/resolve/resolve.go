@@ -7,6 +7,7 @@ package resolve
 
 import (
 	"cmp"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -317,8 +318,17 @@ func (r *resolver) suggestReq(f *Framework, id string) string {
 	if f.reqs["A."+id] != nil {
 		return ` (Annex A controls are written with "A.": did you mean "A.` + id + `"?)`
 	}
+	if f.ID == "iso27001" && annex2013RE.MatchString(id) {
+		return annex2013Hint
+	}
 	return diag.DidYouMean(id, ids)
 }
+
+// Annex A of ISO/IEC 27001:2013 numbered 114 controls A.5.1.1 to
+// A.18.2.3; people still copy those ids from old spreadsheets.
+var annex2013RE = regexp.MustCompile(`^A\.(\d+\.\d+\.\d+|(9|1[0-8])\.\d+)$`)
+
+const annex2013Hint = "; it is ISO/IEC 27001:2013 numbering: the 2022 edition's Annex A has 93 controls, A.5.1–A.5.37, A.6.1–A.6.8, A.7.1–A.7.14 and A.8.1–A.8.34; use the 2022 control that replaced it"
 
 func (r *resolver) certifications() {
 	for _, mc := range r.s.Site.Certifications {

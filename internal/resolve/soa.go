@@ -64,6 +64,8 @@ func (r *resolver) soa() {
 			hint := diag.DidYouMean(e.ID, annexIDs)
 			if slices.Contains(annexIDs, "A."+e.ID) {
 				hint = fmt.Sprintf(` (Annex A controls are written with "A.": did you mean "A.%s"?)`, e.ID)
+			} else if annex2013RE.MatchString(e.ID) {
+				hint = annex2013Hint
 			}
 			r.diags.Errorf(e.Pos, "soa.toml: %q is not an Annex A control%s", e.ID, hint)
 			continue
@@ -95,6 +97,8 @@ func (r *resolver) decide(row *SoARow, file string) {
 		row.Reasons, row.Note, row.Justification = e.Reasons, e.Note, e.Justification
 	}
 	switch {
+	case e != nil && e.Unreadable:
+		row.Applicable = mapped // its own error says what is wrong
 	case e == nil || e.Applicable == nil:
 		row.Applicable = mapped
 		if !mapped && complete {
