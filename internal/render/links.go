@@ -86,7 +86,7 @@ func (r *renderer) outputFor(target string) string {
 // rewriteLink points a link written in d at its page or file in the output.
 func (r *renderer) rewriteLink(d *model.Doc, from, dest string) string {
 	target, frag, ok := contentTarget(d.Pos.File, dest)
-	if !ok || target == d.Pos.File {
+	if !ok || strings.HasPrefix(dest, "#") {
 		return dest
 	}
 	to := r.outputFor(target)
@@ -109,7 +109,7 @@ func (r *renderer) checkLinks(d *model.Doc, res markdown.Result) {
 		}
 		at := diag.Pos{File: d.Pos.File, Line: d.BodyLine + l.Line - 1, Col: l.Col}
 		if target == d.Pos.File {
-			if !slices.Contains(res.IDs, frag) {
+			if frag != "" && !slices.Contains(res.IDs, frag) {
 				r.diags.Errorf(at, "link to %q: this document has no heading with id %q%s; heading ids are the heading's words in lower case, joined by hyphens",
 					l.Dest, frag, diag.DidYouMean(frag, res.IDs))
 			}

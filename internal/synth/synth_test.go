@@ -1,0 +1,29 @@
+package synth_test
+
+import (
+	"testing"
+
+	"github.com/trustdocs/trustdocs"
+	"github.com/trustdocs/trustdocs/internal/build"
+	"github.com/trustdocs/trustdocs/internal/synth"
+)
+
+// Synthetic sites of any shape build with no errors and no warnings.
+func TestSitesAreValid(t *testing.T) {
+	for _, o := range []synth.Options{{Policies: 1, Controls: 1}, {Policies: 5, Controls: 200}, {Policies: 300, Controls: 40}} {
+		dir := t.TempDir()
+		if err := synth.Write(dir, o); err != nil {
+			t.Fatal(err)
+		}
+		res, err := build.Check(build.Options{Site: dir, Templates: trustdocs.Templates, Theme: trustdocs.Theme})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range res.Diags.Items() {
+			t.Errorf("%+v: %s", o, d)
+		}
+		if res.Output == nil || res.Pages < o.Policies+o.Controls {
+			t.Errorf("%+v: %d pages", o, res.Pages)
+		}
+	}
+}
