@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/trustdocs/trustdocs/internal/diag"
@@ -19,9 +21,17 @@ import (
 // fuzzLoader is a loader with the built-in frameworks and no site folder.
 func fuzzLoader(diags *diag.List) *loader {
 	l := newLoader(filepath.Join(os.TempDir(), "trustdocs-fuzz-no-site"), diags)
-	l.frameworks()
+	l.site.Frameworks = slices.Clone(builtins())
 	return l
 }
+
+// builtins are the built-in frameworks, read once: reading them for every
+// input would make fuzzing ten times slower.
+var builtins = sync.OnceValue(func() []*model.Framework {
+	l := newLoader(filepath.Join(os.TempDir(), "trustdocs-fuzz-no-site"), &diag.List{})
+	l.frameworks()
+	return l.site.Frameworks
+})
 
 // checkDiags fails t when a diagnostic points outside src or says nothing.
 func checkDiags(t *testing.T, file string, src []byte, diags *diag.List) {
