@@ -58,6 +58,28 @@ type Heading struct {
 	Text  string
 }
 
+// Place is a position in the Markdown source: 1-based line and column
+// (in bytes).
+type Place struct{ Line, Col int }
+
+// Raw is a piece of raw HTML: where it starts and its first tag.
+type Raw struct {
+	Place
+	Tag string // such as <div class="note">, cut at 40 bytes
+}
+
+func raw(src []byte, idx lineIndexT, off int) Raw {
+	tag := src[off:]
+	if i := bytes.IndexAny(tag, ">\n"); i >= 0 {
+		tag = tag[:i+1]
+	}
+	tag = bytes.TrimSpace(tag)
+	if len(tag) > 40 {
+		tag = append(bytes.ToValidUTF8(tag[:40], nil), "…"...)
+	}
+	return Raw{idx.place(off), string(tag)}
+}
+
 // Link is a link or image destination as written, and where it is.
 type Link struct {
 	Dest  string
@@ -72,7 +94,7 @@ type Result struct {
 	TOC     []Heading
 	IDs     []string // the id of every heading, for checking links to anchors
 	Links   []Link
-	RawHTML []int // lines holding raw HTML (dropped unless unsafe)
+	RawHTML []Raw // raw HTML (dropped unless unsafe)
 }
 
 // Rewrite maps a link destination written in Markdown to the one to emit.
@@ -120,11 +142,12 @@ func (c *Converter) Convert(src []byte, rewrite Rewrite) (Result, error) {
 			}
 		case *ast.HTMLBlock:
 			if n.Lines().Len() > 0 {
-				res.RawHTML = append(res.RawHTML, lines.of(n.Lines().At(0).Start))
+				res.RawHTML = append(res.RawHTML, raw(src, lines, n.Lines().At(0).Start))
 			}
 		case *ast.RawHTML:
-			if n.Segments.Len() > 0 {
-				res.RawHTML = append(res.RawHTML, lines.of(n.Segments.At(0).Start))
+			// A closing tag goes with its opening one, which is reported.
+			if n.Segments.Len() > 0 && !bytes.HasPrefix(src[n.Segments.At(0).Start:], []byte("</")) {
+				res.RawHTML = append(res.RawHTML, raw(src, lines, n.Segments.At(0).Start))
 			}
 		case *east.TableCell:
 			if n.Alignment != east.AlignNone {
@@ -224,6 +247,12 @@ func lineIndex(src []byte) lineIndexT {
 		}
 	}
 	return idx
+}
+
+// place returns the line and column of offset.
+func (idx lineIndexT) place(off int) Place {
+	line := idx.of(off)
+	return Place{line, off - idx[line-1] + 1}
 }
 
 // of returns the 1-based line holding offset.

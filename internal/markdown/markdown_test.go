@@ -48,8 +48,9 @@ func TestRawHTMLIsDroppedAndReported(t *testing.T) {
 	if got := string(res.HTML); strings.Contains(got, "<div") || strings.Contains(got, "<b>") || strings.Contains(got, "javascript:") {
 		t.Errorf("unsafe output:\n%s", got)
 	}
-	if !slices.Equal(res.RawHTML, []int{3, 5, 5}) {
-		t.Errorf("RawHTML lines = %v, want [3 5 5]", res.RawHTML)
+	want := []Raw{{Place{3, 1}, `<div onclick="x()">`}, {Place{5, 8}, "<b>"}}
+	if !slices.Equal(res.RawHTML, want) {
+		t.Errorf("RawHTML = %v, want %v", res.RawHTML, want)
 	}
 	res, _ = New(true).Convert([]byte(src), nil)
 	if !strings.Contains(string(res.HTML), "<b>bold</b>") {
@@ -106,9 +107,9 @@ func FuzzConvert(f *testing.F) {
 				t.Fatalf("link %+v outside the %d lines", l, lines)
 			}
 		}
-		for _, n := range res.RawHTML {
-			if n < 1 || n > lines {
-				t.Fatalf("raw HTML line %d outside the %d lines", n, lines)
+		for _, h := range res.RawHTML {
+			if h.Line < 1 || h.Line > lines || h.Col < 1 {
+				t.Fatalf("raw HTML %+v outside the %d lines", h, lines)
 			}
 		}
 	})

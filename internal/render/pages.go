@@ -361,9 +361,9 @@ func (r *renderer) convert(d *model.Doc) markdown.Result {
 		r.diags.Errorf(d.Pos, "cannot convert Markdown: %v", err)
 	}
 	if !r.s.Config.UnsafeHTML {
-		for _, line := range res.RawHTML {
-			r.diags.Warnf(diag.Pos{File: d.Pos.File, Line: d.BodyLine + line - 1},
-				"raw HTML is dropped from Markdown; write it in Markdown, or set [markdown] unsafe_html = true in site.toml if every author is trusted")
+		for _, h := range res.RawHTML {
+			r.diags.Warnf(diag.Pos{File: d.Pos.File, Line: d.BodyLine + h.Line - 1, Col: h.Col},
+				"raw HTML %s is dropped from Markdown; write it in Markdown, or set [markdown] unsafe_html = true in site.toml if every author is trusted", h.Tag)
 		}
 	}
 	return res
