@@ -48,6 +48,20 @@ func Suggest(s string, candidates []string) string {
 	if len(starts) == 1 {
 		return starts[0]
 	}
+	// Else the one candidate that shares most of s's beginning: "iso27k"
+	// → "iso27001".
+	best, bestLen, unique := "", 0, false
+	for _, c := range candidates {
+		switch n := commonPrefix(ls, strings.ToLower(c)); {
+		case n > bestLen:
+			best, bestLen, unique = c, n, true
+		case n == bestLen:
+			unique = false
+		}
+	}
+	if unique && bestLen >= 4 && bestLen*3 >= len(ls)*2 {
+		return best
+	}
 	return ""
 }
 
