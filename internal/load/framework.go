@@ -12,7 +12,7 @@ func (l *loader) framework(file string, src []byte) *model.Framework {
 	if !ok {
 		return nil
 	}
-	t := l.parseTOML(file, src, 0, file)
+	t := l.parseTOML(file, src, 0, "")
 	if t == nil {
 		return nil
 	}

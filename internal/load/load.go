@@ -183,7 +183,7 @@ func (l *loader) config() error {
 
 // siteConfig reads the text of site.toml.
 func (l *loader) siteConfig(file string, src []byte) {
-	t := l.parseTOML(file, src, 0, file)
+	t := l.parseTOML(file, src, 0, "")
 	if t == nil {
 		return
 	}

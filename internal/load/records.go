@@ -1,7 +1,6 @@
 package load
 
 import (
-	"path"
 	"slices"
 	"sort"
 
@@ -23,7 +22,7 @@ func (l *loader) tomlFile(abs string, read tomlReader) {
 var controlKeys = []string{"id", "title", "description", "owner", "status", "evidence"}
 
 func (l *loader) controls(file string, src []byte) {
-	t := l.parseTOML(file, src, 0, path.Base(file))
+	t := l.parseTOML(file, src, 0, "")
 	if t == nil {
 		return
 	}
@@ -77,11 +76,11 @@ func (l *loader) frameworkIDs() []string {
 }
 
 func (l *loader) soa(file string, src []byte) {
-	t := l.parseTOML(file, src, 0, path.Base(file))
+	t := l.parseTOML(file, src, 0, "")
 	if t == nil {
 		return
 	}
-	a := t.sub("annex_a", "soa.toml")
+	a := t.sub("annex_a", "[annex_a]")
 	t.done()
 	if a == nil {
 		return
@@ -118,7 +117,7 @@ func (l *loader) soa(file string, src []byte) {
 }
 
 func (l *loader) certifications(file string, src []byte) {
-	t := l.parseTOML(file, src, 0, path.Base(file))
+	t := l.parseTOML(file, src, 0, "")
 	if t == nil {
 		return
 	}
@@ -189,7 +188,7 @@ func (l *loader) frameworkRef(t *table) model.Ref {
 }
 
 func (l *loader) subprocessors(file string, src []byte) {
-	t := l.parseTOML(file, src, 0, path.Base(file))
+	t := l.parseTOML(file, src, 0, "")
 	if t == nil {
 		return
 	}

@@ -57,12 +57,29 @@ func (t *table) get(key string) (any, bool) {
 	return v, ok
 }
 
+// errorf and warnf report a problem in the table, naming it first unless
+// it is a whole TOML file, which the position already names.
+func (t *table) errorf(p diag.Pos, format string, args ...any) {
+	t.diags.Errorf(p, "%s%s", t.prefix(), fmt.Sprintf(format, args...))
+}
+
+func (t *table) warnf(p diag.Pos, format string, args ...any) {
+	t.diags.Warnf(p, "%s%s", t.prefix(), fmt.Sprintf(format, args...))
+}
+
+func (t *table) prefix() string {
+	if t.name == "" {
+		return ""
+	}
+	return t.name + ": "
+}
+
 func (t *table) wrongType(key, want string, v any) {
-	t.diags.Errorf(t.at(key), "%s: %s must be %s, not %s", t.name, key, want, describe(v))
+	t.errorf(t.at(key), "%s must be %s, not %s", key, want, describe(v))
 }
 
 func (t *table) missing(key, hint string) {
-	t.diags.Errorf(t.here(), "%s: missing %s; add %s", t.name, key, hint)
+	t.errorf(t.here(), "missing %s; add %s", key, hint)
 }
 
 // str reads a string; required reports its absence with the hint.
@@ -80,7 +97,7 @@ func (t *table) str(key string, required bool, hint string) string {
 		case int64, float64, bool:
 			// version = 1.0: keep the text the author meant.
 			s = strings.TrimPrefix(describe(v), "the number ")
-			t.diags.Errorf(t.at(key), "%s: %s must be a string in quotes; write %s = %q", t.name, key, key, s)
+			t.errorf(t.at(key), "%s must be a string in quotes; write %s = %q", key, key, s)
 			return s
 		}
 		t.wrongType(key, "a string in quotes", v)
@@ -88,7 +105,7 @@ func (t *table) str(key string, required bool, hint string) string {
 	}
 	s = strings.TrimSpace(s)
 	if s == "" && required {
-		t.diags.Errorf(t.at(key), "%s: %s is empty; set it to %s", t.name, key, hint)
+		t.errorf(t.at(key), "%s is empty; set it to %s", key, hint)
 	}
 	return s
 }
@@ -104,8 +121,7 @@ func (t *table) enum(key string, allowed []string, def string) string {
 		return def
 	}
 	if s != "" && !slices.Contains(allowed, s) {
-		t.diags.Errorf(t.at(key), "%s: %s = %q is not one of %s%s",
-			t.name, key, s, quoteList(allowed), diag.DidYouMean(s, allowed))
+		t.errorf(t.at(key), "%s = %q is not one of %s%s", key, s, quoteList(allowed), diag.DidYouMean(s, allowed))
 		return def
 	}
 	return s
@@ -150,19 +166,17 @@ func (t *table) date(key string, required bool) model.Date {
 	switch v := v.(type) {
 	case time.Time:
 		if v.Hour() != 0 || v.Minute() != 0 || v.Second() != 0 || v.Nanosecond() != 0 {
-			t.diags.Errorf(t.at(key), "%s: %s must be a date without a time of day, such as %s",
-				t.name, key, v.Format(time.DateOnly))
+			t.errorf(t.at(key), "%s must be a date without a time of day, such as %s", key, v.Format(time.DateOnly))
 			return model.Date{}
 		}
 		return model.DateOf(v)
 	case string:
 		d, err := model.ParseDate(strings.TrimSpace(v))
 		if err != nil {
-			t.diags.Errorf(t.at(key), "%s: %s: %v; write a TOML date such as %s = 2026-03-01", t.name, key, err, key)
+			t.errorf(t.at(key), "%s: %v; write a TOML date such as %s = 2026-03-01", key, err, key)
 			return model.Date{}
 		}
-		t.diags.Warnf(t.at(key), "%s: %s is a quoted string; write it as a TOML date without quotes: %s = %s",
-			t.name, key, key, d)
+		t.warnf(t.at(key), "%s is a quoted string; write it as a TOML date without quotes: %s = %s", key, key, d)
 		return d
 	}
 	t.wrongType(key, "a date such as 2026-03-01", v)
@@ -177,7 +191,7 @@ func (t *table) strs(key string) []model.Ref {
 		return nil
 	}
 	if s, isStr := v.(string); isStr {
-		t.diags.Errorf(t.at(key), "%s: %s must be a list; write %s = [%q]", t.name, key, key, s)
+		t.errorf(t.at(key), "%s must be a list; write %s = [%q]", key, key, s)
 		// Read it as that list all the same, so that nothing else is
 		// reported as missing because of this one mistake.
 		return []model.Ref{{ID: strings.TrimSpace(s), Pos: t.at(key)}}
@@ -195,7 +209,7 @@ func (t *table) strs(key string) []model.Ref {
 		}
 		s, isStr := e.(string)
 		if !isStr {
-			t.diags.Errorf(p, "%s: %s must hold only strings; element %d is %s", t.name, key, i+1, describe(e))
+			t.errorf(p, "%s must hold only strings; element %d is %s", key, i+1, describe(e))
 			continue
 		}
 		refs = append(refs, model.Ref{ID: strings.TrimSpace(s), Pos: p})
@@ -247,7 +261,7 @@ func (t *table) tables(key, name string) []*table {
 			ms = append(ms, m)
 		}
 	case map[string]any:
-		t.diags.Errorf(t.at(key), "%s: %s must be written [[%s]] (an array of tables), not [%s]", t.name, key, join(t.path, key), join(t.path, key))
+		t.errorf(t.at(key), "%s must be written [[%s]] (an array of tables), not [%s]", key, join(t.path, key), join(t.path, key))
 		return nil
 	default:
 		t.wrongType(key, "a list of tables ([["+key+"]])", v)
@@ -278,7 +292,7 @@ func (t *table) done() {
 				hint = fmt.Sprintf("; keys below %s belong to it: did you mean the key %q of the enclosing table? Move it above %s", t.name, s, t.name)
 			}
 		}
-		t.diags.Errorf(t.at(k), "%s: unknown key %q%s", t.name, k, hint)
+		t.errorf(t.at(k), "unknown key %q%s", k, hint)
 	}
 }
 

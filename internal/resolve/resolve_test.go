@@ -101,7 +101,7 @@ func TestSoARules(t *testing.T) {
 		{"not an Annex A id", map[string]string{
 			"content/controls/c.toml": controlsFile(all, "implemented"),
 			"content/soa.toml":        "[annex_a.\"5.7\"]\napplicable = true\n"},
-			[]string{`content/soa.toml:1:1: error: soa.toml: "5.7" is not an Annex A control (Annex A controls are written with "A.": did you mean "A.5.7"?)`}},
+			[]string{`content/soa.toml:1:1: error: "5.7" is not an Annex A control (Annex A controls are written with "A.": did you mean "A.5.7"?)`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -67,7 +67,7 @@ func (r *resolver) soa() {
 			} else if annex2013RE.MatchString(e.ID) {
 				hint = annex2013Hint
 			}
-			r.diags.Errorf(e.Pos, "soa.toml: %q is not an Annex A control%s", e.ID, hint)
+			r.diags.Errorf(e.Pos, "%q is not an Annex A control%s", e.ID, hint)
 			continue
 		}
 		entries[e.ID] = e
