@@ -288,6 +288,12 @@ func (l *loader) content() error {
 			l.tomlFile(abs, (*loader).subprocessors)
 		case parts[0] == "frameworks" && len(parts) == 2 && strings.HasSuffix(name, ".toml"):
 			// loaded first, by frameworks
+		case len(parts) == 2 && (parts[0] == "policies" || parts[0] == "pages") && isMarkdownName(name):
+			l.diags.Warnf(diag.Pos{File: rel}, "trustdocs reads Markdown from files ending in .md, so this file is ignored; rename it to %s.md",
+				strings.TrimSuffix(name, filepath.Ext(name)))
+		case len(parts) == 2 && (parts[0] == "controls" || parts[0] == "certifications" || parts[0] == "frameworks") && isDataName(name):
+			l.diags.Warnf(diag.Pos{File: rel}, "content/%s/ is read from .toml files only, so this file is ignored; write it in TOML as %s.toml",
+				parts[0], strings.TrimSuffix(name, filepath.Ext(name)))
 		case strings.HasSuffix(name, ".md") || strings.HasSuffix(name, ".toml"):
 			if parts[0] == "policies" && len(parts) > 2 {
 				l.site.Assets[rel] = abs // a Markdown or TOML attachment of a bundle
@@ -332,6 +338,29 @@ func (l *loader) content() error {
 		}
 	}
 	return nil
+}
+
+// isMarkdownName reports names of Markdown files that trustdocs does not
+// read: other extensions for Markdown, and .md in other cases.
+func isMarkdownName(name string) bool {
+	switch ext := filepath.Ext(name); strings.ToLower(ext) {
+	case ".markdown", ".mdown", ".mkd", ".mdx", ".txt":
+		return true
+	case ".md":
+		return ext != ".md"
+	}
+	return false
+}
+
+// isDataName reports names of data files in a format other than TOML.
+func isDataName(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".yaml", ".yml", ".json", ".tml":
+		return true
+	case ".toml":
+		return filepath.Ext(name) != ".toml"
+	}
+	return false
 }
 
 func underBundle(rel string, bundles map[string]bool, root string) bool {

@@ -25,6 +25,9 @@ type table struct {
 	pos    positions
 	diags  *diag.List
 	known  []string
+
+	absent  [][2]string     // required keys not written: key, hint
+	claimed map[string]bool // absent keys that a table inside was found to hold
 }
 
 func (t *table) at(key string) diag.Pos {
@@ -78,8 +81,10 @@ func (t *table) wrongType(key, want string, v any) {
 	t.errorf(t.at(key), "%s must be %s, not %s", key, want, describe(v))
 }
 
+// missing reports a required key that is absent, when done: a key that
+// was only written in the wrong place is reported there instead.
 func (t *table) missing(key, hint string) {
-	t.errorf(t.here(), "missing %s; add %s", key, hint)
+	t.absent = append(t.absent, [2]string{key, hint})
 }
 
 // str reads a string; required reports its absence with the hint.
@@ -287,13 +292,32 @@ func (t *table) done() {
 		hint := didYouMeanKey(k, t.known)
 		if t.parent != nil && !strings.HasPrefix(hint, " (") {
 			// Every key after a [table] header belongs to that table, so
-			// a top-level key written at the end of the file lands here.
-			if s := diag.Suggest(k, t.parent.known); s != "" {
+			// a key of the enclosing table written below it lands here.
+			switch s := diag.Suggest(k, t.parent.known); {
+			case s == k:
+				t.errorf(t.at(k), "%s is written below %s, so it belongs to %s; move it above the first %s", k, t.name, t.name, t.name)
+				t.parent.claim(k)
+				continue
+			case s != "":
 				hint = fmt.Sprintf("; keys below %s belong to it: did you mean the key %q of the enclosing table? Move it above %s", t.name, s, t.name)
 			}
 		}
 		t.errorf(t.at(k), "unknown key %q%s", k, hint)
 	}
+	for _, a := range t.absent {
+		if !t.claimed[a[0]] {
+			t.errorf(t.here(), "missing %s; add %s", a[0], a[1])
+		}
+	}
+	t.absent = nil
+}
+
+// claim records that a table inside t holds t's key k.
+func (t *table) claim(k string) {
+	if t.claimed == nil {
+		t.claimed = map[string]bool{}
+	}
+	t.claimed[k] = true
 }
 
 func didYouMeanKey(k string, known []string) string {
