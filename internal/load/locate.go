@@ -103,13 +103,16 @@ func (l *locator) header() string {
 		l.advance()
 	}
 	keys := l.key()
-	path := l.resolve(keys)
+	path := l.resolve(keys, at)
 	if double {
 		n := 0
 		if prev, ok := l.arrays[path]; ok {
 			n = prev + 1
 		}
 		l.arrays[path] = n
+		if n == 0 {
+			l.pos[path] = at // the array is where its first table is
+		}
 		path = join(path, strconv.Itoa(n))
 	}
 	l.pos[path] = at
@@ -121,11 +124,15 @@ func (l *locator) header() string {
 
 // resolve turns header keys into a path, putting in the current index of
 // every array of tables on the way ("certification.audit" inside the third
-// certification is "certification.2.audit").
-func (l *locator) resolve(keys []string) string {
+// certification is "certification.2.audit"). Tables that the header
+// creates implicitly ("annex_a" for [annex_a."A.7.4"]) are placed at it.
+func (l *locator) resolve(keys []string, at diag.Pos) string {
 	path := ""
 	for i, k := range keys {
 		path = join(path, k)
+		if _, ok := l.pos[path]; !ok && i < len(keys)-1 {
+			l.pos[path] = at
+		}
 		if n, ok := l.arrays[path]; ok && i < len(keys)-1 {
 			path = join(path, strconv.Itoa(n))
 		}
@@ -139,7 +146,13 @@ func (l *locator) keyValue(table string) {
 	if len(keys) == 0 {
 		return
 	}
-	path := join(table, strings.Join(keys, "."))
+	path := table
+	for _, k := range keys { // a.b = 1 creates the table a here
+		path = join(path, k)
+		if _, ok := l.pos[path]; !ok {
+			l.pos[path] = at
+		}
+	}
 	l.pos[path] = at
 	l.skipSpace(false)
 	if l.peek() == '=' {
