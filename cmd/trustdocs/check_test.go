@@ -24,7 +24,7 @@ func TestCheckExitCodes(t *testing.T) {
 	warned := badBase(t) // a policy overdue for review: a warning only
 	p := filepath.Join(warned, "content/policies/access-control.md")
 	b, _ := os.ReadFile(p)
-	os.WriteFile(p, []byte(strings.Replace(string(b), "approved = 2026-03-01", "approved = 2025-03-01", 1)), 0o644)
+	os.WriteFile(p, []byte(strings.Replace(string(b), "approved = 2026-03-01", "approved = 2025-07-01", 1)), 0o644)
 
 	broken := badBase(t)
 	p = filepath.Join(broken, "content/policies/access-control.md")
@@ -41,7 +41,7 @@ func TestCheckExitCodes(t *testing.T) {
 		{[]string{"check", "-s", warned}, exitOK, "0 errors, 1 warning"},
 		{[]string{"check", "-s", warned, "--strict"}, exitContent, "0 errors, 1 warning"},
 		{[]string{"check", "-s", broken}, exitContent, "1 error, 1 warning"},
-		{[]string{"check", "-s", warned, "--as-of", "2026-01-15"}, exitOK, "0 errors, 0 warnings"},
+		{[]string{"check", "-s", warned, "--as-of", "2026-05-20"}, exitOK, "0 errors, 0 warnings"},
 		{[]string{"check", "-s", clean, "--format", "yaml"}, exitUsage, ""},
 		{[]string{"check", "-s", clean, "--audience", "nda"}, exitUsage, ""},
 		{[]string{"check", "-s", clean, "extra"}, exitUsage, ""},

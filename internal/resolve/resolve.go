@@ -348,12 +348,47 @@ func (r *resolver) certifications() {
 			r.diags.Warnf(mc.At("standard"), "ISO/IEC 27001:2013 certificates ceased to be valid on 31 October 2025; transition to ISO/IEC 27001:2022 and update standard")
 		}
 		r.asset(mc.Certificate, mc.At("certificate"), "certificate")
+		r.audits(mc)
 		r.s.Certifications = append(r.s.Certifications, c)
 	}
 	// Certificates in force first, those still being pursued after.
 	slices.SortStableFunc(r.s.Certifications, func(a, b *Certification) int {
 		return cmp.Compare(boolInt(a.Status == InProgress), boolInt(b.Status == InProgress))
 	})
+}
+
+// audits checks the order of a certification's audits against each other,
+// the certificate and the build date.
+func (r *resolver) audits(c *model.Certification) {
+	var stage1, stage2 *model.Audit
+	for i := range c.Audits {
+		a := &c.Audits[i]
+		if a.Date.IsZero() {
+			continue
+		}
+		switch a.Kind {
+		case "stage1":
+			stage1 = a
+		case "stage2":
+			stage2 = a
+		case "surveillance":
+			if !c.Issued.IsZero() && a.Date.Before(c.Issued) {
+				r.diags.Errorf(a.At("date"), "the surveillance audit (%s) is before the certificate was issued (%s); surveillance follows certification, so make it stage2 or correct the date", a.Date, c.Issued)
+			}
+		}
+		switch {
+		case a.Result == "scheduled" && a.Date.Before(r.s.AsOf):
+			r.diags.Warnf(a.At("result"), "the %s audit scheduled for %s has taken place (as of %s): record its result, passed or failed", a.Kind, a.Date, r.s.AsOf)
+		case a.Result != "scheduled" && a.Result != "" && a.Date.After(r.s.AsOf):
+			r.diags.Warnf(a.At("result"), "the %s audit on %s is after %s, the date statuses are computed for, yet its result is %q; an audit to come is \"scheduled\"", a.Kind, a.Date, r.s.AsOf, a.Result)
+		}
+	}
+	if stage1 != nil && stage2 != nil && stage2.Date.Before(stage1.Date) {
+		r.diags.Errorf(stage2.At("date"), "the stage 2 audit (%s) is before the stage 1 audit (%s); stage 1 reviews the documents, stage 2 follows it", stage2.Date, stage1.Date)
+	}
+	if stage2 != nil && !c.Issued.IsZero() && c.Issued.Before(stage2.Date) {
+		r.diags.Errorf(c.At("issued"), "issued (%s) is before the stage 2 audit (%s); a certificate is issued after stage 2 passes", c.Issued, stage2.Date)
+	}
 }
 
 func boolInt(b bool) int {
