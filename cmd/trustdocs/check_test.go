@@ -58,7 +58,8 @@ func TestCheckExitCodes(t *testing.T) {
 	}
 	code, stdout, _ := runCmd("check", "-s", broken)
 	want := `content/policies/access-control.md:6:13: error: controls: no control has id "AC-10" (did you mean "AC-01"?)`
-	if code != exitContent || !strings.Contains(stdout, want+"\n") {
+	// Paths are shown from the current folder: the site folder, then the file.
+	if code != exitContent || !strings.Contains(stdout, filepath.Join(broken, want)+"\n") {
 		t.Errorf("check output lacks %s:\n%s", want, stdout)
 	}
 }

@@ -123,7 +123,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	opts.Out = *out
 	res, err := build.Build(opts)
 	if res != nil {
-		printDiags(stderr, res.Diags)
+		diag.WriteLines(stderr, res.Diags.Items(), opts.Site)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "trustdocs build: %v\n", err)
@@ -138,12 +138,6 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "built %d pages, %d files in %d ms → %s (audience %s, as of %s)\n",
 		res.Pages, files, res.Elapsed.Milliseconds(), build.OutDir(opts), opts.Audience, res.AsOf)
 	return exitOK
-}
-
-func printDiags(w io.Writer, l *diag.List) {
-	for _, d := range l.Items() {
-		fmt.Fprintln(w, d)
-	}
 }
 
 // runCheck reports every problem of the site for every audience, on
@@ -176,7 +170,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if *format == "json" {
 		err = report.WriteJSON(stdout)
 	} else {
-		err = report.WriteText(stdout)
+		err = report.WriteText(stdout, opts.Site)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "trustdocs check: %v\n", err)

@@ -44,7 +44,7 @@ func TestBadSites(t *testing.T) {
 				t.Fatalf("check failed to run: %v", err)
 			}
 			var out bytes.Buffer
-			diag.NewReport(site, res.AsOf.String(), res.Diags).WriteText(&out)
+			diag.NewReport(site, res.AsOf.String(), res.Diags).WriteText(&out, "")
 			about, expected := readWant(t, want)
 			if about == "" {
 				t.Errorf("%s: start with a \"# \" line that says what the case is about", want)

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"path"
+	"path/filepath"
 )
 
 // Report is what trustdocs check prints with --format json. Its fields are
@@ -40,15 +42,28 @@ func NewReport(site, asOf string, l *List) Report {
 }
 
 // WriteText prints the report the way go vet does: one line per problem,
-// then a count.
-func (r Report) WriteText(w io.Writer) error {
-	for _, d := range r.Diagnostics {
+// then a count. Paths are shown as seen from the current folder, so that
+// terminals and editors can open them: dir is the site folder as given
+// ("" or "." for the current one).
+func (r Report) WriteText(w io.Writer, dir string) error {
+	if err := WriteLines(w, r.Diagnostics, dir); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(w, "%s, %s\n", Plural(r.Errors, "error"), Plural(r.Warnings, "warning"))
+	return err
+}
+
+// WriteLines prints one line per diagnostic, with file paths under dir.
+func WriteLines(w io.Writer, items []Diagnostic, dir string) error {
+	for _, d := range items {
+		if dir != "" && dir != "." && d.Pos.File != "" {
+			d.Pos.File = path.Join(filepath.ToSlash(dir), d.Pos.File)
+		}
 		if _, err := fmt.Fprintln(w, d); err != nil {
 			return err
 		}
 	}
-	_, err := fmt.Fprintf(w, "%s, %s\n", Plural(r.Errors, "error"), Plural(r.Warnings, "warning"))
-	return err
+	return nil
 }
 
 // WriteJSON prints the report as indented JSON.

@@ -378,9 +378,9 @@ func (r *resolver) audits(c *model.Certification) {
 		}
 		switch {
 		case a.Result == "scheduled" && a.Date.Before(r.s.AsOf):
-			r.diags.Warnf(a.At("result"), "the %s audit scheduled for %s has taken place (as of %s): record its result, passed or failed", a.Kind, a.Date, r.s.AsOf)
+			r.diags.Warnf(a.At("result"), "the %s audit scheduled for %s has taken place (as of %s): record its result, passed or failed", auditName(a.Kind), a.Date, r.s.AsOf)
 		case a.Result != "scheduled" && a.Result != "" && a.Date.After(r.s.AsOf):
-			r.diags.Warnf(a.At("result"), "the %s audit on %s is after %s, the date statuses are computed for, yet its result is %q; an audit to come is \"scheduled\"", a.Kind, a.Date, r.s.AsOf, a.Result)
+			r.diags.Warnf(a.At("result"), "the %s audit on %s is after %s, the date statuses are computed for, yet its result is %q; an audit to come is \"scheduled\"", auditName(a.Kind), a.Date, r.s.AsOf, a.Result)
 		}
 	}
 	if stage1 != nil && stage2 != nil && stage2.Date.Before(stage1.Date) {
@@ -389,6 +389,14 @@ func (r *resolver) audits(c *model.Certification) {
 	if stage2 != nil && !c.Issued.IsZero() && c.Issued.Before(stage2.Date) {
 		r.diags.Errorf(c.At("issued"), "issued (%s) is before the stage 2 audit (%s); a certificate is issued after stage 2 passes", c.Issued, stage2.Date)
 	}
+}
+
+// auditName is how messages name an audit kind: "stage 1", "surveillance".
+func auditName(kind string) string {
+	if n, ok := strings.CutPrefix(kind, "stage"); ok {
+		return "stage " + n
+	}
+	return kind
 }
 
 func boolInt(b bool) int {
