@@ -30,28 +30,29 @@ func FuzzCheck(f *testing.F) {
 		policy   = "content/policies/access-control.md"
 		controls = "content/controls/controls.toml"
 		certs    = "content/certifications/soc2.toml"
+		soa      = "content/soa.toml"
 	)
-	f.Add(read(policy), read(controls), read(certs))
+	f.Add(read(policy), read(controls), read(certs), read(soa))
 	// Seeds: every case of the corpus that replaces one of the three files.
 	cases, _ := filepath.Glob("testdata/bad/*/site")
 	for _, c := range cases {
-		p, cp, ce := read(policy), read(controls), read(certs)
+		p, cp, ce, so := read(policy), read(controls), read(certs), read(soa)
 		changed := false
-		for rel, dst := range map[string]*[]byte{policy: &p, controls: &cp, certs: &ce} {
+		for rel, dst := range map[string]*[]byte{policy: &p, controls: &cp, certs: &ce, soa: &so} {
 			if b, err := os.ReadFile(filepath.Join(c, rel)); err == nil {
 				*dst, changed = b, true
 			}
 		}
 		if changed {
-			f.Add(p, cp, ce)
+			f.Add(p, cp, ce, so)
 		}
 	}
-	f.Fuzz(func(t *testing.T, p, cp, ce []byte) {
+	f.Fuzz(func(t *testing.T, p, cp, ce, so []byte) {
 		site := t.TempDir()
 		if err := os.CopyFS(site, os.DirFS(base)); err != nil {
 			t.Fatal(err)
 		}
-		files := map[string][]byte{policy: p, controls: cp, certs: ce}
+		files := map[string][]byte{policy: p, controls: cp, certs: ce, soa: so}
 		for rel, b := range files {
 			if err := os.WriteFile(filepath.Join(site, rel), b, 0o644); err != nil {
 				t.Fatal(err)
