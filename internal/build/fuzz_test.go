@@ -12,8 +12,8 @@ import (
 )
 
 // FuzzCheck runs the whole pipeline (load, resolve, render) on the base
-// site of the bad-site corpus with a policy, a controls file and a
-// certifications file replaced by arbitrary text. Whatever the text, check
+// site of the bad-site corpus with a policy, a controls file, a
+// certifications file and the SoA replaced by arbitrary text. Whatever the text, check
 // must not panic or fail to run, and every message must point at a line
 // that exists in a file of the site.
 // Run it with: go test ./internal/build -run XXX -fuzz FuzzCheck -fuzztime 5m
