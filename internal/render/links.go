@@ -109,7 +109,7 @@ func (r *renderer) checkLinks(d *model.Doc, res markdown.Result) {
 		}
 		at := diag.Pos{File: d.Pos.File, Line: d.BodyLine + l.Line - 1, Col: l.Col}
 		if target == d.Pos.File {
-			if frag != "" && !slices.Contains(res.IDs, frag) {
+			if frag != "" && !slices.Contains(res.IDs, frag) && !r.templateID(frag) {
 				r.diags.Errorf(at, "link to %q: this document has no heading with id %q%s; heading ids are the heading's words in lower case, joined by hyphens",
 					l.Dest, frag, diag.DidYouMean(frag, res.IDs))
 			}
@@ -124,7 +124,7 @@ func (r *renderer) checkLinks(d *model.Doc, res markdown.Result) {
 		}
 		if td := r.docByFile[target]; td != nil && frag != "" {
 			ids := r.docs[td].IDs
-			if _, converted := r.docs[td]; converted && !slices.Contains(ids, frag) {
+			if _, converted := r.docs[td]; converted && !slices.Contains(ids, frag) && !r.templateID(frag) {
 				r.diags.Errorf(at, "link to %q: %s has no heading with id %q%s", l.Dest, target, frag, diag.DidYouMean(frag, ids))
 			}
 		}
@@ -132,6 +132,12 @@ func (r *renderer) checkLinks(d *model.Doc, res markdown.Result) {
 			r.copyAsset(rest)
 		}
 	}
+}
+
+// templateID reports whether the page templates give an element this id,
+// such as the "h-revisions" heading of a policy page.
+func (r *renderer) templateID(id string) bool {
+	return r.tmpl != nil && slices.Contains(r.tmpl.ids, id)
 }
 
 // reportMissing explains a link to a file the site does not have, with the

@@ -104,6 +104,7 @@ func newSiteData(s *resolve.Site, opts Options) *siteData {
 // with the shared layout and partials.
 type templates struct {
 	byName map[string]*template.Template
+	ids    []string // the fixed ids templates give elements, which links may name
 }
 
 // shared are the files every page template is parsed with.
@@ -153,6 +154,13 @@ func parseTemplates(embedded fs.FS, overrides map[string][]byte, diags *diag.Lis
 		}
 	}
 	ts := &templates{byName: map[string]*template.Template{}}
+	for _, b := range src {
+		for _, m := range fixedIDRE.FindAllSubmatch(b, -1) {
+			if id := string(m[1]); !slices.Contains(ts.ids, id) {
+				ts.ids = append(ts.ids, id)
+			}
+		}
+	}
 	for name := range src {
 		if slices.Contains(shared, name) {
 			continue
@@ -172,6 +180,9 @@ func parseTemplates(embedded fs.FS, overrides map[string][]byte, diags *diag.Lis
 	}
 	return ts, nil
 }
+
+// fixedIDRE finds id attributes with a fixed value, such as id="h-controls".
+var fixedIDRE = regexp.MustCompile(`\bid="([A-Za-z][\w-]*)"`)
 
 var errOverride = fmt.Errorf("a template override does not parse")
 
