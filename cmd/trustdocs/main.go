@@ -13,6 +13,7 @@ import (
 	"github.com/trustdocs/trustdocs/internal/build"
 	"github.com/trustdocs/trustdocs/internal/diag"
 	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/par"
 )
 
 const usage = `trustdocs builds a static trust-center site from policies (Markdown) and
@@ -37,7 +38,8 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-func run(args []string, stdout, stderr io.Writer) int {
+func run(args []string, stdout, stderr io.Writer) (code int) {
+	defer guard(stderr, &code)
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitUsage
@@ -180,6 +182,26 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return exitContent
 	}
 	return exitOK
+}
+
+// guard turns a panic — a bug in trustdocs, never the content's fault —
+// into a short message and exit status 2 instead of a stack trace. The
+// output folder is safe: a build writes into a new folder until the end.
+// TRUSTDOCS_DEBUG=1 prints the stack for a bug report.
+func guard(stderr io.Writer, code *int) {
+	v := recover()
+	if v == nil {
+		return
+	}
+	stack := debug.Stack()
+	if p, ok := v.(*par.Panic); ok {
+		v, stack = p.Value, p.Stack
+	}
+	fmt.Fprintf(stderr, "trustdocs: internal error: %v\nThis is a bug in trustdocs, not a problem with your content, and the output folder was not changed.\nPlease report it with the command you ran; run it again with TRUSTDOCS_DEBUG=1 to include the stack trace.\n", v)
+	if os.Getenv("TRUSTDOCS_DEBUG") != "" {
+		stderr.Write(stack)
+	}
+	*code = exitUsage
 }
 
 // version reports the module version and VCS revision from the build info.

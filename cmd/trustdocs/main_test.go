@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/trustdocs/trustdocs/internal/par"
 )
 
 func runCmd(args ...string) (code int, stdout, stderr string) {
@@ -79,5 +81,24 @@ func TestVersion(t *testing.T) {
 	code, stdout, _ := runCmd("version")
 	if code != exitOK || !strings.HasPrefix(stdout, "trustdocs ") {
 		t.Errorf("version: exit %d, %q", code, stdout)
+	}
+}
+
+// A bug that panics, even in a worker goroutine, ends in a short message
+// and exit status 2, not a stack trace.
+func TestPanicIsReported(t *testing.T) {
+	for name, f := range map[string]func(){
+		"caller": func() { panic("broken invariant") },
+		"worker": func() { par.Do(4, func(i int) { panic("broken invariant") }) },
+	} {
+		var stderr bytes.Buffer
+		code := func() (code int) {
+			defer guard(&stderr, &code)
+			f()
+			return exitOK
+		}()
+		if code != exitUsage || !strings.HasPrefix(stderr.String(), "trustdocs: internal error: broken invariant\n") || strings.Contains(stderr.String(), "goroutine") {
+			t.Errorf("%s: exit %d, stderr:\n%s", name, code, stderr.String())
+		}
 	}
 }
