@@ -233,7 +233,8 @@ func (l *loader) frameworks() {
 func (l *loader) content() error {
 	dir := filepath.Join(l.root, "content")
 	if _, err := os.Stat(dir); err != nil {
-		l.diags.Errorf(diag.Pos{File: "content"}, "no content folder; create content/ with policies/, controls/ and soa.toml")
+		l.diags.Errorf(diag.Pos{File: "content"}, "no content folder; create content/ with policies/, controls/ and soa.toml, or start from trustdocs new")
+		l.unread("content")
 		return nil
 	}
 	var docs []docFile

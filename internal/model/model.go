@@ -93,7 +93,8 @@ type Site struct {
 // "content/controls/") could not be read.
 func (s *Site) Incomplete(prefix string) bool {
 	for f := range s.Unread {
-		if strings.HasPrefix(f, prefix) {
+		// A file under the folder, or a folder above it (content/ itself).
+		if strings.HasPrefix(f, prefix) || strings.HasPrefix(prefix, f+"/") {
 			return true
 		}
 	}

@@ -49,6 +49,7 @@ func (r *resolver) soa() {
 		}
 	}
 	var annexIDs []string
+	var silent []*SoARow // neither mapped nor in soa.toml
 	for _, f := range soaFrameworks {
 		for _, g := range f.Groups {
 			if g.SoA {
@@ -79,15 +80,48 @@ func (r *resolver) soa() {
 			}
 			for _, req := range g.Requirements {
 				row := &SoARow{Requirement: req, Theme: g, Entry: entries[req.ID]}
-				r.decide(row, file)
+				if r.decide(row) {
+					silent = append(silent, row)
+				}
 				req.SoA = row
 				r.s.SoA = append(r.s.SoA, row)
 			}
 		}
 	}
+	r.notAddressed(silent, len(r.s.SoA), file)
 }
 
-func (r *resolver) decide(row *SoARow, file string) {
+// notAddressed reports the Annex A controls that no control maps and
+// soa.toml does not mention: one by one when they are few, in one message
+// when they are many (a new site, or a missing soa.toml), so that the
+// other problems are not lost below them.
+func (r *resolver) notAddressed(rows []*SoARow, total int, file string) {
+	at := diag.Pos{File: file}
+	if len(rows) == total && total > 0 {
+		r.diags.Errorf(at, "none of the %d Annex A controls is addressed yet: map your controls to them (iso27001 = [\"A.5.1\", …] in content/controls/*.toml) and exclude the ones that do not apply in content/soa.toml, with a justification each", total)
+		return
+	}
+	if len(rows) <= maxNotAddressed {
+		for _, row := range rows {
+			r.diags.Errorf(at, "%s %s is not addressed: map a control to it (iso27001 = [%q]) or exclude it in soa.toml with [annex_a.%q] applicable = false and a justification", row.ID, row.Title, row.ID, row.ID)
+		}
+		return
+	}
+	ids := make([]string, len(rows))
+	for i, row := range rows {
+		ids[i] = row.ID
+	}
+	r.diags.Errorf(at, "%d Annex A controls are not addressed: %s; map a control to each (iso27001 = [\"A.5.1\", …]) or exclude it in soa.toml with [annex_a.\"A.7.4\"] applicable = false and a justification",
+		len(rows), strings.Join(ids, ", "))
+}
+
+// maxNotAddressed is how many unaddressed controls get a message each.
+const maxNotAddressed = 10
+
+// decide applies the rules to one row and reports what is wrong, except
+// that a row neither mapped nor in soa.toml is returned true for the caller
+// to report.
+func (r *resolver) decide(row *SoARow) (silent bool) {
 	name := fmt.Sprintf("%s %s", row.ID, row.Title)
 	mapped := len(row.Controls) > 0
 	// Without every control file and soa.toml, "not addressed" may be false.
@@ -101,12 +135,12 @@ func (r *resolver) decide(row *SoARow, file string) {
 		row.Applicable = mapped // its own error says what is wrong
 	case e == nil || e.Applicable == nil:
 		row.Applicable = mapped
-		if !mapped && complete {
-			at := diag.Pos{File: file}
-			if e != nil {
-				at = e.Pos
-			}
-			r.diags.Errorf(at, "%s is not addressed: map a control to it (iso27001 = [%q]) or exclude it in soa.toml with [annex_a.%q] applicable = false and a justification", name, row.ID, row.ID)
+		switch {
+		case mapped || !complete:
+		case e == nil:
+			silent = true
+		default:
+			r.diags.Errorf(e.Pos, "%s is not addressed: say applicable = false with a justification, or map a control to it (iso27001 = [%q])", name, row.ID)
 		}
 	case *e.Applicable:
 		row.Applicable = true
@@ -132,4 +166,5 @@ func (r *resolver) decide(row *SoARow, file string) {
 	if !row.Applicable {
 		row.Status = ""
 	}
+	return silent
 }
