@@ -578,10 +578,22 @@ func (r *resolver) warnings() {
 		if len(f.Reports) == 0 || len(f.Categories) == 0 {
 			continue
 		}
+		var unmet []*Requirement
 		for _, req := range f.Requirements {
 			if req.InScope && len(req.Controls) == 0 && !r.s.Site.Incomplete("content/controls/") {
-				r.diags.Warnf(f.Reports[0].Pos, "%s %s (%s) is in scope of the report but no control meets it; map a control to it", f.Title(), req.ID, req.Title)
+				unmet = append(unmet, req)
 			}
+		}
+		if len(unmet) > maxNotAddressed { // one message, so that the rest is not lost below them
+			ids := make([]string, len(unmet))
+			for i, req := range unmet {
+				ids[i] = req.ID
+			}
+			r.diags.Warnf(f.Reports[0].Pos, "%d %s criteria in scope of the report are met by no control: %s; map controls to them", len(unmet), f.Title(), strings.Join(ids, ", "))
+			continue
+		}
+		for _, req := range unmet {
+			r.diags.Warnf(f.Reports[0].Pos, "%s %s (%s) is in scope of the report but no control meets it; map a control to it", f.Title(), req.ID, req.Title)
 		}
 	}
 }
