@@ -131,7 +131,8 @@ func (l *loader) parseTOML(file string, src []byte, lineOffset int, name string)
 		p := diag.Pos{File: file, Line: 1 + lineOffset}
 		msg := err.Error()
 		if errors.As(err, &pe) {
-			p.Line, p.Col = pe.Position.Line+lineOffset, pe.Position.Col
+			p.Line, p.Col = errorPlace(src, pe)
+			p.Line += lineOffset
 			msg = pe.Message
 		}
 		l.diags.Errorf(p, "TOML syntax: %s%s", msg, syntaxHint(msg))
@@ -139,6 +140,23 @@ func (l *loader) parseTOML(file string, src []byte, lineOffset int, name string)
 		return nil
 	}
 	return &table{name: name, file: file, m: m, pos: locate(file, src, lineOffset), diags: l.diags}
+}
+
+// errorPlace returns the line and column of a TOML syntax error, computed
+// from its byte offset: the parser's own line and column are off when the
+// error is at a line's end or follows a complete line.
+func errorPlace(src []byte, pe toml.ParseError) (line, col int) {
+	start := pe.Position.Start
+	if start < 0 || start > len(src) {
+		return pe.Position.Line, pe.Position.Col
+	}
+	if strings.HasPrefix(pe.Message, "invalid escape") { // point at the backslash
+		if i := bytes.IndexByte(src[start:min(len(src), start+pe.Position.Len)], '\\'); i >= 0 {
+			start += i
+		}
+	}
+	lineStart := bytes.LastIndexByte(src[:start], '\n') + 1
+	return 1 + bytes.Count(src[:start], []byte("\n")), start - lineStart + 1
 }
 
 var badDateRE = regexp.MustCompile(`invalid datetime: "(\d{4})-(\d{2})-(\d{2})"`)
@@ -163,6 +181,12 @@ func syntaxHint(msg string) string {
 		return "; a key is one word of letters, digits, _ and -, followed by = and a value; quote keys with spaces"
 	case strings.HasPrefix(msg, "expected a comma"):
 		return "; separate the items of a list with commas"
+	case strings.HasPrefix(msg, "expected a top-level item to end with a newline"):
+		return "; write one key = value per line, and quote text that holds a quote with the other kind: \"it's\""
+	case strings.HasPrefix(msg, "unexpected EOF"):
+		return "; the file ends inside a value: close every [ list, { table and \" string"
+	case strings.Contains(msg, "to end table name"):
+		return "; close the table header with ], or ]] for [[…]]"
 	case strings.HasPrefix(msg, "invalid escape"):
 		return "; write \\\\ for a backslash, or use 'single quotes' for text with backslashes"
 	}
