@@ -3,6 +3,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -60,6 +61,18 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	return exitUsage
 }
 
+// newFlagSet returns the flag set of a command, whose -h shows synopsis
+// and what the command does.
+func newFlagSet(name, synopsis, what string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: trustdocs %s %s\n\n%s\n\nFlags:\n", name, synopsis, what)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
 // siteFlags are the flags every command that reads a site takes.
 type siteFlags struct {
 	site, audience, asOf, baseURL string
@@ -77,16 +90,21 @@ func (f *siteFlags) register(fs *flag.FlagSet, output bool) {
 	}
 }
 
-// parse parses a command's flags; it takes no arguments.
-func parse(fs *flag.FlagSet, args []string, stderr io.Writer) bool {
+// parse parses a command's flags (commands take no arguments). When the
+// command should not go on, it returns false and the exit status: 0 after
+// -h, 2 after a mistake.
+func parse(fs *flag.FlagSet, args []string, stderr io.Writer) (ok bool, code int) {
 	if err := fs.Parse(args); err != nil {
-		return false
+		if errors.Is(err, flag.ErrHelp) {
+			return false, exitOK
+		}
+		return false, exitUsage
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "trustdocs %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
-		return false
+		return false, exitUsage
 	}
-	return true
+	return true, exitOK
 }
 
 // options checks the flags and turns them into build options.
@@ -109,13 +127,13 @@ func (f *siteFlags) options() (build.Options, error) {
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("build", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("build", "[-s DIR] [-o DIR] [--audience public|nda] [--as-of DATE] [--base-url URL]",
+		"Builds the site into a new folder and swaps it in for the output folder.", stderr)
 	var sf siteFlags
 	sf.register(fs, true)
 	out := fs.String("o", "", "output `folder` (default: public/ in the site folder)")
-	if !parse(fs, args, stderr) {
-		return exitUsage
+	if ok, code := parse(fs, args, stderr); !ok {
+		return code
 	}
 	opts, err := sf.options()
 	if err != nil {
@@ -145,14 +163,14 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 // runCheck reports every problem of the site for every audience, on
 // stdout, and writes nothing.
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("check", "[-s DIR] [--strict] [--format text|json] [--as-of DATE]",
+		"Reports every problem of the site, for every audience, and writes nothing.", stderr)
 	var sf siteFlags
 	sf.register(fs, false)
 	strict := fs.Bool("strict", false, "fail (exit 1) on warnings too")
 	format := fs.String("format", "text", "output `format`: text (one line per problem) or json")
-	if !parse(fs, args, stderr) {
-		return exitUsage
+	if ok, code := parse(fs, args, stderr); !ok {
+		return code
 	}
 	if *format != "text" && *format != "json" {
 		fmt.Fprintf(stderr, "trustdocs check: --format must be text or json, not %q\n", *format)

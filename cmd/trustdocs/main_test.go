@@ -102,3 +102,12 @@ func TestPanicIsReported(t *testing.T) {
 		}
 	}
 }
+
+func TestHelpExitsZero(t *testing.T) {
+	for _, cmd := range []string{"build", "check"} {
+		code, _, stderr := runCmd(cmd, "-h")
+		if code != exitOK || !strings.HasPrefix(stderr, "Usage: trustdocs "+cmd+" ") {
+			t.Errorf("%s -h: exit %d, stderr:\n%s", cmd, code, stderr)
+		}
+	}
+}
