@@ -1,6 +1,7 @@
 package diag
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -70,6 +71,7 @@ func WriteLines(w io.Writer, items []Diagnostic, dir string) error {
 func (r Report) WriteJSON(w io.Writer) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false) // messages quote HTML tags: keep <div> readable
 	return enc.Encode(r)
 }
 
@@ -77,13 +79,17 @@ func (r Report) WriteJSON(w io.Writer) error {
 // {"file", "line", "column", "severity", "message"}; line and column are 0
 // when unknown, and file is "" for the site as a whole.
 func (d Diagnostic) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	err := enc.Encode(struct {
 		File     string `json:"file"`
 		Line     int    `json:"line"`
 		Column   int    `json:"column"`
 		Severity string `json:"severity"`
 		Message  string `json:"message"`
 	}{d.Pos.File, d.Pos.Line, d.Pos.Col, d.Severity.String(), d.Message})
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), err
 }
 
 // Plural writes a count and a noun: "1 error", "2 errors".
