@@ -18,8 +18,16 @@ type Origin struct {
 // At returns the position of a field, or of the record when the field was
 // not written.
 func (o Origin) At(key string) diag.Pos {
-	if p, ok := o.Fields[key]; ok {
-		return p
+	return o.AtFirst(key)
+}
+
+// AtFirst returns the position of the first of keys that is written, or
+// the record's own.
+func (o Origin) AtFirst(keys ...string) diag.Pos {
+	for _, k := range keys {
+		if p, ok := o.Fields[k]; ok {
+			return p
+		}
 	}
 	return o.Pos
 }

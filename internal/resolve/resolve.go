@@ -551,17 +551,17 @@ func (r *resolver) warnings() {
 		}
 		switch p.Review {
 		case ReviewOverdue:
-			r.diags.Warnf(p.Pos, "policy %q was due for review on %s; review it, then update approved, version and [[revision]]", p.Slug, p.NextReview)
+			r.diags.Warnf(p.AtFirst("next_review", "approved"), "policy %q was due for review on %s; review it, then update approved, version and [[revision]]", p.Slug, p.NextReview)
 		case ReviewDue:
-			r.diags.Warnf(p.Pos, "policy %q is due for review on %s", p.Slug, p.NextReview)
+			r.diags.Warnf(p.AtFirst("next_review", "approved"), "policy %q is due for review on %s; review it, then update approved, version and [[revision]]", p.Slug, p.NextReview)
 		}
 	}
 	for _, c := range r.s.Certifications {
 		switch c.Status {
 		case Expired:
-			r.diags.Warnf(c.Pos, "%s certificate expired on %s", c.Framework.Title(), c.Expires)
+			r.diags.Warnf(c.AtFirst("expires", "issued"), "%s certificate expired on %s; record the recertification: the new issued date, and its audits", c.Framework.Title(), c.Expires)
 		case Expiring:
-			r.diags.Warnf(c.Pos, "%s certificate expires on %s", c.Framework.Title(), c.Expires)
+			r.diags.Warnf(c.AtFirst("expires", "issued"), "%s certificate expires on %s; plan the recertification audit", c.Framework.Title(), c.Expires)
 		case SurveillanceOverdue:
 			r.diags.Warnf(c.Pos, "%s certificate: a surveillance audit is overdue; record it as [[certification.audit]] kind = \"surveillance\"", c.Framework.Title())
 		}
@@ -569,9 +569,9 @@ func (r *resolver) warnings() {
 	for _, a := range r.s.Attestations {
 		switch a.Status {
 		case Expiring:
-			r.diags.Warnf(a.Pos, "%s report stops being current on %s; issue the next report or a bridge letter", a.Framework.Title(), a.CurrentUntil)
+			r.diags.Warnf(a.AtFirst("period_end", "point_in_time"), "%s report stops being current on %s; issue the next report or a bridge letter", a.Framework.Title(), a.CurrentUntil)
 		case Stale:
-			r.diags.Warnf(a.Pos, "%s report has been stale since %s; buyers expect a report whose period ended within 12 months", a.Framework.Title(), a.CurrentUntil)
+			r.diags.Warnf(a.AtFirst("period_end", "point_in_time"), "%s report has been stale since %s; buyers expect a report whose period ended within 12 months", a.Framework.Title(), a.CurrentUntil)
 		}
 	}
 	for _, f := range r.s.Frameworks {
