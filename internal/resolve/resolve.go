@@ -378,7 +378,7 @@ func (r *resolver) audits(c *model.Certification) {
 		}
 		switch {
 		case a.Result == "scheduled" && a.Date.Before(r.s.AsOf):
-			r.diags.Warnf(a.At("result"), "the %s audit scheduled for %s has taken place (as of %s): record its result, passed or failed", auditName(a.Kind), a.Date, r.s.AsOf)
+			r.diags.Warnf(a.At("result"), "the %s audit was scheduled for %s, which has passed (as of %s): record its result, passed or failed, or move its date", auditName(a.Kind), a.Date, r.s.AsOf)
 		case a.Result != "scheduled" && a.Result != "" && a.Date.After(r.s.AsOf):
 			r.diags.Warnf(a.At("result"), "the %s audit on %s is after %s, the date statuses are computed for, yet its result is %q; an audit to come is \"scheduled\"", auditName(a.Kind), a.Date, r.s.AsOf, a.Result)
 		}
