@@ -74,6 +74,13 @@ func (l *List) Warnf(p Pos, format string, args ...any) {
 	l.add(Diagnostic{p, Warning, fmt.Sprintf(format, args...)})
 }
 
+// Add records diagnostics made elsewhere, such as those a cache kept.
+func (l *List) Add(ds ...Diagnostic) {
+	l.mu.Lock()
+	l.items = append(l.items, ds...)
+	l.mu.Unlock()
+}
+
 func (l *List) add(d Diagnostic) {
 	l.mu.Lock()
 	l.items = append(l.items, d)

@@ -22,31 +22,12 @@ import (
 	"github.com/trustdocs/trustdocs/internal/catalog"
 	"github.com/trustdocs/trustdocs/internal/diag"
 	"github.com/trustdocs/trustdocs/internal/model"
-	"github.com/trustdocs/trustdocs/internal/par"
 )
 
 // Load reads the site in root. Problems go to diags; the returned site holds
 // whatever could be read, so that callers can go on and report more.
 func Load(root string, diags *diag.List) (*model.Site, error) {
-	abs, err := filepath.Abs(root)
-	if err != nil {
-		return nil, err
-	}
-	if fi, err := os.Stat(abs); err != nil || !fi.IsDir() {
-		return nil, errors.New(root + " is not a folder; run trustdocs in a site folder or name one with -s DIR")
-	}
-	l := newLoader(abs, diags)
-	if err := l.config(); err != nil {
-		return nil, err
-	}
-	l.frameworks()
-	if err := l.content(); err != nil {
-		return nil, err
-	}
-	if err := l.overrides(); err != nil {
-		return nil, err
-	}
-	return l.site, nil
+	return new(Cache).Load(root, nil, diags)
 }
 
 func newLoader(root string, diags *diag.List) *loader {
@@ -64,6 +45,20 @@ type loader struct {
 	diags *diag.List
 	site  *model.Site
 	mu    sync.Mutex // guards site.Unread
+
+	// frameworksIncomplete is set when a framework file could not be
+	// read: a control's unknown key may be that framework's id.
+	frameworksIncomplete bool
+}
+
+// sub returns a loader that reads one content file into a site and a
+// diagnostics list of its own, against l's frameworks.
+func (l *loader) sub() *loader {
+	s := newLoader(l.root, &diag.List{})
+	s.site.Config = l.site.Config
+	s.site.Frameworks = l.site.Frameworks
+	s.frameworksIncomplete = l.frameworksIncomplete
+	return s
 }
 
 // unread records that file could not be read at all.
@@ -242,31 +237,39 @@ func (l *loader) frameworks() {
 			l.site.Frameworks = append(l.site.Frameworks, f)
 		}
 	}
-	files, _ := filepath.Glob(filepath.Join(l.root, "content", "frameworks", "*.toml"))
-	slices.Sort(files)
-	for _, abs := range files {
+	for _, abs := range frameworkFiles(l.root) {
 		if src, ok := l.read(abs); ok {
 			if f := l.framework(l.rel(abs), src); f != nil {
 				l.site.Frameworks = append(l.site.Frameworks, f)
 			}
 		}
 	}
+	l.frameworksIncomplete = l.site.Incomplete("content/frameworks/")
 }
 
-// content walks content/ and hands each file to its reader.
-func (l *loader) content() error {
+// frameworkFiles are the site's own framework catalogs, sorted.
+func frameworkFiles(root string) []string {
+	files, _ := filepath.Glob(filepath.Join(root, "content", "frameworks", "*.toml"))
+	slices.Sort(files)
+	return files
+}
+
+// walkContent finds the files of content/ and what each one is. Files
+// that are not content records (a certificate, an image) become assets,
+// or attachments of the policy bundle they are in.
+func (l *loader) walkContent() *walk {
+	w := &walk{known: map[string]bool{}, assets: map[string]string{}, bundles: map[string]map[string]string{}}
+	diags := &diag.List{}
+	defer func() { w.diags = diags.Items() }()
 	dir := filepath.Join(l.root, "content")
 	if _, err := os.Stat(dir); err != nil {
-		l.diags.Errorf(diag.Pos{File: "content"}, "no content folder; create content/ with policies/, controls/ and soa.toml, or start from trustdocs new")
-		l.unread("content")
-		return nil
+		diags.Errorf(diag.Pos{File: "content"}, "no content folder; create content/ with policies/, controls/ and soa.toml, or start from trustdocs new")
+		w.unread = []string{"content"}
+		return w
 	}
-	var docs []docFile
-	var mu sync.Mutex
-	bundles := map[string]bool{}
-	err := filepath.WalkDir(dir, func(abs string, d fs.DirEntry, err error) error {
+	filepath.WalkDir(dir, func(abs string, d fs.DirEntry, err error) error {
 		if err != nil {
-			l.diags.Errorf(diag.Pos{File: l.rel(abs)}, "cannot read: %v", err)
+			diags.Errorf(diag.Pos{File: l.rel(abs)}, "cannot read: %v", err)
 			return nil
 		}
 		rel := l.rel(abs)
@@ -280,89 +283,74 @@ func (l *loader) content() error {
 		if d.Type()&fs.ModeSymlink != 0 {
 			target, err := filepath.EvalSymlinks(abs)
 			if err != nil || !l.inside(target) {
-				l.diags.Errorf(diag.Pos{File: rel}, "symbolic link leads outside the site; trustdocs refuses it: copy the file into the site instead")
+				diags.Errorf(diag.Pos{File: rel}, "symbolic link leads outside the site; trustdocs refuses it: copy the file into the site instead")
 				return nil
 			}
 			if fi, err := os.Stat(target); err == nil && fi.IsDir() {
-				l.diags.Warnf(diag.Pos{File: rel}, "symbolic link to a folder is not followed")
+				diags.Warnf(diag.Pos{File: rel}, "symbolic link to a folder is not followed")
 				return nil
 			}
 		}
 		if d.IsDir() {
 			return nil
 		}
+		f := contentFile{abs: abs}
+		if fi, err := d.Info(); err == nil {
+			f.stamp = stampOf(fi)
+		}
+		w.known[abs] = true
 		inner := strings.TrimPrefix(rel, "content/")
 		parts := strings.Split(inner, "/")
 		switch {
 		case inner == "_index.md":
-			docs = append(docs, docFile{abs, model.IntroDoc, ""})
+			f.doc = &docFile{abs, model.IntroDoc, ""}
 		case parts[0] == "policies" && len(parts) == 2 && strings.HasSuffix(name, ".md"):
-			docs = append(docs, docFile{abs, model.PolicyDoc, ""})
+			f.doc = &docFile{abs, model.PolicyDoc, ""}
 		case parts[0] == "policies" && len(parts) == 3 && name == "index.md":
-			bundles[filepath.Dir(abs)] = true
-			docs = append(docs, docFile{abs, model.PolicyDoc, parts[1]})
+			f.doc = &docFile{abs, model.PolicyDoc, parts[1]}
+			w.bundles[filepath.Dir(abs)] = map[string]string{}
 		case parts[0] == "pages" && len(parts) == 2 && strings.HasSuffix(name, ".md"):
-			docs = append(docs, docFile{abs, model.PageDoc, ""})
+			f.doc = &docFile{abs, model.PageDoc, ""}
 		case parts[0] == "controls" && len(parts) == 2 && strings.HasSuffix(name, ".toml"):
-			l.tomlFile(abs, (*loader).controls)
+			f.read = (*loader).controls
 		case inner == "soa.toml":
-			l.tomlFile(abs, (*loader).soa)
+			f.read = (*loader).soa
 		case parts[0] == "certifications" && len(parts) == 2 && strings.HasSuffix(name, ".toml"):
-			l.tomlFile(abs, (*loader).certifications)
+			f.read = (*loader).certifications
 		case inner == "subprocessors.toml":
-			l.tomlFile(abs, (*loader).subprocessors)
+			f.read = (*loader).subprocessors
 		case parts[0] == "frameworks" && len(parts) == 2 && strings.HasSuffix(name, ".toml"):
-			// loaded first, by frameworks
+			return nil // read first, with site.toml
 		case len(parts) == 2 && (parts[0] == "policies" || parts[0] == "pages") && isMarkdownName(name):
-			l.diags.Warnf(diag.Pos{File: rel}, "trustdocs reads Markdown from files ending in .md, so this file is ignored; rename it to %s.md",
+			diags.Warnf(diag.Pos{File: rel}, "trustdocs reads Markdown from files ending in .md, so this file is ignored; rename it to %s.md",
 				strings.TrimSuffix(name, filepath.Ext(name)))
+			return nil
 		case len(parts) == 2 && (parts[0] == "controls" || parts[0] == "certifications" || parts[0] == "frameworks") && isDataName(name):
-			l.diags.Warnf(diag.Pos{File: rel}, "content/%s/ is read from .toml files only, so this file is ignored; write it in TOML as %s.toml",
+			diags.Warnf(diag.Pos{File: rel}, "content/%s/ is read from .toml files only, so this file is ignored; write it in TOML as %s.toml",
 				parts[0], strings.TrimSuffix(name, filepath.Ext(name)))
-		case strings.HasSuffix(name, ".md") || strings.HasSuffix(name, ".toml"):
-			if parts[0] == "policies" && len(parts) > 2 {
-				l.site.Assets[rel] = abs // a Markdown or TOML attachment of a bundle
-				break
-			}
-			l.diags.Warnf(diag.Pos{File: rel}, "not part of the site: policies go in content/policies/, free pages in content/pages/, controls in content/controls/*.toml")
-		default:
-			l.site.Assets[rel] = abs
+			return nil
+		case (strings.HasSuffix(name, ".md") || strings.HasSuffix(name, ".toml")) && !(parts[0] == "policies" && len(parts) > 2):
+			diags.Warnf(diag.Pos{File: rel}, "not part of the site: policies go in content/policies/, free pages in content/pages/, controls in content/controls/*.toml")
+			return nil
+		default: // Markdown or TOML deeper in policies/ is a bundle's attachment
+			w.assets[rel] = abs
+			return nil
 		}
+		w.files = append(w.files, f)
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	results := make([]*model.Doc, len(docs))
-	par.Do(len(docs), func(i int) {
-		d := l.doc(docs[i])
-		mu.Lock()
-		results[i] = d
-		mu.Unlock()
-	})
-	for i, d := range results {
-		if d == nil {
-			continue
-		}
-		if docs[i].bundle != "" {
-			d.Attachments = l.attachments(filepath.Dir(docs[i].abs))
-		}
-		switch d.Kind {
-		case model.IntroDoc:
-			l.site.Intro = d
-		case model.PolicyDoc:
-			l.site.Policies = append(l.site.Policies, d)
-		case model.PageDoc:
-			l.site.Pages = append(l.site.Pages, d)
-		}
-	}
 	// Attachments belong to their bundle, not to the site's shared assets.
-	for rel := range l.site.Assets {
-		if underBundle(rel, bundles, l.root) {
-			delete(l.site.Assets, rel)
+	for rel, abs := range w.assets {
+		for dir := filepath.Dir(abs); len(dir) > len(l.root); dir = filepath.Dir(dir) {
+			if files, ok := w.bundles[dir]; ok {
+				name, _ := filepath.Rel(dir, abs)
+				files[filepath.ToSlash(name)] = abs
+				delete(w.assets, rel)
+				break
+			}
 		}
 	}
-	return nil
+	return w
 }
 
 // isMarkdownName reports names of Markdown files that trustdocs does not
@@ -386,37 +374,6 @@ func isDataName(name string) bool {
 		return filepath.Ext(name) != ".toml"
 	}
 	return false
-}
-
-func underBundle(rel string, bundles map[string]bool, root string) bool {
-	for dir := filepath.Dir(filepath.Join(root, filepath.FromSlash(rel))); len(dir) > len(root); dir = filepath.Dir(dir) {
-		if bundles[dir] {
-			return true
-		}
-	}
-	return false
-}
-
-// attachments lists a bundle's files other than index.md.
-func (l *loader) attachments(dir string) map[string]string {
-	out := map[string]string{}
-	filepath.WalkDir(dir, func(abs string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
-			return nil
-		}
-		if abs == filepath.Join(dir, "index.md") {
-			return nil
-		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			if target, err := filepath.EvalSymlinks(abs); err != nil || !l.inside(target) {
-				return nil // reported by the content walk
-			}
-		}
-		rel, _ := filepath.Rel(dir, abs)
-		out[filepath.ToSlash(rel)] = abs
-		return nil
-	})
-	return out
 }
 
 // inside reports whether abs lies within the site folder.

@@ -49,7 +49,7 @@ func (l *loader) controls(file string, src []byte) {
 		for _, k := range keys {
 			if !slices.Contains(frameworks, k) {
 				c.get(k)
-				if l.site.Incomplete("content/frameworks/") {
+				if l.frameworksIncomplete {
 					continue // it may be the id of the framework that could not be read
 				}
 				l.diags.Errorf(c.at(k), "[[control]]: %q is neither a control field nor a loaded framework%s",

@@ -13,7 +13,7 @@ type comparePair struct {
 	Path         string
 }
 
-func maps(c *resolve.Control, f *resolve.Framework) bool {
+func mapsTo(c *resolve.Control, f *resolve.Framework) bool {
 	for _, m := range c.Mappings {
 		if m.Framework == f && len(m.Requirements) > 0 {
 			return true
@@ -30,7 +30,7 @@ func (r *renderer) comparePairs() []comparePair {
 			p := comparePair{A: sums[i], B: sums[j],
 				Path: "frameworks/compare/" + sums[i].F.ID + "-vs-" + sums[j].F.ID + "/index.html"}
 			for _, c := range r.s.Controls {
-				a, b := maps(c, p.A.F), maps(c, p.B.F)
+				a, b := mapsTo(c, p.A.F), mapsTo(c, p.B.F)
 				switch {
 				case a && b:
 					p.Both = append(p.Both, c)

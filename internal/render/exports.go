@@ -211,21 +211,16 @@ func reportCategories(a *resolve.Attestation) []string {
 	return out
 }
 
-// exports writes the non-HTML files.
-func (r *renderer) exports() error {
-	r.file("trust.json", r.trustJSON())
+// exports plans the files other than pages.
+func (r *renderer) exports() {
+	r.file("trust.json", func() ([]byte, error) { return r.trustJSON(), nil })
 	robots := "User-agent: *\nAllow: /\n"
 	if r.site.BaseURL != "" {
 		robots += "Sitemap: " + r.site.BaseURL + "sitemap.xml\n"
-		r.file("sitemap.xml", r.sitemap())
+		r.file("sitemap.xml", func() ([]byte, error) { return r.sitemap(), nil })
 	}
-	r.file("robots.txt", []byte(robots))
-	feed, err := r.feed()
-	if err != nil {
-		return err
-	}
-	r.file("feed.xml", feed)
-	return nil
+	r.file("robots.txt", func() ([]byte, error) { return []byte(robots), nil })
+	r.file("feed.xml", r.feed)
 }
 
 // pageLocation is the public address of a page: its folder for index.html.

@@ -29,7 +29,7 @@ func (r *renderer) pages() {
 		if r.site.Renders(d.Classification) {
 			res := r.docs[d]
 			r.add(&Page{Template: "page.html", Path: pageURL(d), Title: d.Title, Section: "page-" + d.Slug,
-				Description: d.Summary, Data: docData{Doc: d, Body: res.HTML}})
+				Description: d.Summary, Data: docData{Doc: d, Body: res.HTML}}, d.Pos.File)
 		}
 	}
 	r.add(&Page{Template: "404.html", Path: "404.html", Title: "Page not found"})
@@ -125,15 +125,17 @@ func (r *renderer) home() {
 		Policies:   r.site.ListedPolicies(r.s.Policies),
 		Controls:   countStatuses(r.s.Controls),
 	}
+	var bodies []string
 	if r.s.Intro != nil {
 		d.Intro = r.docs[r.s.Intro].HTML
+		bodies = append(bodies, r.s.Intro.Pos.File)
 	}
 	d.Changes = r.visibleChanges()
 	if len(d.Changes) > 8 {
 		d.Changes = d.Changes[:8]
 	}
 	r.add(&Page{Template: "home.html", Path: "index.html", Title: r.s.Config.Title, Section: "home",
-		Description: fmt.Sprintf("Security, compliance and trust information for %s.", r.s.Config.Company), Data: d})
+		Description: fmt.Sprintf("Security, compliance and trust information for %s.", r.s.Config.Company), Data: d}, bodies...)
 }
 
 type libraryData struct {
@@ -180,9 +182,9 @@ func (r *renderer) policyPages() {
 			d.TOC = append(d.TOC, tocEntry{h.Level, h.ID, h.Text})
 		}
 		r.add(&Page{Template: "policy.html", Path: policyURL(p.Slug), Title: p.Title, Section: "policies",
-			Description: p.Summary, Data: d})
+			Description: p.Summary, Data: d}, p.Pos.File)
 		for name, abs := range p.Attachments {
-			r.out.Copies["policies/"+p.Slug+"/"+name] = abs
+			r.copies["policies/"+p.Slug+"/"+name] = abs
 		}
 	}
 }
@@ -230,11 +232,13 @@ func (r *renderer) inline(src string) template.HTML {
 	if src == "" {
 		return ""
 	}
-	res, err := r.md.Convert([]byte(src), nil)
-	if err != nil {
-		return template.HTML(template.HTMLEscapeString(src))
-	}
-	return res.HTML
+	return r.cache.inlineHTML(src, func() template.HTML {
+		res, err := r.md.Convert([]byte(src), nil)
+		if err != nil {
+			return template.HTML(template.HTMLEscapeString(src))
+		}
+		return res.HTML
+	})
 }
 
 type frameworksData struct {
@@ -306,7 +310,7 @@ func (r *renderer) certificationsPage() {
 func (r *renderer) copyAsset(rel string) {
 	rel = strings.TrimPrefix(rel, "/")
 	if abs, ok := r.s.Assets["content/"+rel]; ok {
-		r.out.Copies[assetURL(rel)] = abs
+		r.copies[assetURL(rel)] = abs
 	}
 }
 
@@ -339,6 +343,7 @@ func (r *renderer) convertDocs() {
 		r.docByFile[d.Pos.File] = d
 	}
 	r.withheld = r.withheldFiles()
+	r.cache.useLinks(r.linkKey())
 	results := make([]markdown.Result, len(docs))
 	par.Do(len(docs), func(i int) {
 		results[i] = r.convert(docs[i])
@@ -356,7 +361,9 @@ func (r *renderer) convertDocs() {
 
 func (r *renderer) convert(d *model.Doc) markdown.Result {
 	out := docOutputPath(d)
-	res, err := r.md.Convert(d.Body, func(dest string) string { return r.rewriteLink(d, out, dest) })
+	res, err := r.cache.doc(d, func() (markdown.Result, error) {
+		return r.md.Convert(d.Body, func(dest string) string { return r.rewriteLink(d, out, dest) })
+	})
 	if err != nil {
 		r.diags.Errorf(d.Pos, "cannot convert Markdown: %v", err)
 	}

@@ -5,6 +5,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"slices"
@@ -24,6 +25,7 @@ type Options struct {
 	BaseURL   string // overrides site.toml's base_url when set
 	Templates fs.FS  // the embedded templates: templates/*.html
 	Theme     fs.FS  // the embedded theme: theme/**
+	Cache     *Cache // what earlier renders of the site converted; may be nil
 }
 
 // Output is a rendered site: generated files, and files to copy as they are.
@@ -53,9 +55,11 @@ type renderer struct {
 	site  *siteData
 	tmpl  *templates
 	md    *markdown.Converter
-	out   *Output
+	cache *Cache
 	mu    sync.Mutex
 
+	items     map[string]*Item
+	copies    map[string]string
 	docs      map[*model.Doc]markdown.Result // converted bodies
 	docByFile map[string]*model.Doc          // site-relative path → document
 	withheld  map[string]bool                // files under content/ this audience may not read
@@ -63,20 +67,54 @@ type renderer struct {
 	pageQueue []*Page
 }
 
+// Item is one generated file of the output, made when it is asked for.
+type Item struct {
+	// Bodies are the content files whose Markdown body this file shows.
+	// After an edit of bodies alone, a file none of whose bodies changed
+	// is the same as before.
+	Bodies []string
+	page   *Page                  // a page made from a template, or
+	make   func() ([]byte, error) // any other file
+}
+
+// A Plan is a site ready to be made, file by file: build makes every
+// file, serve makes the ones a browser asks for.
+type Plan struct {
+	Items  map[string]*Item  // output path → generated file
+	Copies map[string]string // output path → absolute source path
+	r      *renderer
+}
+
 // Render renders s for one audience. Content problems found while
 // rendering (Markdown links, template overrides) go to diags.
 func Render(s *resolve.Site, opts Options, diags *diag.List) (*Output, error) {
+	plan, err := Prepare(s, opts, diags)
+	if plan == nil {
+		return nil, err
+	}
+	return plan.MakeAll(diags)
+}
+
+// Prepare checks what rendering checks (links, Markdown, template
+// overrides) and plans every file of the output. With content errors, it
+// returns no plan: they are in diags.
+func Prepare(s *resolve.Site, opts Options, diags *diag.List) (*Plan, error) {
 	if opts.Audience == "" {
 		opts.Audience = model.AudiencePublic
 	}
-	r := &renderer{s: s, opts: opts, diags: diags,
-		md:        markdown.New(s.Config.UnsafeHTML),
-		out:       &Output{Files: map[string][]byte{}, Copies: map[string]string{}},
+	cache := opts.Cache
+	if cache == nil {
+		cache = new(Cache)
+	}
+	r := &renderer{s: s, opts: opts, diags: diags, cache: cache,
+		md:        cache.converter(s.Config.UnsafeHTML),
+		items:     map[string]*Item{},
+		copies:    map[string]string{},
 		docs:      map[*model.Doc]markdown.Result{},
 		docByFile: map[string]*model.Doc{},
 	}
 	r.site = newSiteData(s, opts)
-	tmpl, err := parseTemplates(opts.Templates, s.Templates, diags)
+	tmpl, err := cache.templates(opts.Templates, s.Templates, diags)
 	if err != nil && err != errOverride {
 		return nil, err
 	}
@@ -91,67 +129,103 @@ func Render(s *resolve.Site, opts Options, diags *diag.List) (*Output, error) {
 	}
 	r.summaries = r.frameworkSummaries()
 	r.pages()
-	if err := r.execute(); err != nil || diags.HasErrors() {
+	r.exports()
+	if err := r.assets(); err != nil || diags.HasErrors() {
 		return nil, err
 	}
-	if err := r.exports(); err != nil {
-		return nil, err
-	}
-	if err := r.assets(); err != nil {
-		return nil, err
-	}
-	return r.out, nil
+	return &Plan{Items: r.items, Copies: r.copies, r: r}, nil
 }
 
-// add queues a page for execution.
-func (r *renderer) add(p *Page) {
+// add plans a page; bodies are the content files whose body it shows.
+func (r *renderer) add(p *Page, bodies ...string) {
 	p.Site = r.site
 	p.Root = strings.Repeat("../", strings.Count(p.Path, "/"))
 	r.pageQueue = append(r.pageQueue, p)
+	r.items[p.Path] = &Item{Bodies: bodies, page: p}
 }
 
-// file records a generated file.
-func (r *renderer) file(p string, b []byte) {
-	r.mu.Lock()
-	r.out.Files[p] = b
-	r.mu.Unlock()
+// file plans a generated file other than a page.
+func (r *renderer) file(p string, make func() ([]byte, error)) {
+	r.items[p] = &Item{make: make}
 }
 
-// execute runs every queued page's template, in parallel.
-func (r *renderer) execute() error {
-	pages := r.pageQueue
-	errs := make([]error, len(pages))
-	par.Do(len(pages), func(i int) {
-		var buf bytes.Buffer
-		p := pages[i]
-		if err := r.tmpl.execute(&buf, p.Template, p); err != nil {
-			errs[i] = err
-			return
-		}
-		r.file(p.Path, buf.Bytes())
-	})
-	// A mistake in a site's template fails every page made with it: say
-	// so once, naming the first page.
-	reported := map[string]bool{}
-	for i, err := range errs {
-		if err == nil {
-			continue
-		}
-		p := pages[i]
-		pos := templatePos(err)
-		if r.s.Templates[strings.TrimPrefix(pos.File, "templates/")] == nil && r.s.Templates[p.Template] != nil {
-			pos = diag.Pos{File: "templates/" + p.Template} // a built-in template failed on what the override gave it
-		}
-		if r.s.Templates[strings.TrimPrefix(pos.File, "templates/")] == nil {
-			return fmt.Errorf("rendering %s with %s: %w", p.Path, p.Template, err)
-		}
-		msg := templateMessage(err)
-		if key := pos.String() + msg; !reported[key] {
-			reported[key] = true
-			r.diags.Errorf(pos, "template: %s (making %s)", msg, p.Path)
+// Make makes the file at output path p. A template override that fails
+// gives a *diag.ListError that says where.
+func (pl *Plan) Make(p string) ([]byte, error) {
+	it := pl.Items[p]
+	if it == nil {
+		return nil, fmt.Errorf("no file %s in the site", p)
+	}
+	if it.make != nil {
+		return it.make()
+	}
+	var buf bytes.Buffer
+	if err := pl.r.tmpl.execute(&buf, it.page.Template, it.page); err != nil {
+		return nil, pl.r.templateError(it.page, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// MakeAll makes every file, in parallel. A mistake in a site's template
+// fails every page made with it: it is reported once, naming the first
+// page, and the output is nil.
+func (pl *Plan) MakeAll(diags *diag.List) (*Output, error) {
+	// Pages first, in the order they were planned, so that an error names
+	// the first page it affects.
+	paths := make([]string, 0, len(pl.Items))
+	for _, p := range pl.r.pageQueue {
+		paths = append(paths, p.Path)
+	}
+	var others []string
+	for p, it := range pl.Items {
+		if it.page == nil {
+			others = append(others, p)
 		}
 	}
-	return nil
+	slices.Sort(others)
+	paths = append(paths, others...)
+	files := make([][]byte, len(paths))
+	errs := make([]error, len(paths))
+	par.Do(len(paths), func(i int) {
+		files[i], errs[i] = pl.Make(paths[i])
+	})
+	out := &Output{Files: make(map[string][]byte, len(paths)), Copies: pl.Copies}
+	reported := map[string]bool{}
+	for i, err := range errs {
+		var le *diag.ListError
+		switch {
+		case err == nil:
+			out.Files[paths[i]] = files[i]
+		case errors.As(err, &le):
+			for _, d := range le.Items {
+				msg, _, _ := strings.Cut(d.Message, " (making ")
+				if key := d.Pos.String() + msg; !reported[key] {
+					reported[key] = true
+					diags.Add(d)
+				}
+			}
+		default:
+			return nil, err
+		}
+	}
+	if diags.HasErrors() {
+		return nil, nil
+	}
+	return out, nil
+}
+
+// templateError turns the failure of a page's template into a diagnostic
+// when a template of the site is to blame, and otherwise into an error.
+func (r *renderer) templateError(p *Page, err error) error {
+	pos := templatePos(err)
+	if r.s.Templates[strings.TrimPrefix(pos.File, "templates/")] == nil && r.s.Templates[p.Template] != nil {
+		pos = diag.Pos{File: "templates/" + p.Template} // a built-in template failed on what the override gave it
+	}
+	if r.s.Templates[strings.TrimPrefix(pos.File, "templates/")] == nil {
+		return fmt.Errorf("rendering %s with %s: %w", p.Path, p.Template, err)
+	}
+	return &diag.ListError{Items: []diag.Diagnostic{{Pos: pos, Severity: diag.Error,
+		Message: fmt.Sprintf("template: %s (making %s)", templateMessage(err), p.Path)}}}
 }
 
 // assets copies the theme: the embedded files, overlaid by the site's
@@ -165,19 +239,19 @@ func (r *renderer) assets() error {
 		if err != nil {
 			return err
 		}
-		r.out.Files[strings.TrimPrefix(p, "theme/")] = b
+		r.file(strings.TrimPrefix(p, "theme/"), func() ([]byte, error) { return b, nil })
 		return nil
 	})
 	if err != nil {
 		return err
 	}
 	for rel, abs := range r.s.Theme {
-		if _, taken := r.out.Files[rel]; taken && !isThemeAsset(rel) {
+		if _, taken := r.items[rel]; taken && !isThemeAsset(rel) {
 			r.diags.Errorf(diag.Pos{File: "theme/" + rel}, "theme file would replace the generated %s; remove or rename it", rel)
 			continue
 		}
-		delete(r.out.Files, rel)
-		r.out.Copies[rel] = abs
+		delete(r.items, rel)
+		r.copies[rel] = abs
 	}
 	return nil
 }

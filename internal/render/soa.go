@@ -76,8 +76,8 @@ func (r *renderer) soaPage(f *resolve.Framework, sum soaSummary) {
 	r.add(&Page{Template: "soa.html", Path: dir + "index.html", Title: "Statement of Applicability", Section: "frameworks",
 		Description: "Every " + f.Title() + " Annex A control: whether it applies, why, and how far it is implemented.",
 		Data:        soaData{F: f, Sum: sum}})
-	r.file(dir+"soa.csv", r.soaCSV(sum.Rows))
-	r.file(dir+"soa.json", r.soaJSON(f, sum.Rows))
+	r.file(dir+"soa.csv", func() ([]byte, error) { return r.soaCSV(sum.Rows), nil })
+	r.file(dir+"soa.json", func() ([]byte, error) { return r.soaJSON(f, sum.Rows), nil })
 }
 
 func yesNo(b bool) string {

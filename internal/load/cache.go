@@ -1,0 +1,347 @@
+package load
+
+import (
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/trustdocs/trustdocs/internal/diag"
+	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/par"
+)
+
+// A Cache keeps what each file of a site gave when it was last read, keyed
+// by path, size and modification time, so that loading the site again
+// re-reads only the files that changed. serve keeps one for its lifetime;
+// a build uses a new one. A Cache is safe for use by one load at a time.
+type Cache struct {
+	mu    sync.Mutex
+	root  string
+	head  *head
+	walk  *walk
+	parts map[string]*part // content files, by absolute path
+}
+
+// Delta says what a load found changed since the cache's previous load.
+type Delta struct {
+	// All is set on the first load, and when site.toml, a framework or
+	// the set of content files changed: everything may differ.
+	All bool
+	// Files are the site-relative paths of the content files read again.
+	Files []string
+	// BodiesOnly is set when every file read again is a policy or page
+	// whose front matter is as it was: only Markdown bodies changed.
+	BodiesOnly bool
+}
+
+// stamp is what tells a changed file from an unchanged one.
+type stamp struct {
+	size int64
+	mod  time.Time
+}
+
+func stampOf(fi fs.FileInfo) stamp { return stamp{fi.Size(), fi.ModTime()} }
+
+// head is what every content file is read against: site.toml and the
+// frameworks, built-in and the site's own.
+type head struct {
+	key        string // stamps of site.toml and content/frameworks/*.toml
+	config     model.Config
+	frameworks []*model.Framework
+	incomplete bool
+	diags      []diag.Diagnostic
+	unread     []string
+}
+
+// walk is what a walk of content/ found.
+type walk struct {
+	files   []contentFile
+	known   map[string]bool              // absolute paths of files
+	assets  map[string]string            // site-relative path → absolute path
+	bundles map[string]map[string]string // bundle folder → its files but index.md
+	diags   []diag.Diagnostic
+	unread  []string
+}
+
+// contentFile is a file of content/ that trustdocs reads.
+type contentFile struct {
+	abs   string
+	stamp stamp
+	doc   *docFile   // a Markdown document, or
+	read  tomlReader // a TOML record file
+}
+
+// part is what one content file gave.
+type part struct {
+	stamp   stamp
+	front   uint64 // hash of a document's front matter
+	doc     *model.Doc
+	records *model.Site // what a TOML file added
+	diags   []diag.Diagnostic
+	unread  []string
+}
+
+// Load reads the site in root, re-reading only what changed since the
+// cache's previous load. changed lists absolute paths that a watcher saw
+// change; nil means unknown, and every file's size and modification time
+// is checked instead.
+func (c *Cache) Load(root string, changed []string, diags *diag.List) (*model.Site, error) {
+	site, _, err := c.LoadDelta(root, changed, diags)
+	return site, err
+}
+
+// LoadDelta is Load that also says what changed.
+func (c *Cache) LoadDelta(root string, changed []string, diags *diag.List) (*model.Site, Delta, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return nil, Delta{}, err
+	}
+	if fi, err := os.Stat(abs); err != nil || !fi.IsDir() {
+		return nil, Delta{}, errors.New(root + " is not a folder; run trustdocs in a site folder or name one with -s DIR")
+	}
+	var delta Delta
+	if abs != c.root || c.head == nil {
+		c.root, c.head, c.walk, c.parts = abs, nil, nil, map[string]*part{}
+		delta.All = true
+	}
+	l := newLoader(abs, diags)
+	unchanged, err := c.loadHead(l, changed)
+	if err != nil {
+		return nil, delta, err
+	}
+	if !unchanged {
+		c.parts = map[string]*part{}
+		delta.All = true
+	}
+	prev := c.walk
+	if !c.reuseWalk(changed) {
+		c.walk = l.walkContent()
+		if prev == nil || !sameFiles(prev.known, c.walk.known) {
+			delta.All = true
+		}
+	}
+	l.diags.Add(c.walk.diags...)
+	for _, u := range c.walk.unread {
+		l.site.Unread[u] = true
+	}
+	l.site.Assets = c.walk.assets
+	c.loadParts(l, changed, &delta)
+	if err := l.overrides(); err != nil {
+		return nil, delta, err
+	}
+	return l.site, delta, nil
+}
+
+// loadHead puts site.toml and the frameworks into l, from the cache when
+// none of them changed; it reports whether they were unchanged.
+func (c *Cache) loadHead(l *loader, changed []string) (bool, error) {
+	key := headKey(l.root)
+	unchanged := c.head != nil && c.head.key == key && !namesHead(l.root, changed)
+	if !unchanged {
+		hl := newLoader(l.root, &diag.List{})
+		if err := hl.config(); err != nil {
+			c.head = nil
+			return false, err
+		}
+		hl.frameworks()
+		c.head = &head{key: key, config: hl.site.Config, frameworks: hl.site.Frameworks,
+			incomplete: hl.frameworksIncomplete, diags: hl.diags.Items(), unread: keys(hl.site.Unread)}
+	}
+	h := c.head
+	l.site.Config = h.config
+	l.site.Frameworks = h.frameworks
+	l.frameworksIncomplete = h.incomplete
+	l.diags.Add(h.diags...)
+	for _, u := range h.unread {
+		l.site.Unread[u] = true
+	}
+	return unchanged, nil
+}
+
+// headKey is the stamps of site.toml and the site's frameworks.
+func headKey(root string) string {
+	var b strings.Builder
+	for _, abs := range append([]string{filepath.Join(root, "site.toml")}, frameworkFiles(root)...) {
+		if fi, err := os.Stat(abs); err == nil {
+			fmt.Fprintf(&b, "%s %d %d\n", abs, fi.Size(), fi.ModTime().UnixNano())
+		}
+	}
+	return b.String()
+}
+
+// namesHead reports whether changed names site.toml or a framework file.
+func namesHead(root string, changed []string) bool {
+	for _, p := range changed {
+		if p == filepath.Join(root, "site.toml") || filepath.Dir(p) == filepath.Join(root, "content", "frameworks") {
+			return true
+		}
+	}
+	return false
+}
+
+// reuseWalk reports whether the previous walk of content/ still holds:
+// every changed file under content/ is one it found, and is still a file.
+func (c *Cache) reuseWalk(changed []string) bool {
+	if c.walk == nil || changed == nil {
+		return false
+	}
+	content := filepath.Join(c.root, "content") + string(filepath.Separator)
+	for _, p := range changed {
+		if !strings.HasPrefix(p, content) {
+			continue
+		}
+		if !c.walk.known[p] {
+			return false
+		}
+		fi, err := os.Lstat(p)
+		if err != nil || !fi.Mode().IsRegular() {
+			return false
+		}
+		for i := range c.walk.files {
+			if c.walk.files[i].abs == p {
+				c.walk.files[i].stamp = stampOf(fi)
+			}
+		}
+	}
+	return true
+}
+
+func sameFiles(a, b map[string]bool) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k := range a {
+		if !b[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// loadParts reads the content files that changed, takes the others from
+// the cache, and adds them all to l's site in the order of the walk.
+func (c *Cache) loadParts(l *loader, changed []string, delta *Delta) {
+	files := c.walk.files
+	named := map[string]bool{}
+	for _, p := range changed {
+		named[p] = true
+	}
+	parts := make([]*part, len(files))
+	fresh := make([]bool, len(files))
+	for i, f := range files {
+		if p := c.parts[f.abs]; p != nil && p.stamp == f.stamp && !named[f.abs] {
+			parts[i] = p
+		} else {
+			fresh[i] = true
+		}
+	}
+	par.Do(len(files), func(i int) {
+		if fresh[i] {
+			parts[i] = l.readPart(files[i])
+		}
+	})
+	delta.BodiesOnly = !delta.All
+	for i, f := range files {
+		if !fresh[i] {
+			continue
+		}
+		old := c.parts[f.abs]
+		delta.Files = append(delta.Files, l.rel(f.abs))
+		if old == nil || f.doc == nil || old.front != parts[i].front || parts[i].doc == nil || old.doc == nil {
+			delta.BodiesOnly = false
+		}
+		c.parts[f.abs] = parts[i]
+	}
+	if len(c.parts) > len(files) { // forget files that are gone
+		keep := make(map[string]bool, len(files))
+		for _, f := range files {
+			keep[f.abs] = true
+		}
+		for abs := range c.parts {
+			if !keep[abs] {
+				delete(c.parts, abs)
+			}
+		}
+	}
+	for i, f := range files {
+		l.merge(f, parts[i], c.walk.bundles)
+	}
+}
+
+// readPart reads one content file.
+func (l *loader) readPart(f contentFile) *part {
+	s := l.sub()
+	p := &part{stamp: f.stamp}
+	src, ok := s.read(f.abs)
+	if ok {
+		if f.doc != nil {
+			p.doc = s.parseDoc(s.rel(f.abs), src, f.doc.kind, f.doc.bundle)
+			p.front = frontHash(src)
+		} else {
+			f.read(s, s.rel(f.abs), src)
+			p.records = s.site
+		}
+	}
+	p.diags = s.diags.Items()
+	p.unread = keys(s.site.Unread)
+	return p
+}
+
+// frontHash hashes the front matter of a document's text.
+func frontHash(src []byte) uint64 {
+	h := fnv.New64a()
+	if fm, err := SplitFrontMatter(src); err == nil {
+		h.Write(src[:len(src)-len(fm.Body)])
+	} else {
+		h.Write(src)
+	}
+	return h.Sum64()
+}
+
+// merge adds what a content file gave to l's site. Documents are copied,
+// so that one load's site never shares a document with another's.
+func (l *loader) merge(f contentFile, p *part, bundles map[string]map[string]string) {
+	l.diags.Add(p.diags...)
+	for _, u := range p.unread {
+		l.site.Unread[u] = true
+	}
+	if p.doc != nil {
+		d := *p.doc
+		if f.doc.bundle != "" {
+			d.Attachments = bundles[filepath.Dir(f.abs)]
+		}
+		switch d.Kind {
+		case model.IntroDoc:
+			l.site.Intro = &d
+		case model.PolicyDoc:
+			l.site.Policies = append(l.site.Policies, &d)
+		case model.PageDoc:
+			l.site.Pages = append(l.site.Pages, &d)
+		}
+	}
+	if r := p.records; r != nil {
+		l.site.Controls = append(l.site.Controls, r.Controls...)
+		l.site.SoA = append(l.site.SoA, r.SoA...)
+		l.site.Certifications = append(l.site.Certifications, r.Certifications...)
+		l.site.Attestations = append(l.site.Attestations, r.Attestations...)
+		l.site.Subprocessors = append(l.site.Subprocessors, r.Subprocessors...)
+	}
+}
+
+func keys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}

@@ -1,0 +1,144 @@
+package render
+
+import (
+	"bytes"
+	"hash/fnv"
+	"html/template"
+	"io/fs"
+	"maps"
+	"strconv"
+	"sync"
+
+	"github.com/trustdocs/trustdocs/internal/diag"
+	"github.com/trustdocs/trustdocs/internal/markdown"
+	"github.com/trustdocs/trustdocs/internal/model"
+)
+
+// A Cache keeps what renders of a site have in common from one render to
+// the next: the parsed templates and the converted Markdown. serve keeps
+// one for its lifetime, so that after an edit it converts only the bodies
+// that changed. A Cache is safe for concurrent use.
+type Cache struct {
+	mu        sync.Mutex
+	unsafe    bool
+	md        *markdown.Converter
+	tmpl      *parsedTemplates
+	linkKey   uint64                  // what every conversion was made with
+	converted map[string]convertedDoc // by file
+	inline    map[string]template.HTML
+}
+
+type parsedTemplates struct {
+	overrides map[string][]byte
+	t         *templates
+	diags     []diag.Diagnostic
+	err       error
+}
+
+type convertedDoc struct {
+	body []byte
+	res  markdown.Result
+	err  error
+}
+
+// converter returns the Markdown converter for the unsafe_html setting.
+func (c *Cache) converter(unsafe bool) *markdown.Converter {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.md == nil || c.unsafe != unsafe {
+		c.md, c.unsafe = markdown.New(unsafe), unsafe
+		c.converted, c.inline = nil, nil
+	}
+	return c.md
+}
+
+// templates returns the page templates with the site's overrides,
+// parsing them again only when the overrides changed.
+func (c *Cache) templates(embedded fs.FS, overrides map[string][]byte, diags *diag.List) (*templates, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if p := c.tmpl; p != nil && maps.EqualFunc(p.overrides, overrides, bytes.Equal) {
+		diags.Add(p.diags...)
+		return p.t, p.err
+	}
+	var own diag.List
+	t, err := parseTemplates(embedded, overrides, &own)
+	c.tmpl = &parsedTemplates{overrides: maps.Clone(overrides), t: t, diags: own.Items(), err: err}
+	diags.Add(c.tmpl.diags...)
+	return t, err
+}
+
+// useLinks forgets every conversion made for other link targets: links in
+// Markdown are rewritten to the pages and files they lead to.
+func (c *Cache) useLinks(key uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.converted == nil || c.linkKey != key {
+		c.converted, c.linkKey = map[string]convertedDoc{}, key
+	}
+}
+
+// doc returns d's converted body, converting it when it changed.
+func (c *Cache) doc(d *model.Doc, convert func() (markdown.Result, error)) (markdown.Result, error) {
+	c.mu.Lock()
+	cd, ok := c.converted[d.Pos.File]
+	c.mu.Unlock()
+	if ok && bytes.Equal(cd.body, d.Body) {
+		return cd.res, cd.err
+	}
+	res, err := convert()
+	c.mu.Lock()
+	c.converted[d.Pos.File] = convertedDoc{d.Body, res, err}
+	c.mu.Unlock()
+	return res, err
+}
+
+// inlineHTML returns a short text converted, such as a control's
+// description.
+func (c *Cache) inlineHTML(src string, convert func() template.HTML) template.HTML {
+	c.mu.Lock()
+	h, ok := c.inline[src]
+	c.mu.Unlock()
+	if ok {
+		return h
+	}
+	h = convert()
+	c.mu.Lock()
+	if c.inline == nil {
+		c.inline = map[string]template.HTML{}
+	}
+	c.inline[src] = h
+	c.mu.Unlock()
+	return h
+}
+
+// linkKey sums up everything that rewriting a link depends on: which
+// documents, attachments and files exist, where each one is published and
+// whether this audience may read it. The sum does not depend on order.
+func (r *renderer) linkKey() uint64 {
+	var sum uint64
+	add := func(parts ...string) {
+		h := fnv.New64a()
+		for _, p := range parts {
+			h.Write([]byte(p))
+			h.Write([]byte{0})
+		}
+		sum += h.Sum64()
+	}
+	add("audience", string(r.opts.Audience))
+	for file, d := range r.docByFile {
+		add("doc", file, docOutputPath(d), strconv.FormatBool(r.site.Renders(d.Classification)), strconv.Itoa(int(d.Kind)))
+	}
+	for _, p := range r.s.Policies {
+		for name := range p.Attachments {
+			add("attachment", p.Slug, name, strconv.FormatBool(r.site.Renders(p.Classification)))
+		}
+	}
+	for file := range r.s.Assets {
+		add("asset", file)
+	}
+	for file := range r.withheld {
+		add("withheld", file)
+	}
+	return sum
+}
