@@ -3,18 +3,22 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime/debug"
+	"syscall"
 
 	"github.com/trustdocs/trustdocs"
 	"github.com/trustdocs/trustdocs/internal/build"
 	"github.com/trustdocs/trustdocs/internal/diag"
 	"github.com/trustdocs/trustdocs/internal/model"
 	"github.com/trustdocs/trustdocs/internal/par"
+	"github.com/trustdocs/trustdocs/internal/serve"
 )
 
 const usage = `trustdocs builds a static trust-center site from policies (Markdown) and
@@ -23,6 +27,7 @@ controls, Statement of Applicability decisions and audits (TOML).
 Usage:
   trustdocs build [-s DIR] [-o DIR] [--audience public|nda] [--as-of DATE] [--base-url URL]
   trustdocs check [-s DIR] [--strict] [--format text|json] [--as-of DATE]
+  trustdocs serve [-s DIR] [--addr 127.0.0.1:1313] [--audience public|nda] [--as-of DATE]
   trustdocs version
 
 Run "trustdocs COMMAND -h" for a command's flags.
@@ -50,6 +55,8 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return runBuild(args[1:], stdout, stderr)
 	case "check":
 		return runCheck(args[1:], stdout, stderr)
+	case "serve":
+		return runServe(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, version())
 		return exitOK
@@ -198,6 +205,30 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	if report.Errors > 0 || (*strict && report.Warnings > 0) {
 		return exitContent
+	}
+	return exitOK
+}
+
+// runServe previews the site until Ctrl-C or SIGTERM.
+func runServe(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("serve", "[-s DIR] [--addr 127.0.0.1:1313] [--audience public|nda] [--as-of DATE]",
+		"Builds the site into memory and serves it; on every save, rebuilds what changed and reloads open pages.\nContent errors are shown over the page while the last good build stays served. Writes nothing.", stderr)
+	var sf siteFlags
+	sf.register(fs, true)
+	addr := fs.String("addr", serve.DefaultAddr, "`host:port` to listen on; another host than 127.0.0.1 lets other machines read the site")
+	if ok, code := parse(fs, args, stderr); !ok {
+		return code
+	}
+	opts, err := sf.options()
+	if err != nil {
+		fmt.Fprintf(stderr, "trustdocs serve: %v\n", err)
+		return exitUsage
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := serve.Run(ctx, serve.Options{Build: opts, Addr: *addr, Log: stdout}); err != nil {
+		fmt.Fprintf(stderr, "trustdocs serve: %v\n", err)
+		return exitUsage
 	}
 	return exitOK
 }

@@ -189,27 +189,42 @@ func (pl *Plan) MakeAll(diags *diag.List) (*Output, error) {
 	par.Do(len(paths), func(i int) {
 		files[i], errs[i] = pl.Make(paths[i])
 	})
+	problems, err := Problems(errs)
+	if err != nil {
+		return nil, err
+	}
+	diags.Add(problems...)
+	if diags.HasErrors() {
+		return nil, nil
+	}
 	out := &Output{Files: make(map[string][]byte, len(paths)), Copies: pl.Copies}
-	reported := map[string]bool{}
-	for i, err := range errs {
+	for i, b := range files {
+		out.Files[paths[i]] = b
+	}
+	return out, nil
+}
+
+// Problems sorts the errors of making files into the diagnostics of the
+// site's templates and the first other error. A template's mistake fails
+// every page made with it: it is reported once, naming the first page.
+func Problems(errs []error) ([]diag.Diagnostic, error) {
+	var out []diag.Diagnostic
+	seen := map[string]bool{}
+	for _, err := range errs {
 		var le *diag.ListError
 		switch {
 		case err == nil:
-			out.Files[paths[i]] = files[i]
 		case errors.As(err, &le):
 			for _, d := range le.Items {
 				msg, _, _ := strings.Cut(d.Message, " (making ")
-				if key := d.Pos.String() + msg; !reported[key] {
-					reported[key] = true
-					diags.Add(d)
+				if key := d.Pos.String() + msg; !seen[key] {
+					seen[key] = true
+					out = append(out, d)
 				}
 			}
 		default:
-			return nil, err
+			return out, err
 		}
-	}
-	if diags.HasErrors() {
-		return nil, nil
 	}
 	return out, nil
 }

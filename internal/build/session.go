@@ -1,0 +1,205 @@
+package build
+
+import (
+	"context"
+	"errors"
+	"maps"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/trustdocs/trustdocs/internal/diag"
+	"github.com/trustdocs/trustdocs/internal/load"
+	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/par"
+	"github.com/trustdocs/trustdocs/internal/render"
+	"github.com/trustdocs/trustdocs/internal/resolve"
+)
+
+// A Session builds a site in memory again and again as it is edited; it is
+// what serve runs. It keeps what each build read and converted, so that a
+// build after an edit re-reads only the files that changed, converts only
+// the Markdown that changed and keeps every page the edit cannot have
+// changed. A Session is for one goroutine at a time.
+type Session struct {
+	opts   Options
+	load   load.Cache
+	render render.Cache
+	last   *Generation // the last build without errors
+
+	// What changed since the last build without errors.
+	files      map[string]bool // site-relative content files read again
+	bodiesOnly bool            // only bodies of documents changed
+	other      bool            // templates, site.toml or the file set changed
+	style      bool            // files of theme/ changed
+}
+
+// NewSession starts a session for a site; its first Rebuild builds it all.
+func NewSession(opts Options) *Session {
+	return &Session{opts: opts, files: map[string]bool{}, bodiesOnly: true}
+}
+
+// A Generation is one build of a session: the site as of one set of edits.
+// Its files are made when first asked for.
+type Generation struct {
+	Diags   []diag.Diagnostic
+	AsOf    model.Date
+	Site    *resolve.Site
+	Plan    *render.Plan // nil when the build has errors
+	Changed []string     // site-relative files changed since the last good build
+	// Remake is the number of files that must be made again; the others
+	// are the previous build's.
+	Remake int
+	// StyleOnly is set when only files of theme/ changed: browsers can
+	// swap stylesheets instead of reloading.
+	StyleOnly bool
+	Elapsed   time.Duration
+
+	mu   sync.Mutex
+	made map[string][]byte
+}
+
+// HasErrors reports whether the build failed; the previous one stands.
+func (g *Generation) HasErrors() bool { return g.Plan == nil }
+
+// Rebuild builds the site again. changed lists the absolute paths a
+// watcher saw change; nil means unknown, and every file is checked.
+func (s *Session) Rebuild(changed []string) (*Generation, error) {
+	start := time.Now()
+	root, err := filepath.Abs(s.opts.Site)
+	if err != nil {
+		return nil, err
+	}
+	s.note(root, changed)
+	diags := &diag.List{}
+	m, delta, err := s.load.LoadDelta(root, changed, diags)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range delta.Files {
+		s.files[f] = true
+	}
+	s.bodiesOnly = s.bodiesOnly && delta.BodiesOnly
+	s.other = s.other || delta.All
+	g := &Generation{AsOf: asOf(s.opts, m), made: map[string][]byte{}}
+	g.Site = resolve.Resolve(m, g.AsOf, diags)
+	g.Plan, err = render.Prepare(g.Site, render.Options{Audience: audience(s.opts), BaseURL: s.opts.BaseURL,
+		Templates: s.opts.Templates, Theme: s.opts.Theme, Cache: &s.render}, diags)
+	if err != nil {
+		return nil, err
+	}
+	g.Diags = diags.Items()
+	g.Changed = slices.Sorted(maps.Keys(s.files))
+	if g.Plan != nil {
+		s.carry(g)
+		s.last = g
+		s.files, s.bodiesOnly, s.other, s.style = map[string]bool{}, true, false, false
+	}
+	g.Elapsed = time.Since(start)
+	return g, nil
+}
+
+// note records the changes a watcher saw that the content's load does not
+// track: templates, theme files and site.toml.
+func (s *Session) note(root string, changed []string) {
+	if changed == nil {
+		s.other = true
+		return
+	}
+	for _, abs := range changed {
+		rel, err := filepath.Rel(root, abs)
+		if err != nil {
+			continue
+		}
+		rel = filepath.ToSlash(rel)
+		switch {
+		case strings.HasPrefix(rel, "theme/"), rel == "theme":
+			s.style = true
+			s.files[rel] = true
+		case strings.HasPrefix(rel, "templates/"), rel == "templates":
+			s.other = true
+			s.files[rel] = true
+		case rel == "site.toml":
+			s.files[rel] = true
+		}
+	}
+}
+
+// carry takes from the last good build every file the changes since then
+// cannot have changed.
+func (s *Session) carry(g *Generation) {
+	g.Remake = len(g.Plan.Items)
+	prev := s.last
+	if prev == nil || s.other || !s.bodiesOnly || prev.AsOf != g.AsOf {
+		return
+	}
+	g.StyleOnly = s.style && len(g.Changed) > 0
+	prev.mu.Lock()
+	defer prev.mu.Unlock()
+	for p, it := range g.Plan.Items {
+		b, ok := prev.made[p]
+		if !ok || slices.ContainsFunc(it.Bodies, func(f string) bool { return s.files[f] }) {
+			continue
+		}
+		g.made[p] = b
+		g.Remake--
+	}
+	for _, f := range g.Changed { // stylesheets, and the folders they are in
+		if f != "theme" && !(strings.HasPrefix(f, "theme/") && (path.Ext(f) == ".css" || path.Ext(f) == "")) {
+			g.StyleOnly = false
+		}
+	}
+}
+
+// File returns the output file at path p, making it the first time.
+func (g *Generation) File(p string) ([]byte, error) {
+	if g.Plan == nil {
+		return nil, errors.New("the site has errors")
+	}
+	g.mu.Lock()
+	b, ok := g.made[p]
+	g.mu.Unlock()
+	if ok {
+		return b, nil
+	}
+	b, err := g.Plan.Make(p)
+	if err != nil {
+		return nil, err
+	}
+	g.mu.Lock()
+	g.made[p] = b
+	g.mu.Unlock()
+	return b, nil
+}
+
+// MakeAll makes every file not yet made, so that the whole site is in
+// memory, and returns the problems of the site's templates it met. It
+// stops early when ctx is done.
+func (g *Generation) MakeAll(ctx context.Context) []diag.Diagnostic {
+	if g.Plan == nil {
+		return nil
+	}
+	var todo []string
+	g.mu.Lock()
+	for p := range g.Plan.Items {
+		if _, ok := g.made[p]; !ok {
+			todo = append(todo, p)
+		}
+	}
+	g.mu.Unlock()
+	slices.Sort(todo)
+	errs := make([]error, len(todo))
+	par.Do(len(todo), func(i int) {
+		if ctx.Err() == nil {
+			_, errs[i] = g.File(todo[i])
+		}
+	})
+	found, err := render.Problems(errs)
+	if err != nil {
+		found = append(found, diag.Diagnostic{Severity: diag.Error, Message: "internal error: " + err.Error()})
+	}
+	return found
+}

@@ -1,0 +1,204 @@
+// Package serve previews a site while it is edited: it builds the site
+// into memory, serves it over HTTP, watches the site's files, rebuilds
+// what an edit changed and tells open pages to reload. Content errors are
+// shown over the page while the last good build stays served.
+package serve
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/trustdocs/trustdocs/internal/build"
+	"github.com/trustdocs/trustdocs/internal/diag"
+)
+
+// DefaultAddr is where serve listens unless told otherwise: loopback only.
+const DefaultAddr = "127.0.0.1:1313"
+
+// Options say what to serve and where.
+type Options struct {
+	Build build.Options
+	Addr  string    // host:port; default DefaultAddr
+	Log   io.Writer // the URL, then one line per rebuild
+	// Listening, when set, is called with the site's URL once the server
+	// accepts connections.
+	Listening func(url string)
+}
+
+// Run serves the site until ctx is done, then shuts down: it stops
+// watching, ends every event stream, waits for requests in flight and
+// frees the port.
+func Run(ctx context.Context, opts Options) error {
+	if opts.Addr == "" {
+		opts.Addr = DefaultAddr
+	}
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	root, err := filepath.Abs(opts.Build.Site)
+	if err != nil {
+		return err
+	}
+	session := build.NewSession(opts.Build)
+	g, err := session.Rebuild(nil)
+	if err != nil {
+		return err
+	}
+	h := &handler{hub: newHub()}
+	h.publish(g)
+
+	ln, err := net.Listen("tcp", opts.Addr)
+	if err != nil {
+		if errors.Is(err, syscall.EADDRINUSE) {
+			return fmt.Errorf("%s is in use (another trustdocs serve?); pick another port with --addr 127.0.0.1:1314", opts.Addr)
+		}
+		return err
+	}
+	if !loopback(ln.Addr()) {
+		fmt.Fprintf(opts.Log, "warning: serving on %s, which other machines can reach: anyone on the network can read the site, and with --audience nda its restricted documents\n", ln.Addr())
+	}
+	w, err := newWatcher(root)
+	if err != nil {
+		ln.Close()
+		return fmt.Errorf("cannot watch %s: %v", root, err)
+	}
+
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
+	var wg sync.WaitGroup
+	wg.Go(func() { w.run(ctx) })
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	srv.RegisterOnShutdown(h.hub.close)
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+
+	url := "http://" + ln.Addr().String() + "/"
+	fmt.Fprintf(opts.Log, "serving %s at %s (audience %s, as of %s); Ctrl-C stops\n", root, url, audienceOf(opts.Build), g.AsOf)
+	logBuild(opts.Log, g, opts.Build.Site, true)
+	if opts.Listening != nil {
+		opts.Listening(url)
+	}
+	fill := startFill(ctx, &wg, g, h, opts.Log)
+
+	for {
+		select {
+		case <-ctx.Done():
+			fill()
+			shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			err := srv.Shutdown(shutdown)
+			wg.Wait()
+			return err
+		case err := <-served:
+			return err
+		case err := <-w.errs:
+			fmt.Fprintf(opts.Log, "watching: %v\n", err)
+		case changed := <-w.out:
+			g, err := session.Rebuild(changed)
+			if err != nil { // not the content's fault: no site.toml any more
+				fmt.Fprintf(opts.Log, "%s rebuild failed: %v\n", time.Now().Format("15:04:05"), err)
+				continue
+			}
+			h.publish(g)
+			h.hub.built(eventFor(g))
+			logBuild(opts.Log, g, opts.Build.Site, false)
+			if !g.HasErrors() {
+				fill()
+				fill = startFill(ctx, &wg, g, h, opts.Log)
+			}
+		}
+	}
+}
+
+// startFill makes the rest of a build's files in the background, so that
+// the whole site is in memory and a template's mistake anywhere is shown;
+// the function it returns stops it.
+func startFill(ctx context.Context, wg *sync.WaitGroup, g *build.Generation, h *handler, log io.Writer) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	wg.Go(func() {
+		if problems := g.MakeAll(ctx); len(problems) > 0 && ctx.Err() == nil {
+			diag.WriteLines(log, problems, "")
+			h.hub.built(errorsEvent(problems))
+		}
+	})
+	return cancel
+}
+
+// eventFor is what open pages are told after build g.
+func eventFor(g *build.Generation) event {
+	switch {
+	case g.HasErrors():
+		return errorsEvent(g.Diags)
+	case g.StyleOnly:
+		return event{name: "css"}
+	}
+	return event{name: "reload"}
+}
+
+func errorsEvent(items []diag.Diagnostic) event {
+	var l diag.List
+	l.Add(items...)
+	b, _ := json.Marshal(diag.NewReport("", "", &l))
+	return event{name: "errors", data: string(b)}
+}
+
+// logBuild prints one line about a build: what changed, how long it took.
+func logBuild(w io.Writer, g *build.Generation, site string, first bool) {
+	errs, warns := 0, 0
+	for _, d := range g.Diags {
+		if d.Severity == diag.Error {
+			errs++
+		} else {
+			warns++
+		}
+	}
+	what := "built the site"
+	if !first {
+		what = time.Now().Format("15:04:05") + " " + describe(g.Changed)
+	}
+	switch {
+	case g.HasErrors():
+		fmt.Fprintf(w, "%s: %s, %s; still serving the last good build\n", what, diag.Plural(errs, "error"), diag.Plural(warns, "warning"))
+		diag.WriteLines(w, g.Diags, site)
+	default:
+		fmt.Fprintf(w, "%s: %s to make, %s", what, diag.Plural(g.Remake, "file"), g.Elapsed.Round(100*time.Microsecond))
+		if warns > 0 {
+			fmt.Fprintf(w, ", %s (trustdocs check lists them)", diag.Plural(warns, "warning"))
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+// describe names the files a build was for.
+func describe(files []string) string {
+	switch len(files) {
+	case 0:
+		return "rebuilt"
+	case 1, 2, 3:
+		return strings.Join(files, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(files[:2], ", "), len(files)-2)
+}
+
+// loopback reports whether addr can be reached from this machine only.
+func loopback(addr net.Addr) bool {
+	ta, ok := addr.(*net.TCPAddr)
+	return ok && ta.IP.IsLoopback()
+}
+
+func audienceOf(o build.Options) string {
+	if o.Audience == "" {
+		return "public"
+	}
+	return string(o.Audience)
+}

@@ -1,0 +1,166 @@
+package serve
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// What a site is made of: the folders watched, with all their subfolders,
+// and the files of the site folder itself.
+var (
+	watchedDirs  = []string{"content", "templates", "theme"}
+	watchedFiles = []string{"site.toml"}
+)
+
+// Timing of the debounce: a burst of events (an editor's save is several)
+// becomes one rebuild once the site has been quiet for quiet, or after
+// most, whichever comes first.
+const (
+	quiet = 10 * time.Millisecond
+	most  = 250 * time.Millisecond
+)
+
+// watcher reports batches of changed paths of a site. It watches folders,
+// not files: editors save by writing a new file and renaming it over the
+// old one, which would end a watch on the file itself.
+type watcher struct {
+	root string
+	fs   *fsnotify.Watcher
+	out  chan []string
+	errs chan error
+}
+
+func newWatcher(root string) (*watcher, error) {
+	fw, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, err
+	}
+	w := &watcher{root: root, fs: fw, out: make(chan []string), errs: make(chan error, 1)}
+	if err := fw.Add(root); err != nil {
+		fw.Close()
+		return nil, err
+	}
+	for _, d := range watchedDirs {
+		w.addTree(filepath.Join(root, d), nil)
+	}
+	return w, nil
+}
+
+// addTree watches dir and every folder below it, and appends the files
+// it finds to found: they may have been written before the watch began.
+func (w *watcher) addTree(dir string, found *[]string) {
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return nil
+		case d.IsDir() && p != dir && ignoredName(d.Name()):
+			return filepath.SkipDir
+		case d.IsDir():
+			w.fs.Add(p)
+		case found != nil:
+			*found = append(*found, p)
+		}
+		return nil
+	})
+}
+
+// run sends batches of changed paths on w.out until ctx is done.
+func (w *watcher) run(ctx context.Context) {
+	defer w.fs.Close()
+	var batch []string
+	wait := time.NewTimer(time.Hour)
+	wait.Stop()
+	var deadline <-chan time.Time // set by a batch's first event
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case err, ok := <-w.fs.Errors:
+			if !ok {
+				return
+			}
+			select {
+			case w.errs <- err:
+			default:
+			}
+			continue
+		case ev, ok := <-w.fs.Events:
+			if !ok {
+				return
+			}
+			for _, p := range w.relevant(ev) {
+				if !slices.Contains(batch, p) {
+					batch = append(batch, p)
+				}
+			}
+			if len(batch) > 0 {
+				wait.Reset(quiet) // every event restarts the quiet period
+				if deadline == nil {
+					deadline = time.After(most)
+				}
+			}
+			continue
+		case <-wait.C:
+		case <-deadline:
+		}
+		wait.Stop()
+		deadline = nil
+		select {
+		case w.out <- batch:
+		case <-ctx.Done():
+			return
+		}
+		batch = nil
+	}
+}
+
+// relevant returns the paths an event changed that belong to the site, and
+// watches folders that appear.
+func (w *watcher) relevant(ev fsnotify.Event) []string {
+	if ev.Op == fsnotify.Chmod { // permissions alone do not change the site
+		return nil
+	}
+	rel, err := filepath.Rel(w.root, ev.Name)
+	if err != nil || rel == "." {
+		return nil
+	}
+	parts := strings.Split(filepath.ToSlash(rel), "/")
+	if len(parts) == 1 && !slices.Contains(watchedFiles, parts[0]) && !slices.Contains(watchedDirs, parts[0]) {
+		return nil // a file of the site folder that is not the site's: README.md, public/
+	}
+	if slices.ContainsFunc(parts, ignoredName) {
+		return nil
+	}
+	paths := []string{ev.Name}
+	if ev.Has(fsnotify.Create) {
+		if fi, err := os.Lstat(ev.Name); err == nil && fi.IsDir() {
+			w.addTree(ev.Name, &paths)
+		}
+	}
+	if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
+		w.fs.Remove(ev.Name) // a folder that went away; an error for a file
+	}
+	return paths
+}
+
+// ignoredName reports names of files that are not the site's: editors'
+// swap, backup and temporary files, and hidden files.
+func ignoredName(name string) bool {
+	switch {
+	case strings.HasPrefix(name, "."), // .git, .DS_Store, vim's .x.swp, emacs' .#x
+		strings.HasSuffix(name, "~"),                                 // backups
+		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"), // emacs auto-save
+		name == "4913",                   // vim's probe of whether it may write
+		strings.Contains(name, "___jb_"), // JetBrains' safe write
+		strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".swx"), strings.HasSuffix(name, ".tmp"):
+		return true
+	}
+	return false
+}
