@@ -146,13 +146,8 @@ type libraryData struct {
 type policyData struct {
 	P        *resolve.Policy
 	Body     template.HTML
-	TOC      []tocEntry
+	TOC      []markdown.Heading
 	Controls []*resolve.Control
-}
-
-type tocEntry struct {
-	Level    int
-	ID, Text string
 }
 
 type docData struct {
@@ -177,10 +172,7 @@ func (r *renderer) policyPages() {
 			continue
 		}
 		res := r.docs[p.Doc]
-		d := policyData{P: p, Body: res.HTML, Controls: p.Controls}
-		for _, h := range res.TOC {
-			d.TOC = append(d.TOC, tocEntry{h.Level, h.ID, h.Text})
-		}
+		d := policyData{P: p, Body: res.HTML, TOC: res.TOC, Controls: p.Controls}
 		r.add(&Page{Template: "policy.html", Path: policyURL(p.Slug), Title: p.Title, Section: "policies",
 			Description: p.Summary, Data: d}, p.Pos.File)
 		for name, abs := range p.Attachments {
@@ -310,7 +302,9 @@ func (r *renderer) certificationsPage() {
 func (r *renderer) copyAsset(rel string) {
 	rel = strings.TrimPrefix(rel, "/")
 	if abs, ok := r.s.Assets["content/"+rel]; ok {
+		r.mu.Lock()
 		r.copies[assetURL(rel)] = abs
+		r.mu.Unlock()
 	}
 }
 
@@ -351,9 +345,9 @@ func (r *renderer) convertDocs() {
 	for i, d := range docs {
 		r.docs[d] = results[i]
 	}
-	for i, d := range docs {
-		r.checkLinks(d, results[i])
-	}
+	par.Do(len(docs), func(i int) {
+		r.checkLinks(docs[i], results[i])
+	})
 	if r.s.Config.UnsafeHTML {
 		r.diags.Warnf(r.s.Config.At("markdown"), "[markdown] unsafe_html is on: raw HTML in Markdown reaches the pages unescaped; turn it off unless every author is trusted")
 	}

@@ -219,9 +219,7 @@ func (r *resolver) policies() {
 		r.s.Policies = append(r.s.Policies, p)
 		r.policyDates(p)
 	}
-	slices.SortFunc(r.s.Policies, func(a, b *Policy) int {
-		return cmp.Or(cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)), cmp.Compare(a.Slug, b.Slug))
-	})
+	sortByTitle(r.s.Policies)
 	ids := r.controlIDs()
 	for _, p := range r.s.Policies {
 		seen := map[string]bool{}

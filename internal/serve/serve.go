@@ -33,6 +33,8 @@ type Options struct {
 	// Listening, when set, is called with the site's URL once the server
 	// accepts connections.
 	Listening func(url string)
+	// Filled, when set, is called each time a build's every file is made.
+	Filled func()
 }
 
 // Run serves the site until ctx is done, then shuts down: it stops
@@ -88,7 +90,7 @@ func Run(ctx context.Context, opts Options) error {
 	if opts.Listening != nil {
 		opts.Listening(url)
 	}
-	fill := startFill(ctx, &wg, g, h, opts.Log)
+	fill := startFill(ctx, &wg, g, h, opts)
 
 	for {
 		select {
@@ -114,7 +116,7 @@ func Run(ctx context.Context, opts Options) error {
 			logBuild(opts.Log, g, opts.Build.Site, false)
 			if !g.HasErrors() {
 				fill()
-				fill = startFill(ctx, &wg, g, h, opts.Log)
+				fill = startFill(ctx, &wg, g, h, opts)
 			}
 		}
 	}
@@ -123,12 +125,19 @@ func Run(ctx context.Context, opts Options) error {
 // startFill makes the rest of a build's files in the background, so that
 // the whole site is in memory and a template's mistake anywhere is shown;
 // the function it returns stops it.
-func startFill(ctx context.Context, wg *sync.WaitGroup, g *build.Generation, h *handler, log io.Writer) (stop func()) {
+func startFill(ctx context.Context, wg *sync.WaitGroup, g *build.Generation, h *handler, opts Options) (stop func()) {
 	ctx, cancel := context.WithCancel(ctx)
 	wg.Go(func() {
-		if problems := g.MakeAll(ctx); len(problems) > 0 && ctx.Err() == nil {
-			diag.WriteLines(log, problems, "")
+		problems := g.MakeAll(ctx)
+		if ctx.Err() != nil {
+			return
+		}
+		if len(problems) > 0 {
+			diag.WriteLines(opts.Log, problems, opts.Build.Site)
 			h.hub.built(errorsEvent(problems))
+		}
+		if opts.Filled != nil {
+			opts.Filled()
 		}
 	})
 	return cancel

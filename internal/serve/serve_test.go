@@ -27,13 +27,14 @@ const wait = 20 * time.Second
 
 // site is a served site in a temporary folder.
 type site struct {
-	t      *testing.T
+	t      testing.TB
 	dir    string
 	url    string
 	stop   context.CancelFunc
 	done   chan error
 	events chan event
 	log    *syncBuffer
+	filled chan struct{} // a value each time a build's every file is made
 }
 
 type event struct{ name, data string }
@@ -49,10 +50,11 @@ func start(t *testing.T) *site {
 	return serveDir(t, dir)
 }
 
-func serveDir(t *testing.T, dir string) *site {
+func serveDir(t testing.TB, dir string) *site {
 	t.Helper()
 	ctx, stop := context.WithCancel(context.Background())
-	s := &site{t: t, dir: dir, stop: stop, done: make(chan error, 1), events: make(chan event, 64), log: &syncBuffer{}}
+	s := &site{t: t, dir: dir, stop: stop, done: make(chan error, 1), events: make(chan event, 64), log: &syncBuffer{},
+		filled: make(chan struct{}, 64)}
 	listening := make(chan string, 1)
 	go func() {
 		s.done <- serve.Run(ctx, serve.Options{
@@ -60,6 +62,7 @@ func serveDir(t *testing.T, dir string) *site {
 			Addr:      "127.0.0.1:0",
 			Log:       s.log,
 			Listening: func(url string) { listening <- url },
+			Filled:    func() { s.filled <- struct{}{} },
 		})
 	}()
 	select {
