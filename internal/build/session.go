@@ -31,15 +31,23 @@ type Session struct {
 	last   *Generation // the last build without errors
 
 	// What changed since the last build without errors.
-	files      map[string]bool // site-relative content files read again
-	bodiesOnly bool            // only bodies of documents changed
-	other      bool            // templates, site.toml or the file set changed
-	style      bool            // files of theme/ changed
+	files        map[string]bool // site-relative content files read again
+	fronts       map[string]bool // policies whose front matter changed
+	policiesOnly bool            // only policies changed
+	other        bool            // templates, site.toml or the file set changed
+	style        bool            // files of theme/ changed
 }
 
 // NewSession starts a session for a site; its first Rebuild builds it all.
 func NewSession(opts Options) *Session {
-	return &Session{opts: opts, files: map[string]bool{}, bodiesOnly: true}
+	s := &Session{opts: opts}
+	s.reset()
+	return s
+}
+
+// reset forgets the changes, once a build has them all.
+func (s *Session) reset() {
+	s.files, s.fronts, s.policiesOnly, s.other, s.style = map[string]bool{}, map[string]bool{}, true, false, false
 }
 
 // A Generation is one build of a session: the site as of one set of edits.
@@ -82,7 +90,10 @@ func (s *Session) Rebuild(changed []string) (*Generation, error) {
 	for _, f := range delta.Files {
 		s.files[f] = true
 	}
-	s.bodiesOnly = s.bodiesOnly && delta.BodiesOnly
+	for _, f := range delta.Fronts {
+		s.fronts[f] = true
+	}
+	s.policiesOnly = s.policiesOnly && delta.PoliciesOnly
 	s.other = s.other || delta.All
 	g := &Generation{AsOf: asOf(s.opts, m), made: map[string][]byte{}}
 	g.Site = resolve.Resolve(m, g.AsOf, diags)
@@ -96,7 +107,7 @@ func (s *Session) Rebuild(changed []string) (*Generation, error) {
 	if g.Plan != nil {
 		s.carry(g)
 		s.last = g
-		s.files, s.bodiesOnly, s.other, s.style = map[string]bool{}, true, false, false
+		s.reset()
 	}
 	g.Elapsed = time.Since(start)
 	return g, nil
@@ -129,19 +140,25 @@ func (s *Session) note(root string, changed []string) {
 }
 
 // carry takes from the last good build every file the changes since then
-// cannot have changed.
+// cannot have changed: after edits of bodies, the files that show none of
+// them; after edits of policies' front matter, also the files that use
+// none of those policies or their controls.
 func (s *Session) carry(g *Generation) {
 	g.Remake = len(g.Plan.Items)
 	prev := s.last
-	if prev == nil || s.other || !s.bodiesOnly || prev.AsOf != g.AsOf {
+	if prev == nil || s.other || !s.policiesOnly || prev.AsOf != g.AsOf || prev.Plan.Links != g.Plan.Links {
 		return
 	}
+	used := s.used(prev, g)
 	g.StyleOnly = s.style && len(g.Changed) > 0
 	prev.mu.Lock()
 	defer prev.mu.Unlock()
 	for p, it := range g.Plan.Items {
 		b, ok := prev.made[p]
 		if !ok || slices.ContainsFunc(it.Bodies, func(f string) bool { return s.files[f] }) {
+			continue
+		}
+		if len(used) > 0 && (it.Uses == nil || slices.ContainsFunc(it.Uses, func(u string) bool { return used[u] })) {
 			continue
 		}
 		g.made[p] = b
@@ -152,6 +169,28 @@ func (s *Session) carry(g *Generation) {
 			g.StyleOnly = false
 		}
 	}
+}
+
+// used returns what files may use that the edits of front matter changed:
+// the policies edited, and the controls they list, before and after.
+func (s *Session) used(prev, g *Generation) map[string]bool {
+	used := map[string]bool{}
+	for f := range s.fronts {
+		used["doc:"+f] = true
+	}
+	if len(used) == 0 {
+		return used
+	}
+	for _, site := range []*resolve.Site{prev.Site, g.Site} {
+		for _, p := range site.Policies {
+			if s.fronts[p.Pos.File] {
+				for _, c := range p.Controls {
+					used["control:"+c.ID] = true
+				}
+			}
+		}
+	}
+	return used
 }
 
 // File returns the output file at path p, making it the first time.

@@ -39,6 +39,11 @@ type Delta struct {
 	// BodiesOnly is set when every file read again is a policy or page
 	// whose front matter is as it was: only Markdown bodies changed.
 	BodiesOnly bool
+	// PoliciesOnly is set when every file read again is a policy that was
+	// read without errors before and after, and Fronts lists those whose
+	// front matter changed.
+	PoliciesOnly bool
+	Fronts       []string
 }
 
 // stamp is what tells a changed file from an unchanged one.
@@ -249,17 +254,24 @@ func (c *Cache) loadParts(l *loader, changed []string, delta *Delta) {
 			parts[i] = l.readPart(files[i])
 		}
 	})
-	delta.BodiesOnly = !delta.All
+	delta.BodiesOnly, delta.PoliciesOnly = !delta.All, !delta.All
 	for i, f := range files {
 		if !fresh[i] {
 			continue
 		}
-		old := c.parts[f.abs]
-		delta.Files = append(delta.Files, l.rel(f.abs))
-		if old == nil || f.doc == nil || old.front != parts[i].front || parts[i].doc == nil || old.doc == nil {
+		old, now := c.parts[f.abs], parts[i]
+		file := l.rel(f.abs)
+		delta.Files = append(delta.Files, file)
+		if old == nil || f.doc == nil || old.doc == nil || now.doc == nil {
+			delta.BodiesOnly, delta.PoliciesOnly = false, false
+		} else if old.front != now.front {
 			delta.BodiesOnly = false
+			delta.Fronts = append(delta.Fronts, file)
+			if f.doc.kind != model.PolicyDoc || hasErrors(old.diags) || hasErrors(now.diags) {
+				delta.PoliciesOnly = false
+			}
 		}
-		c.parts[f.abs] = parts[i]
+		c.parts[f.abs] = now
 	}
 	if len(c.parts) > len(files) { // forget files that are gone
 		keep := make(map[string]bool, len(files))
@@ -335,6 +347,15 @@ func (l *loader) merge(f contentFile, p *part, bundles map[string]map[string]str
 		l.site.Attestations = append(l.site.Attestations, r.Attestations...)
 		l.site.Subprocessors = append(l.site.Subprocessors, r.Subprocessors...)
 	}
+}
+
+func hasErrors(ds []diag.Diagnostic) bool {
+	for _, d := range ds {
+		if d.Severity == diag.Error {
+			return true
+		}
+	}
+	return false
 }
 
 func keys(m map[string]bool) []string {

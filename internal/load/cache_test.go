@@ -43,14 +43,18 @@ func TestCacheReadsOnlyWhatChanged(t *testing.T) {
 		want    load.Delta // Files nil: every content file
 	}{
 		{"first load", func() {}, nil, load.Delta{All: true}},
-		{"nothing changed", func() {}, nil, load.Delta{Files: []string{}, BodiesOnly: true}},
-		{"nothing changed, watcher says so", func() {}, []string{}, load.Delta{Files: []string{}, BodiesOnly: true}},
+		{"nothing changed", func() {}, nil, load.Delta{Files: []string{}, BodiesOnly: true, PoliciesOnly: true}},
+		{"nothing changed, watcher says so", func() {}, []string{}, load.Delta{Files: []string{}, BodiesOnly: true, PoliciesOnly: true}},
 		{"a body", func() { edit(policy, "# Purpose", "# Aim") }, nil,
-			load.Delta{Files: []string{"content/policies/policy-00003.md"}, BodiesOnly: true}},
+			load.Delta{Files: []string{"content/policies/policy-00003.md"}, BodiesOnly: true, PoliciesOnly: true}},
 		{"a body, watcher", func() { edit(policy, "# Aim", "# Goal") }, []string{policy},
-			load.Delta{Files: []string{"content/policies/policy-00003.md"}, BodiesOnly: true}},
+			load.Delta{Files: []string{"content/policies/policy-00003.md"}, BodiesOnly: true, PoliciesOnly: true}},
 		{"front matter", func() { edit(policy, `title = "Policy 4"`, `title = "Policy Four"`) }, []string{policy},
-			load.Delta{Files: []string{"content/policies/policy-00003.md"}}},
+			load.Delta{Files: []string{"content/policies/policy-00003.md"}, PoliciesOnly: true, Fronts: []string{"content/policies/policy-00003.md"}}},
+		{"front matter with a mistake", func() { edit(policy, `title = "Policy Four"`, `titel = "Policy Four"`) }, []string{policy},
+			load.Delta{Files: []string{"content/policies/policy-00003.md"}, Fronts: []string{"content/policies/policy-00003.md"}}},
+		{"front matter fixed", func() { edit(policy, `titel = "Policy Four"`, `title = "Policy Four"`) }, []string{policy},
+			load.Delta{Files: []string{"content/policies/policy-00003.md"}, Fronts: []string{"content/policies/policy-00003.md"}}},
 		{"a control", func() { edit(controls, `title = "Control 1"`, `title = "Control One"`) }, []string{controls},
 			load.Delta{Files: []string{"content/controls/c0000.toml"}}},
 		{"a mistake", func() { edit(controls, `status = "implemented"`, `status = "done"`) }, []string{controls},
@@ -75,7 +79,8 @@ func TestCacheReadsOnlyWhatChanged(t *testing.T) {
 		if s.want.Files == nil {
 			s.want.Files = allFiles(dir)
 		}
-		if delta.All != s.want.All || delta.BodiesOnly != s.want.BodiesOnly || !slices.Equal(delta.Files, s.want.Files) {
+		if delta.All != s.want.All || delta.BodiesOnly != s.want.BodiesOnly || !slices.Equal(delta.Files, s.want.Files) ||
+			delta.PoliciesOnly != s.want.PoliciesOnly || !slices.Equal(delta.Fronts, s.want.Fronts) {
 			t.Errorf("%s: delta %+v, want %+v", s.name, delta, s.want)
 		}
 		want, err := load.Load(dir, &fresh)

@@ -173,8 +173,12 @@ func (r *renderer) policyPages() {
 		}
 		res := r.docs[p.Doc]
 		d := policyData{P: p, Body: res.HTML, TOC: res.TOC, Controls: p.Controls}
-		r.add(&Page{Template: "policy.html", Path: policyURL(p.Slug), Title: p.Title, Section: "policies",
+		it := r.add(&Page{Template: "policy.html", Path: policyURL(p.Slug), Title: p.Title, Section: "policies",
 			Description: p.Summary, Data: d}, p.Pos.File)
+		it.Uses = []string{"doc:" + p.Pos.File}
+		for _, c := range p.Controls {
+			it.Uses = append(it.Uses, "control:"+c.ID)
+		}
 		for name, abs := range p.Attachments {
 			r.copies["policies/"+p.Slug+"/"+name] = abs
 		}
@@ -213,9 +217,13 @@ func (r *renderer) controlPages() {
 		Description: "Our security controls, their status and how they map to ISO 27001 and SOC 2.",
 		Data:        controlsData{Controls: r.s.Controls, Frameworks: r.s.Frameworks, Counts: countStatuses(r.s.Controls)}})
 	for _, c := range r.s.Controls {
-		r.add(&Page{Template: "control.html", Path: controlURL(c), Title: c.ID + " " + c.Title, Section: "controls",
+		it := r.add(&Page{Template: "control.html", Path: controlURL(c), Title: c.ID + " " + c.Title, Section: "controls",
 			Description: c.Title,
 			Data:        controlData{C: c, Description: r.inline(c.Description), Policies: r.site.ListedPolicies(c.Policies)}})
+		it.Uses = []string{"control:" + c.ID}
+		for _, p := range c.Policies {
+			it.Uses = append(it.Uses, "doc:"+p.Pos.File)
+		}
 	}
 }
 
@@ -337,7 +345,8 @@ func (r *renderer) convertDocs() {
 		r.docByFile[d.Pos.File] = d
 	}
 	r.withheld = r.withheldFiles()
-	r.cache.useLinks(r.linkKey())
+	r.links = r.linkKey()
+	r.cache.useLinks(r.links)
 	results := make([]markdown.Result, len(docs))
 	par.Do(len(docs), func(i int) {
 		results[i] = r.convert(docs[i])

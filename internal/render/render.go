@@ -63,6 +63,7 @@ type renderer struct {
 	docs      map[*model.Doc]markdown.Result // converted bodies
 	docByFile map[string]*model.Doc          // site-relative path → document
 	withheld  map[string]bool                // files under content/ this audience may not read
+	links     uint64                         // the sum of link targets, see linkKey
 	summaries []frameworkSummary             // coverage per framework, computed once
 	pageQueue []*Page
 }
@@ -73,8 +74,13 @@ type Item struct {
 	// After an edit of bodies alone, a file none of whose bodies changed
 	// is the same as before.
 	Bodies []string
-	page   *Page                  // a page made from a template, or
-	make   func() ([]byte, error) // any other file
+	// Uses are the policies ("doc:" and the file) and controls ("control:"
+	// and the id) whose fields the file shows; nil means the whole site.
+	// After edits of policies' front matter alone, a file that uses none
+	// of the policies edited, nor their controls, is the same as before.
+	Uses []string
+	page *Page                  // a page made from a template, or
+	make func() ([]byte, error) // any other file
 }
 
 // A Plan is a site ready to be made, file by file: build makes every
@@ -82,7 +88,10 @@ type Item struct {
 type Plan struct {
 	Items  map[string]*Item  // output path → generated file
 	Copies map[string]string // output path → absolute source path
-	r      *renderer
+	// Links sums up what links in Markdown were rewritten against: when
+	// it changes, every page with a body may change.
+	Links uint64
+	r     *renderer
 }
 
 // Render renders s for one audience. Content problems found while
@@ -133,20 +142,24 @@ func Prepare(s *resolve.Site, opts Options, diags *diag.List) (*Plan, error) {
 	if err := r.assets(); err != nil || diags.HasErrors() {
 		return nil, err
 	}
-	return &Plan{Items: r.items, Copies: r.copies, r: r}, nil
+	return &Plan{Items: r.items, Copies: r.copies, Links: r.links, r: r}, nil
 }
 
 // add plans a page; bodies are the content files whose body it shows.
-func (r *renderer) add(p *Page, bodies ...string) {
+func (r *renderer) add(p *Page, bodies ...string) *Item {
 	p.Site = r.site
 	p.Root = strings.Repeat("../", strings.Count(p.Path, "/"))
 	r.pageQueue = append(r.pageQueue, p)
-	r.items[p.Path] = &Item{Bodies: bodies, page: p}
+	it := &Item{Bodies: bodies, page: p}
+	r.items[p.Path] = it
+	return it
 }
 
 // file plans a generated file other than a page.
-func (r *renderer) file(p string, make func() ([]byte, error)) {
-	r.items[p] = &Item{make: make}
+func (r *renderer) file(p string, make func() ([]byte, error)) *Item {
+	it := &Item{make: make}
+	r.items[p] = it
+	return it
 }
 
 // Make makes the file at output path p. A template override that fails
@@ -254,7 +267,7 @@ func (r *renderer) assets() error {
 		if err != nil {
 			return err
 		}
-		r.file(strings.TrimPrefix(p, "theme/"), func() ([]byte, error) { return b, nil })
+		r.file(strings.TrimPrefix(p, "theme/"), func() ([]byte, error) { return b, nil }).Uses = []string{}
 		return nil
 	})
 	if err != nil {
