@@ -37,6 +37,9 @@ func TestUsageErrors(t *testing.T) {
 		{"build", "--audience", "everyone"},
 		{"build", "--as-of", "1 Nov 2026"},
 		{"build", "-s", t.TempDir()}, // not a site: no site.toml
+		{"serve", "--audience", "everyone"},
+		{"serve", "-s", t.TempDir()},
+		{"serve", "extra"},
 	} {
 		if code, _, _ := runCmd(args...); code != exitUsage {
 			t.Errorf("%q: exit %d, want %d", args, code, exitUsage)
@@ -104,7 +107,7 @@ func TestPanicIsReported(t *testing.T) {
 }
 
 func TestHelpExitsZero(t *testing.T) {
-	for _, cmd := range []string{"build", "check"} {
+	for _, cmd := range []string{"build", "check", "serve"} {
 		code, _, stderr := runCmd(cmd, "-h")
 		if code != exitOK || !strings.HasPrefix(stderr, "Usage: trustdocs "+cmd+" ") {
 			t.Errorf("%s -h: exit %d, stderr:\n%s", cmd, code, stderr)
