@@ -31,10 +31,11 @@ const (
 // not files: editors save by writing a new file and renaming it over the
 // old one, which would end a watch on the file itself.
 type watcher struct {
-	root string
-	fs   *fsnotify.Watcher
-	out  chan []string
-	errs chan error
+	root        string
+	fs          *fsnotify.Watcher
+	out         chan []string
+	errs        chan error
+	quiet, most time.Duration
 }
 
 func newWatcher(root string) (*watcher, error) {
@@ -42,7 +43,7 @@ func newWatcher(root string) (*watcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &watcher{root: root, fs: fw, out: make(chan []string), errs: make(chan error, 1)}
+	w := &watcher{root: root, fs: fw, out: make(chan []string), errs: make(chan error, 1), quiet: quiet, most: most}
 	if err := fw.Add(root); err != nil {
 		fw.Close()
 		return nil, err
@@ -101,9 +102,9 @@ func (w *watcher) run(ctx context.Context) {
 				}
 			}
 			if len(batch) > 0 {
-				wait.Reset(quiet) // every event restarts the quiet period
+				wait.Reset(w.quiet) // every event restarts the quiet period
 				if deadline == nil {
-					deadline = time.After(most)
+					deadline = time.After(w.most)
 				}
 			}
 			continue
