@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"io"
 	"mime"
 	"net/http"
 	"os"
@@ -34,6 +35,7 @@ var script = []byte(`<script src="` + prefix + `reload.js" defer></script>`)
 // and the reload script and events.
 type handler struct {
 	hub *hub
+	log io.Writer
 
 	mu     sync.RWMutex
 	good   *build.Generation // the last build without errors, or nil
@@ -53,6 +55,16 @@ func (h *handler) publish(g *build.Generation) {
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	defer func() {
+		// A bug in trustdocs gets one line in the log and a 500, not a stack trace.
+		if v := recover(); v != nil {
+			if v == http.ErrAbortHandler {
+				panic(v)
+			}
+			fmt.Fprintf(h.log, "internal error serving %s: %v (a bug in trustdocs; please report it)\n", r.URL.Path, v)
+			http.Error(w, "internal error", http.StatusInternalServerError)
+		}
+	}()
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"path/filepath"
@@ -56,7 +57,7 @@ func Run(ctx context.Context, opts Options) error {
 	if err != nil {
 		return err
 	}
-	h := &handler{hub: newHub()}
+	h := &handler{hub: newHub(), log: opts.Log}
 	h.publish(g)
 
 	ln, err := net.Listen("tcp", opts.Addr)
@@ -79,7 +80,8 @@ func Run(ctx context.Context, opts Options) error {
 	defer stop()
 	var wg sync.WaitGroup
 	wg.Go(func() { w.run(ctx) })
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog: log.New(opts.Log, "serve: ", 0)}
 	srv.RegisterOnShutdown(h.hub.close)
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
@@ -128,6 +130,11 @@ func Run(ctx context.Context, opts Options) error {
 func startFill(ctx context.Context, wg *sync.WaitGroup, g *build.Generation, h *handler, opts Options) (stop func()) {
 	ctx, cancel := context.WithCancel(ctx)
 	wg.Go(func() {
+		defer func() {
+			if v := recover(); v != nil { // a bug in trustdocs: the pages asked for show it
+				fmt.Fprintf(opts.Log, "internal error making the site: %v (a bug in trustdocs; please report it)\n", v)
+			}
+		}()
 		problems := g.MakeAll(ctx)
 		if ctx.Err() != nil {
 			return
