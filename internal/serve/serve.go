@@ -68,7 +68,7 @@ func Run(ctx context.Context, opts Options) error {
 		return err
 	}
 	if !loopback(ln.Addr()) {
-		fmt.Fprintf(opts.Log, "warning: serving on %s, which other machines can reach: anyone on the network can read the site, and with --audience nda its restricted documents\n", ln.Addr())
+		fmt.Fprintf(opts.Log, "warning: listening on %s, which other machines can reach: anyone on the network can read the site, and with --audience nda its restricted documents\n", opts.Addr)
 	}
 	w, err := newWatcher(root)
 	if err != nil {
@@ -86,7 +86,7 @@ func Run(ctx context.Context, opts Options) error {
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 
-	url := "http://" + ln.Addr().String() + "/"
+	url := siteURL(ln.Addr())
 	fmt.Fprintf(opts.Log, "serving %s at %s (audience %s, as of %s); Ctrl-C stops\n", root, url, audienceOf(opts.Build), g.AsOf)
 	logBuild(opts.Log, g, opts.Build.Site, true)
 	if opts.Listening != nil {
@@ -204,6 +204,22 @@ func describe(files []string) string {
 		return strings.Join(files, ", ")
 	}
 	return fmt.Sprintf("%s and %d more", strings.Join(files[:2], ", "), len(files)-2)
+}
+
+// siteURL is the address to open in a browser on this machine.
+func siteURL(addr net.Addr) string {
+	ta, ok := addr.(*net.TCPAddr)
+	if !ok {
+		return "http://" + addr.String() + "/"
+	}
+	host := ta.IP.String()
+	switch {
+	case ta.IP.IsUnspecified(): // every address: this machine's own will do
+		host = "127.0.0.1"
+	case ta.IP.To4() == nil:
+		host = "[" + host + "]"
+	}
+	return fmt.Sprintf("http://%s:%d/", host, ta.Port)
 }
 
 // loopback reports whether addr can be reached from this machine only.

@@ -460,3 +460,27 @@ func (b *syncBuffer) String() string {
 	defer b.mu.Unlock()
 	return b.b.String()
 }
+
+// Listening beyond loopback is allowed, with a warning.
+func TestNonLoopbackWarns(t *testing.T) {
+	dir := t.TempDir()
+	synth.Write(dir, synth.Options{Policies: 1, Controls: 1})
+	ctx, cancel := context.WithCancel(context.Background())
+	var log syncBuffer
+	done := make(chan error, 1)
+	go func() {
+		done <- serve.Run(ctx, serve.Options{Build: build.Options{Site: dir, Templates: trustdocs.Templates, Theme: trustdocs.Theme},
+			Addr: "0.0.0.0:0", Log: &log, Listening: func(string) { cancel() }})
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(wait):
+		t.Fatal("serve did not stop")
+	}
+	if !strings.HasPrefix(log.String(), "warning: listening on 0.0.0.0:0, which other machines can reach") || !strings.Contains(log.String(), " at http://127.0.0.1:") {
+		t.Errorf("log:\n%s", log.String())
+	}
+}
