@@ -43,7 +43,7 @@
     title.textContent = count(report.errors, 'error') + ' in the site: this page is the last good build';
     box.appendChild(title);
     var hint = document.createElement('p');
-    hint.textContent = 'Fix them and save; the page reloads by itself.';
+    hint.textContent = (report.errors === 1 ? 'Fix it' : 'Fix them') + ' and save; the page reloads by itself.';
     box.appendChild(hint);
     var list = document.createElement('ul');
     report.diagnostics.forEach(function (d) {
@@ -62,7 +62,7 @@
     close.addEventListener('click', function () { box.remove(); });
     box.appendChild(close);
     document.body.appendChild(box);
-    close.focus();
+    close.focus({ preventScroll: true });
   }
 
   function place(d) {
