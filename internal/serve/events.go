@@ -50,6 +50,13 @@ func (h *hub) built(e event) {
 	}
 }
 
+// current returns the number of the current build.
+func (h *hub) current() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.build
+}
+
 // close ends every stream, so that the server can shut down: a stream
 // never ends by itself.
 func (h *hub) close() { h.once.Do(func() { close(h.closed) }) }
@@ -76,8 +83,15 @@ func (h *hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(http.StatusOK)
 	fmt.Fprintf(w, "retry: 300\nid: %d\n\n", build)
-	if last, err := strconv.Atoi(r.Header.Get("Last-Event-ID")); err == nil && last != build {
-		write(w, build, event{name: "reload"}) // it missed a build
+	// A page says which build it last heard of: the one it was served
+	// from (?last=), or the last event it received (EventSource's own
+	// reconnection). One that missed a build reloads.
+	seen := r.URL.Query().Get("last")
+	if id := r.Header.Get("Last-Event-ID"); id != "" {
+		seen = id
+	}
+	if last, err := strconv.Atoi(seen); err == nil && last != build {
+		write(w, build, event{name: "reload"})
 	}
 	if errors != "" {
 		write(w, build, event{name: "errors", data: errors})

@@ -28,8 +28,12 @@ var assets embed.FS
 const prefix = "/_trustdocs/"
 
 // script is what serve adds to every HTML page it serves: an external
-// script, so that the page's Content-Security-Policy holds.
-var script = []byte(`<script src="` + prefix + `reload.js" defer></script>`)
+// script, so that the page's Content-Security-Policy holds. It names the
+// build the page is from, so that a page served just before a rebuild
+// learns that it is out of date.
+func script(build int) []byte {
+	return fmt.Appendf(nil, `<script src="%sreload.js?build=%d" defer></script>`, prefix, build)
+}
 
 // handler serves the site from memory: the last build without errors,
 // and the reload script and events.
@@ -115,7 +119,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if path.Ext(p) == ".html" {
-		b = inject(b)
+		b = inject(b, script(h.hub.current()))
 	}
 	setType(w, p, b)
 	w.WriteHeader(status)
@@ -159,7 +163,7 @@ func (h *handler) own(w http.ResponseWriter, r *http.Request, name string) {
 }
 
 // inject adds the reload script at the end of a page's body.
-func inject(page []byte) []byte {
+func inject(page, script []byte) []byte {
 	i := bytes.LastIndex(page, []byte("</body>"))
 	if i < 0 {
 		i = len(page)
@@ -191,7 +195,7 @@ func (h *handler) errorPage(w http.ResponseWriter, items []diag.Diagnostic, stat
 		fmt.Fprintf(&b, "<li><code>%s</code> %s</li>", html.EscapeString(d.Pos.String()+": "+d.Severity.String()), html.EscapeString(d.Message))
 	}
 	b.WriteString("</ul></main>")
-	b.Write(script)
+	b.Write(script(h.hub.current()))
 	b.WriteString("</body></html>\n")
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)

@@ -342,7 +342,7 @@ func TestResponses(t *testing.T) {
 		if code != tc.code || header.Get("Content-Type") != tc.contentType || header.Get("Cache-Control") != "no-store" {
 			t.Errorf("/%s: %d %q %q, want %d %q no-store", tc.path, code, header.Get("Content-Type"), header.Get("Cache-Control"), tc.code, tc.contentType)
 		}
-		injected := strings.Contains(body, `<script src="/_trustdocs/reload.js" defer></script></body>`)
+		injected := strings.Contains(body, `<script src="/_trustdocs/reload.js?build=0" defer></script></body>`)
 		if injected != strings.HasPrefix(tc.contentType, "text/html") {
 			t.Errorf("/%s: reload script injected: %v", tc.path, injected)
 		}
@@ -482,5 +482,38 @@ func TestNonLoopbackWarns(t *testing.T) {
 	}
 	if !strings.HasPrefix(log.String(), "warning: listening on 0.0.0.0:0, which other machines can reach") || !strings.Contains(log.String(), " at http://127.0.0.1:") {
 		t.Errorf("log:\n%s", log.String())
+	}
+}
+
+// A page that missed a build (served just before it, or a tab that was
+// hidden) is told to reload as soon as it listens; one that is up to date
+// hears only of the next build.
+func TestStalePageReloads(t *testing.T) {
+	s := start(t)
+	_, _, body := s.get(policyPage)
+	if !strings.Contains(body, "reload.js?build=0") {
+		t.Fatalf("the page does not say its build")
+	}
+	s.replace(policy, "## Requirement 2", "## The second requirement")
+	s.await("reload")
+	for i, tc := range []struct{ last, firstID string }{{"0", "1"}, {"3", "4"}} {
+		resp, err := http.Get(s.url + "_trustdocs/events?last=" + tc.last)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := bufio.NewReader(resp.Body)
+		for range 3 { // retry, id, blank line
+			r.ReadString('\n')
+		}
+		s.replace(policy, "## Requirement 3", fmt.Sprintf("## Requirement 3, edit %d", i)) // builds 2 and 4
+		s.await("reload")
+		first, err := r.ReadString('\n')
+		resp.Body.Close()
+		if err != nil || first != "id: "+tc.firstID+"\n" {
+			t.Errorf("last=%s: first event %q, want id %s", tc.last, first, tc.firstID)
+		}
+		policyReplaced := fmt.Sprintf("## Requirement 3, edit %d", i)
+		s.replace(policy, policyReplaced, "## Requirement 3")
+		s.await("reload")
 	}
 }

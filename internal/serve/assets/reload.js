@@ -5,10 +5,28 @@
 (function () {
   'use strict';
 
-  var events = new EventSource('/_trustdocs/events');
-  events.addEventListener('reload', function () { location.reload(); });
-  events.addEventListener('css', swapStylesheets);
-  events.addEventListener('errors', function (e) { showErrors(JSON.parse(e.data)); });
+  // The build this page is from; the server tells a page that missed a
+  // build to reload.
+  var last = new URL(document.currentScript.src).searchParams.get('build');
+  var events = null;
+
+  // A hidden tab lets go of its connection: browsers allow only six per
+  // server, and a seventh tab of the site would wait for one.
+  function connect() {
+    events = new EventSource('/_trustdocs/events?last=' + encodeURIComponent(last || ''));
+    events.addEventListener('reload', function () { location.reload(); });
+    events.addEventListener('css', function (e) { last = e.lastEventId; swapStylesheets(); });
+    events.addEventListener('errors', function (e) { last = e.lastEventId; showErrors(JSON.parse(e.data)); });
+  }
+  document.addEventListener('visibilitychange', function () {
+    if (document.hidden && events) {
+      events.close();
+      events = null;
+    } else if (!document.hidden && !events) {
+      connect();
+    }
+  });
+  if (!document.hidden) connect();
 
   // Each stylesheet is replaced once its new version has loaded, so that
   // the page never shows unstyled.
