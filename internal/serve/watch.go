@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -72,10 +73,12 @@ func (w *watcher) addTree(dir string, found *[]string) {
 	})
 }
 
-// run sends batches of changed paths on w.out until ctx is done.
+// run sends batches of changed paths on w.out until ctx is done. A nil
+// batch means that events were lost: everything must be checked.
 func (w *watcher) run(ctx context.Context) {
 	defer w.fs.Close()
 	var batch []string
+	lost := false
 	wait := time.NewTimer(time.Hour)
 	wait.Stop()
 	var deadline <-chan time.Time // set by a batch's first event
@@ -91,7 +94,10 @@ func (w *watcher) run(ctx context.Context) {
 			case w.errs <- err:
 			default:
 			}
-			continue
+			if !errors.Is(err, fsnotify.ErrEventOverflow) {
+				continue
+			}
+			lost = true // rebuild now, checking every file
 		case ev, ok := <-w.fs.Events:
 			if !ok {
 				return
@@ -113,6 +119,9 @@ func (w *watcher) run(ctx context.Context) {
 		}
 		wait.Stop()
 		deadline = nil
+		if lost {
+			batch, lost = nil, false
+		}
 		select {
 		case w.out <- batch:
 		case <-ctx.Done():

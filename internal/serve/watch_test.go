@@ -87,6 +87,18 @@ func TestDebounce(t *testing.T) {
 		t.Fatal("no batch")
 	}
 
+	// Events lost to an overflow of the kernel's queue: check everything.
+	w.fs.Errors <- fsnotify.ErrEventOverflow
+	select {
+	case batch := <-w.out:
+		if batch != nil {
+			t.Errorf("after lost events, batch %q, want nil", batch)
+		}
+	case <-time.After(wait):
+		t.Fatal("lost events gave no batch")
+	}
+	<-w.errs
+
 	w.quiet, w.most = time.Hour, 300*time.Millisecond
 	start := time.Now()
 	go func() {
