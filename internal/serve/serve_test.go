@@ -517,3 +517,21 @@ func TestStalePageReloads(t *testing.T) {
 		s.await("reload")
 	}
 }
+
+// templates/ is watched: an override appears, and its removal restores
+// the built-in template.
+func TestTemplateOverride(t *testing.T) {
+	s := start(t)
+	s.write("templates/policy.html", `{{define "content"}}<h1>Overridden: {{.Title}}</h1>{{end}}`)
+	s.await("reload")
+	if _, _, body := s.get(policyPage); !strings.Contains(body, "<h1>Overridden: Policy 2</h1>") {
+		t.Errorf("the override does not appear")
+	}
+	if err := os.Remove(s.file("templates/policy.html")); err != nil {
+		t.Fatal(err)
+	}
+	s.await("reload")
+	if _, _, body := s.get(policyPage); strings.Contains(body, "Overridden") || !strings.Contains(body, ">Requirement 1<") {
+		t.Errorf("the built-in template is not back")
+	}
+}
