@@ -29,13 +29,13 @@ type Session struct {
 	load   load.Cache
 	render render.Cache
 	last   *Generation // the last build without errors
+	mark   load.Mark   // what the load cache held then
 
-	// What changed since the last build without errors.
-	files        map[string]bool // site-relative content files read again
-	fronts       map[string]bool // policies whose front matter changed
-	policiesOnly bool            // only policies changed
-	other        bool            // templates, site.toml or the file set changed
-	style        bool            // files of theme/ changed
+	// What the watcher saw change outside content/ since the last build
+	// without errors.
+	noted map[string]bool
+	other bool // templates, or unknown
+	style bool // files of theme/
 }
 
 // NewSession starts a session for a site; its first Rebuild builds it all.
@@ -47,7 +47,7 @@ func NewSession(opts Options) *Session {
 
 // reset forgets the changes, once a build has them all.
 func (s *Session) reset() {
-	s.files, s.fronts, s.policiesOnly, s.other, s.style = map[string]bool{}, map[string]bool{}, true, false, false
+	s.noted, s.other, s.style = map[string]bool{}, false, false
 }
 
 // A Generation is one build of a session: the site as of one set of edits.
@@ -83,18 +83,13 @@ func (s *Session) Rebuild(changed []string) (*Generation, error) {
 	}
 	s.note(root, changed)
 	diags := &diag.List{}
-	m, delta, err := s.load.LoadDelta(root, changed, diags)
+	m, err := s.load.Load(root, changed, diags)
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range delta.Files {
-		s.files[f] = true
-	}
-	for _, f := range delta.Fronts {
-		s.fronts[f] = true
-	}
-	s.policiesOnly = s.policiesOnly && delta.PoliciesOnly
-	s.other = s.other || delta.All
+	// Compared with the last good build, not the last build: an edit
+	// that was a mistake and its fix cancel out.
+	delta := s.load.Since(s.mark)
 	g := &Generation{AsOf: asOf(s.opts, m), made: map[string][]byte{}}
 	g.Site = resolve.Resolve(m, g.AsOf, diags)
 	g.Plan, err = render.Prepare(g.Site, render.Options{Audience: audience(s.opts), BaseURL: s.opts.BaseURL,
@@ -103,10 +98,14 @@ func (s *Session) Rebuild(changed []string) (*Generation, error) {
 		return nil, err
 	}
 	g.Diags = diags.Items()
-	g.Changed = slices.Sorted(maps.Keys(s.files))
+	files := maps.Clone(s.noted)
+	for _, f := range delta.Files {
+		files[f] = true
+	}
+	g.Changed = slices.Sorted(maps.Keys(files))
 	if g.Plan != nil {
-		s.carry(g)
-		s.last = g
+		s.carry(g, delta, files)
+		s.last, s.mark = g, s.load.Mark()
 		s.reset()
 	}
 	g.Elapsed = time.Since(start)
@@ -129,12 +128,12 @@ func (s *Session) note(root string, changed []string) {
 		switch {
 		case strings.HasPrefix(rel, "theme/"), rel == "theme":
 			s.style = true
-			s.files[rel] = true
+			s.noted[rel] = true
 		case strings.HasPrefix(rel, "templates/"), rel == "templates":
 			s.other = true
-			s.files[rel] = true
+			s.noted[rel] = true
 		case rel == "site.toml":
-			s.files[rel] = true
+			s.noted[rel] = true
 		}
 	}
 }
@@ -143,19 +142,19 @@ func (s *Session) note(root string, changed []string) {
 // cannot have changed: after edits of bodies, the files that show none of
 // them; after edits of policies' front matter, also the files that use
 // none of those policies or their controls.
-func (s *Session) carry(g *Generation) {
+func (s *Session) carry(g *Generation, delta load.Delta, files map[string]bool) {
 	g.Remake = len(g.Plan.Items)
 	prev := s.last
-	if prev == nil || s.other || !s.policiesOnly || prev.AsOf != g.AsOf || prev.Plan.Links != g.Plan.Links {
+	if prev == nil || s.other || delta.All || !delta.PoliciesOnly || prev.AsOf != g.AsOf || prev.Plan.Links != g.Plan.Links {
 		return
 	}
-	used := s.used(prev, g)
+	used := used(prev, g, delta.Fronts)
 	g.StyleOnly = s.style && len(g.Changed) > 0
 	prev.mu.Lock()
 	defer prev.mu.Unlock()
 	for p, it := range g.Plan.Items {
 		b, ok := prev.made[p]
-		if !ok || slices.ContainsFunc(it.Bodies, func(f string) bool { return s.files[f] }) {
+		if !ok || slices.ContainsFunc(it.Bodies, func(f string) bool { return files[f] }) {
 			continue
 		}
 		if len(used) > 0 && (it.Uses == nil || slices.ContainsFunc(it.Uses, func(u string) bool { return used[u] })) {
@@ -173,9 +172,9 @@ func (s *Session) carry(g *Generation) {
 
 // used returns what files may use that the edits of front matter changed:
 // the policies edited, and the controls they list, before and after.
-func (s *Session) used(prev, g *Generation) map[string]bool {
+func used(prev, g *Generation, fronts []string) map[string]bool {
 	used := map[string]bool{}
-	for f := range s.fronts {
+	for _, f := range fronts {
 		used["doc:"+f] = true
 	}
 	if len(used) == 0 {
@@ -183,7 +182,7 @@ func (s *Session) used(prev, g *Generation) map[string]bool {
 	}
 	for _, site := range []*resolve.Site{prev.Site, g.Site} {
 		for _, p := range site.Policies {
-			if s.fronts[p.Pos.File] {
+			if used["doc:"+p.Pos.File] {
 				for _, c := range p.Controls {
 					used["control:"+c.ID] = true
 				}

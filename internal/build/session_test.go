@@ -25,6 +25,7 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 	opts := build.Options{Site: dir, Templates: trustdocs.Templates, Theme: trustdocs.Theme}
 	policy := filepath.Join(dir, "content", "policies", synth.PolicySlug(2)+".md")
 	other := filepath.Join(dir, "content", "policies", synth.PolicySlug(7)+".md")
+	third := filepath.Join(dir, "content", "policies", synth.PolicySlug(5)+".md")
 	css := filepath.Join(dir, "theme", "assets", "extra.css")
 	steps := []step{
 		{"first build", func() {}, nil, -1, false, false},
@@ -40,6 +41,9 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 		{"a restricted policy", func() { replace(t, policy, `version = "1.3"`, "version = \"1.3\"\nclassification = \"restricted\"") }, []string{policy}, -1, false, false},
 		{"a broken link", func() { replace(t, other, "# Reach", "[x](nowhere.md)\n\n# Reach") }, []string{other}, 0, true, false},
 		{"fixed", func() { replace(t, other, "[x](nowhere.md)", "[x](policy-00001.md)") }, []string{other}, 1, false, false},
+		{"a typo in front matter", func() { replace(t, other, `version = "1.7"`, `version = "1.7`) }, []string{other}, 0, true, false},
+		{"another file meanwhile", func() { replace(t, third, "# Scope", "# Breadth") }, []string{third}, 0, true, false},
+		{"the typo fixed", func() { replace(t, other, `version = "1.7`, `version = "1.7"`) }, []string{other}, 2, false, false},
 		{"a new stylesheet", func() { writeFile(t, css, "body{}") }, []string{css}, 0, false, true},
 		{"the stylesheet", func() { writeFile(t, css, "body{color:red}") }, []string{css}, 0, false, true},
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -86,7 +87,8 @@ type contentFile struct {
 // part is what one content file gave.
 type part struct {
 	stamp   stamp
-	front   uint64 // hash of a document's front matter
+	kind    *docFile // what kind of document, for documents
+	front   uint64   // hash of a document's front matter
 	doc     *model.Doc
 	records *model.Site // what a TOML file added
 	diags   []diag.Diagnostic
@@ -98,52 +100,95 @@ type part struct {
 // change; nil means unknown, and every file's size and modification time
 // is checked instead.
 func (c *Cache) Load(root string, changed []string, diags *diag.List) (*model.Site, error) {
-	site, _, err := c.LoadDelta(root, changed, diags)
-	return site, err
-}
-
-// LoadDelta is Load that also says what changed.
-func (c *Cache) LoadDelta(root string, changed []string, diags *diag.List) (*model.Site, Delta, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	abs, err := filepath.Abs(root)
 	if err != nil {
-		return nil, Delta{}, err
+		return nil, err
 	}
 	if fi, err := os.Stat(abs); err != nil || !fi.IsDir() {
-		return nil, Delta{}, errors.New(root + " is not a folder; run trustdocs in a site folder or name one with -s DIR")
+		return nil, errors.New(root + " is not a folder; run trustdocs in a site folder or name one with -s DIR")
 	}
-	var delta Delta
-	if abs != c.root || c.head == nil {
+	if abs != c.root {
 		c.root, c.head, c.walk, c.parts = abs, nil, nil, map[string]*part{}
-		delta.All = true
 	}
 	l := newLoader(abs, diags)
 	unchanged, err := c.loadHead(l, changed)
 	if err != nil {
-		return nil, delta, err
+		return nil, err
 	}
 	if !unchanged {
 		c.parts = map[string]*part{}
-		delta.All = true
 	}
-	prev := c.walk
 	if !c.reuseWalk(changed) {
 		c.walk = l.walkContent()
-		if prev == nil || !sameFiles(prev.known, c.walk.known) {
-			delta.All = true
-		}
 	}
 	l.diags.Add(c.walk.diags...)
 	for _, u := range c.walk.unread {
 		l.site.Unread[u] = true
 	}
 	l.site.Assets = c.walk.assets
-	c.loadParts(l, changed, &delta)
+	c.loadParts(l, changed)
 	if err := l.overrides(); err != nil {
-		return nil, delta, err
+		return nil, err
 	}
-	return l.site, delta, nil
+	return l.site, nil
+}
+
+// LoadDelta is Load that also says what changed since the previous load.
+func (c *Cache) LoadDelta(root string, changed []string, diags *diag.List) (*model.Site, Delta, error) {
+	mark := c.Mark()
+	site, err := c.Load(root, changed, diags)
+	return site, c.Since(mark), err
+}
+
+// A Mark is what a cache held after one load, to compare later loads with.
+type Mark struct {
+	head  *head
+	parts map[string]*part
+}
+
+// Mark returns what the cache holds now.
+func (c *Cache) Mark() Mark {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return Mark{c.head, maps.Clone(c.parts)}
+}
+
+// Since says what changed between mark and the cache's latest load.
+func (c *Cache) Since(mark Mark) Delta {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	d := Delta{All: mark.parts == nil || mark.head != c.head || len(mark.parts) != len(c.parts)}
+	d.BodiesOnly, d.PoliciesOnly = !d.All, !d.All
+	for abs, now := range c.parts {
+		old, ok := mark.parts[abs]
+		if !ok {
+			d.All, d.BodiesOnly, d.PoliciesOnly = true, false, false
+		}
+		if old != now {
+			rel, _ := filepath.Rel(c.root, abs)
+			d.note(filepath.ToSlash(rel), old, now)
+		}
+	}
+	slices.Sort(d.Files)
+	slices.Sort(d.Fronts)
+	return d
+}
+
+// note adds to d a file read again; old is what it gave before, or nil.
+func (d *Delta) note(file string, old, now *part) {
+	d.Files = append(d.Files, file)
+	switch {
+	case old == nil || now.kind == nil || old.doc == nil || now.doc == nil:
+		d.BodiesOnly, d.PoliciesOnly = false, false
+	case old.front != now.front:
+		d.BodiesOnly = false
+		d.Fronts = append(d.Fronts, file)
+		if now.kind.kind != model.PolicyDoc || hasErrors(old.diags) || hasErrors(now.diags) {
+			d.PoliciesOnly = false
+		}
+	}
 }
 
 // loadHead puts site.toml and the frameworks into l, from the cache when
@@ -220,21 +265,9 @@ func (c *Cache) reuseWalk(changed []string) bool {
 	return true
 }
 
-func sameFiles(a, b map[string]bool) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k := range a {
-		if !b[k] {
-			return false
-		}
-	}
-	return true
-}
-
 // loadParts reads the content files that changed, takes the others from
 // the cache, and adds them all to l's site in the order of the walk.
-func (c *Cache) loadParts(l *loader, changed []string, delta *Delta) {
+func (c *Cache) loadParts(l *loader, changed []string) {
 	files := c.walk.files
 	named := map[string]bool{}
 	for _, p := range changed {
@@ -254,24 +287,10 @@ func (c *Cache) loadParts(l *loader, changed []string, delta *Delta) {
 			parts[i] = l.readPart(files[i])
 		}
 	})
-	delta.BodiesOnly, delta.PoliciesOnly = !delta.All, !delta.All
 	for i, f := range files {
-		if !fresh[i] {
-			continue
+		if fresh[i] {
+			c.parts[f.abs] = parts[i]
 		}
-		old, now := c.parts[f.abs], parts[i]
-		file := l.rel(f.abs)
-		delta.Files = append(delta.Files, file)
-		if old == nil || f.doc == nil || old.doc == nil || now.doc == nil {
-			delta.BodiesOnly, delta.PoliciesOnly = false, false
-		} else if old.front != now.front {
-			delta.BodiesOnly = false
-			delta.Fronts = append(delta.Fronts, file)
-			if f.doc.kind != model.PolicyDoc || hasErrors(old.diags) || hasErrors(now.diags) {
-				delta.PoliciesOnly = false
-			}
-		}
-		c.parts[f.abs] = now
 	}
 	if len(c.parts) > len(files) { // forget files that are gone
 		keep := make(map[string]bool, len(files))
@@ -292,7 +311,7 @@ func (c *Cache) loadParts(l *loader, changed []string, delta *Delta) {
 // readPart reads one content file.
 func (l *loader) readPart(f contentFile) *part {
 	s := l.sub()
-	p := &part{stamp: f.stamp}
+	p := &part{stamp: f.stamp, kind: f.doc}
 	src, ok := s.read(f.abs)
 	if ok {
 		if f.doc != nil {
