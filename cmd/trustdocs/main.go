@@ -17,6 +17,7 @@ import (
 	"github.com/trustdocs/trustdocs/internal/build"
 	"github.com/trustdocs/trustdocs/internal/diag"
 	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/pack"
 	"github.com/trustdocs/trustdocs/internal/par"
 	"github.com/trustdocs/trustdocs/internal/serve"
 )
@@ -28,6 +29,7 @@ Usage:
   trustdocs build [-s DIR] [-o DIR] [--audience public|nda] [--as-of DATE] [--base-url URL]
   trustdocs check [-s DIR] [--strict] [--format text|json] [--as-of DATE]
   trustdocs serve [-s DIR] [--addr 127.0.0.1:1313] [--audience public|nda] [--as-of DATE]
+  trustdocs pack [-s DIR] [--audience public|nda] [--as-of DATE] [-o FILE.zip]
   trustdocs version
 
 Run "trustdocs COMMAND -h" for a command's flags.
@@ -57,6 +59,8 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return runCheck(args[1:], stdout, stderr)
 	case "serve":
 		return runServe(args[1:], stdout, stderr)
+	case "pack":
+		return runPack(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, version())
 		return exitOK
@@ -206,6 +210,39 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if report.Errors > 0 || (*strict && report.Warnings > 0) {
 		return exitContent
 	}
+	return exitOK
+}
+
+// runPack zips the site for sharing, with a manifest of checksums.
+func runPack(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("pack", "[-s DIR] [--audience public|nda] [--as-of DATE] [-o FILE.zip]",
+		"Builds the site for the audience and zips it, with MANIFEST.sha256 at its root listing every file's SHA-256.\nThe unzipped pack opens from disk. With content errors, nothing is written.", stderr)
+	var sf siteFlags
+	sf.register(fs, true)
+	out := fs.String("o", "", "the zip `file` to write (default: <company>-trust-pack[-nda]-<date>.zip in the current folder)")
+	if ok, code := parse(fs, args, stderr); !ok {
+		return code
+	}
+	opts, err := sf.options()
+	if err != nil {
+		fmt.Fprintf(stderr, "trustdocs pack: %v\n", err)
+		return exitUsage
+	}
+	res, err := build.Pack(opts, *out)
+	if res != nil {
+		diag.WriteLines(stderr, res.Diags.Items(), opts.Site)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "trustdocs pack: %v\n", err)
+		return exitUsage
+	}
+	if res.Output == nil {
+		n, w := res.Diags.Count()
+		fmt.Fprintf(stderr, "pack failed: %s, %s; nothing was written\n", diag.Plural(n, "error"), diag.Plural(w, "warning"))
+		return exitContent
+	}
+	fmt.Fprintf(stdout, "packed %d files, %.1f MB in %d ms → %s (audience %s, as of %s)\nverify: unzip it, then run sha256sum -c %s in its folder\n",
+		res.Packed.Files, float64(res.Packed.Bytes)/1e6, res.Elapsed.Milliseconds(), res.Out, opts.Audience, res.AsOf, pack.Manifest)
 	return exitOK
 }
 

@@ -5,11 +5,15 @@ package build
 import (
 	"io/fs"
 	"path/filepath"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/trustdocs/trustdocs/internal/diag"
 	"github.com/trustdocs/trustdocs/internal/load"
 	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/pack"
 	"github.com/trustdocs/trustdocs/internal/render"
 	"github.com/trustdocs/trustdocs/internal/resolve"
 	"github.com/trustdocs/trustdocs/internal/write"
@@ -35,6 +39,8 @@ type Result struct {
 	Pages   int
 	AsOf    model.Date
 	Elapsed time.Duration
+	Out     string      // the zip a pack wrote
+	Packed  pack.Result // what it holds
 }
 
 // Render loads, resolves and renders the site in memory. Content errors
@@ -106,6 +112,49 @@ func Build(opts Options) (*Result, error) {
 	err = write.Write(out, opts.Site, write.Files{Generated: res.Output.Files, Copies: res.Output.Copies})
 	res.Elapsed += time.Since(start)
 	return res, err
+}
+
+// Pack renders the site and, if it has no errors, zips it with its
+// manifest to out, or by default to <company>-trust-pack[-nda]-<as of>.zip
+// in the current folder. With errors, nothing is written. The result's
+// Out is the zip written.
+func Pack(opts Options, out string) (*Result, error) {
+	res, err := Render(opts)
+	if err != nil || res.Output == nil {
+		return res, err
+	}
+	start := time.Now()
+	if out == "" {
+		out = PackName(res.Site.Config.Company, audience(opts), res.AsOf)
+	}
+	res.Out = out
+	packed, err := pack.Write(out, res.Output.Files, res.Output.Copies, res.AsOf.Time())
+	res.Packed = packed
+	res.Elapsed += time.Since(start)
+	return res, err
+}
+
+// PackName is the default name of a pack: the company, the audience when
+// it is not the public, and the date, e.g. acme-trust-pack-nda-2026-11-01.zip.
+func PackName(company string, a model.Audience, asOf model.Date) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(company) {
+		switch {
+		case unicode.IsLetter(r) && r < utf8.RuneSelf, unicode.IsDigit(r):
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
+			b.WriteByte('-')
+		}
+	}
+	name := strings.Trim(b.String(), "-")
+	if name == "" {
+		name = "site"
+	}
+	name += "-trust-pack"
+	if a != model.AudiencePublic {
+		name += "-" + string(a)
+	}
+	return name + "-" + asOf.String() + ".zip"
 }
 
 // OutDir is the output folder a build writes to.

@@ -152,7 +152,7 @@ func TestEveryPageAndFile(t *testing.T) {
 }
 
 var (
-	linkRE   = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
+	linkRE   = regexp.MustCompile(`(?:href|src)="([^"]*)"|url\(([^)]*)\)`)
 	idRE     = regexp.MustCompile(`\sid="([^"]+)"`)
 	canonRE  = regexp.MustCompile(`<link rel="canonical" href="[^"]*">`)
 	headerRE = regexp.MustCompile(`(?s)<script\b[^>]*>[^<]+</script>|\sstyle="|\son[a-z]+="`)
@@ -168,14 +168,6 @@ func TestLinks(t *testing.T) {
 		_, cp := res.Output.Copies[p]
 		return gen || cp
 	}
-	ids := map[string][]string{}
-	for p, b := range files {
-		if strings.HasSuffix(p, ".html") {
-			for _, m := range idRE.FindAllSubmatch(b, -1) {
-				ids[p] = append(ids[p], string(m[1]))
-			}
-		}
-	}
 	for p, b := range files {
 		if !strings.HasSuffix(p, ".html") {
 			continue
@@ -189,11 +181,34 @@ func TestLinks(t *testing.T) {
 		if n := bytes.Count(b, []byte("<h1")); n != 1 {
 			t.Errorf("%s: %d <h1> elements, want 1", p, n)
 		}
+	}
+	checkLinks(t, files, exists)
+}
+
+// checkLinks checks every link of every page and stylesheet: relative,
+// never off-site, pointing at a file of the output and, with a fragment,
+// at an id in it.
+func checkLinks(t *testing.T, files map[string][]byte, exists func(string) bool) {
+	t.Helper()
+	ids := map[string][]string{}
+	for p, b := range files {
+		if strings.HasSuffix(p, ".html") {
+			for _, m := range idRE.FindAllSubmatch(b, -1) {
+				ids[p] = append(ids[p], string(m[1]))
+			}
+		}
+	}
+	n := 0
+	for p, b := range files {
+		if !strings.HasSuffix(p, ".html") && !strings.HasSuffix(p, ".css") {
+			continue
+		}
 		body := canonRE.ReplaceAll(b, nil) // the one absolute link, to the page's own public address
 		for _, m := range linkRE.FindAllSubmatch(body, -1) {
-			link := string(m[1])
+			link := strings.Trim(string(m[1])+string(m[2]), `'"`)
+			n++
 			switch {
-			case strings.HasPrefix(link, "mailto:"):
+			case strings.HasPrefix(link, "mailto:"), strings.HasPrefix(link, "data:"):
 				continue
 			case strings.HasPrefix(link, "/"), strings.Contains(link, "://"), strings.HasPrefix(link, "//"):
 				t.Errorf("%s: link %q is absolute or leaves the site", p, link)
@@ -212,6 +227,9 @@ func TestLinks(t *testing.T) {
 				t.Errorf("%s: link %q: no id %q in %s", p, link, frag, resolved)
 			}
 		}
+	}
+	if n < 500 {
+		t.Errorf("only %d links checked", n)
 	}
 }
 

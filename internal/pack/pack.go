@@ -1,0 +1,157 @@
+// Package pack zips a built site for a buyer's procurement team: every
+// file of the site, and a MANIFEST.sha256 at the root that lets whoever
+// receives it check what arrived, with sha256sum -c MANIFEST.sha256.
+package pack
+
+import (
+	"archive/zip"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+)
+
+// Manifest is the name of the checksum file at the root of a pack.
+const Manifest = "MANIFEST.sha256"
+
+// Result says what a pack holds.
+type Result struct {
+	Files int   // files of the site, not counting the manifest
+	Bytes int64 // their total size
+}
+
+// Write zips the site's files (generated, and copied from the absolute
+// paths in copies) to out. The zip is written beside out and renamed over
+// it at the end, so that out is never half-written. Every entry is dated
+// modified, so that the same site gives the same zip.
+func Write(out string, files map[string][]byte, copies map[string]string, modified time.Time) (Result, error) {
+	if fi, err := os.Stat(out); err == nil && fi.IsDir() {
+		return Result{}, fmt.Errorf("%s is a folder; name the zip file to write, e.g. -o pack.zip", out)
+	}
+	paths := make([]string, 0, len(files)+len(copies))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	for p := range copies {
+		if _, ok := files[p]; !ok {
+			paths = append(paths, p)
+		}
+	}
+	slices.Sort(paths)
+	if slices.Contains(paths, Manifest) {
+		return Result{}, fmt.Errorf("the site has a file named %s, which the pack needs for its checksums; rename it", Manifest)
+	}
+
+	tmp, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".*.tmp")
+	if err != nil {
+		return Result{}, err
+	}
+	defer os.Remove(tmp.Name()) // gone once renamed
+	res, err := writeZip(tmp, paths, files, copies, modified)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return Result{}, err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return Result{}, err
+	}
+	return res, os.Rename(tmp.Name(), out)
+}
+
+func writeZip(w io.Writer, paths []string, files map[string][]byte, copies map[string]string, modified time.Time) (Result, error) {
+	var res Result
+	zw := zip.NewWriter(w)
+	var manifest bytes.Buffer
+	for _, p := range paths {
+		b, ok := files[p]
+		if !ok {
+			var err error
+			if b, err = os.ReadFile(copies[p]); err != nil {
+				return res, fmt.Errorf("cannot read %s for %s: %w", copies[p], p, err)
+			}
+		}
+		if err := add(zw, p, b, modified); err != nil {
+			return res, err
+		}
+		sum := sha256.Sum256(b)
+		fmt.Fprintf(&manifest, "%s  %s\n", hex.EncodeToString(sum[:]), p)
+		res.Files++
+		res.Bytes += int64(len(b))
+	}
+	if err := add(zw, Manifest, manifest.Bytes(), modified); err != nil {
+		return res, err
+	}
+	return res, zw.Close()
+}
+
+func add(zw *zip.Writer, name string, b []byte, modified time.Time) error {
+	f, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: modified})
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(b)
+	return err
+}
+
+// Verify checks a pack: every file the manifest lists is in it with that
+// SHA-256, and it holds no file the manifest does not list. It is what
+// sha256sum -c does after unzipping, for tests and for readers without it.
+func Verify(zipFile string) error {
+	zr, err := zip.OpenReader(zipFile)
+	if err != nil {
+		return err
+	}
+	defer zr.Close()
+	sums := map[string]string{}
+	for _, f := range zr.File {
+		b, err := read(f)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(b)
+		sums[f.Name] = hex.EncodeToString(sum[:])
+	}
+	m, err := zr.Open(Manifest)
+	if err != nil {
+		return errors.New("the pack has no " + Manifest)
+	}
+	defer m.Close()
+	text, err := io.ReadAll(m)
+	if err != nil {
+		return err
+	}
+	listed := map[string]bool{Manifest: true}
+	for i, line := range bytes.Split(bytes.TrimSuffix(text, []byte("\n")), []byte("\n")) {
+		sum, name, ok := bytes.Cut(line, []byte("  "))
+		if !ok {
+			return fmt.Errorf("%s:%d: not a line of sha256sum", Manifest, i+1)
+		}
+		if sums[string(name)] != string(sum) {
+			return fmt.Errorf("%s:%d: %s does not match its checksum", Manifest, i+1, name)
+		}
+		listed[string(name)] = true
+	}
+	for name := range sums {
+		if !listed[name] {
+			return fmt.Errorf("%s is in the pack but not in %s", name, Manifest)
+		}
+	}
+	return nil
+}
+
+func read(f *zip.File) ([]byte, error) {
+	r, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	return io.ReadAll(r)
+}
