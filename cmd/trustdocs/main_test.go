@@ -40,6 +40,9 @@ func TestUsageErrors(t *testing.T) {
 		{"serve", "--audience", "everyone"},
 		{"serve", "-s", t.TempDir()},
 		{"serve", "extra"},
+		{"pack", "--audience", "everyone"},
+		{"pack", "-s", t.TempDir()},
+		{"pack", "-o", t.TempDir()}, // a folder, not a zip
 	} {
 		if code, _, _ := runCmd(args...); code != exitUsage {
 			t.Errorf("%q: exit %d, want %d", args, code, exitUsage)
@@ -107,10 +110,35 @@ func TestPanicIsReported(t *testing.T) {
 }
 
 func TestHelpExitsZero(t *testing.T) {
-	for _, cmd := range []string{"build", "check", "serve"} {
+	for _, cmd := range []string{"build", "check", "serve", "pack"} {
 		code, _, stderr := runCmd(cmd, "-h")
 		if code != exitOK || !strings.HasPrefix(stderr, "Usage: trustdocs "+cmd+" ") {
 			t.Errorf("%s -h: exit %d, stderr:\n%s", cmd, code, stderr)
 		}
+	}
+}
+
+func TestPack(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "pack.zip")
+	code, stdout, stderr := runCmd("pack", "-s", "../..", "--audience", "nda", "--as-of", "2026-11-01", "-o", out)
+	if code != exitOK || stderr != "" {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
+	}
+	if !strings.HasPrefix(stdout, "packed ") || !strings.Contains(stdout, "(audience nda, as of 2026-11-01)") || !strings.Contains(stdout, "sha256sum -c MANIFEST.sha256") {
+		t.Errorf("summary: %q", stdout)
+	}
+	if _, err := os.Stat(out); err != nil {
+		t.Error(err)
+	}
+
+	// Content errors: exit 1, and no zip.
+	site := badBase(t)
+	os.WriteFile(filepath.Join(site, "content", "soa.toml"), []byte("[[exclude]]\nid = 1\n"), 0o644)
+	bad := filepath.Join(t.TempDir(), "bad.zip")
+	if code, _, stderr := runCmd("pack", "-s", site, "-o", bad); code != exitContent || !strings.Contains(stderr, "nothing was written") {
+		t.Errorf("exit %d, stderr:\n%s", code, stderr)
+	}
+	if _, err := os.Stat(bad); err == nil {
+		t.Error("a pack with errors was written")
 	}
 }
