@@ -3,6 +3,7 @@ package build_test
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path"
 	"path/filepath"
@@ -17,7 +18,7 @@ import (
 	"github.com/trustdocs/trustdocs/internal/model"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden from the current output")
+var update = flag.Bool("update", false, "rewrite the golden files from the current output")
 
 // example is the repository's example site, as of the date its golden
 // files were made.
@@ -77,22 +78,27 @@ func TestGolden(t *testing.T) {
 			t.Errorf("%s was not generated", p)
 			continue
 		}
-		file := filepath.Join("testdata", "golden", filepath.FromSlash(p))
-		if *update {
-			os.MkdirAll(filepath.Dir(file), 0o755)
-			if err := os.WriteFile(file, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
+		checkGolden(t, filepath.Join("testdata", "golden", filepath.FromSlash(p)), got)
+	}
+}
+
+// checkGolden compares got with the golden file, or with -update writes it.
+func checkGolden(t *testing.T, file string, got []byte) {
+	t.Helper()
+	fix := fmt.Sprintf("go test ./internal/build -run '^%s$' -update", strings.Split(t.Name(), "/")[0])
+	if *update {
+		os.MkdirAll(filepath.Dir(file), 0o755)
+		if err := os.WriteFile(file, got, 0o644); err != nil {
+			t.Fatal(err)
 		}
-		want, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatalf("%v (run go test ./internal/build -run TestGolden -update to create it)", err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s differs from %s; if the change is intended, run go test ./internal/build -run TestGolden -update and review the diff\n%s",
-				p, file, firstDiff(got, want))
-		}
+		return
+	}
+	want, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatalf("%v (run %s to create it)", err, fix)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("the output differs from %s; if the change is intended, run %s and review the diff\n%s", file, fix, firstDiff(got, want))
 	}
 }
 

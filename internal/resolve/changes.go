@@ -34,26 +34,37 @@ func (r *resolver) changes() {
 				continue
 			}
 			add(Change{Date: a.Date, Title: fmt.Sprintf("%s: %s audit passed", name, AuditKindName(a.Kind)),
-				Summary: c.CertificationBody, Classification: model.Public})
+				Summary: c.CertificationBody, Classification: listed(c.Classification)})
 		}
 		add(Change{Date: c.Issued, Title: fmt.Sprintf("%s certificate issued", name),
-			Summary: c.CertificationBody, Classification: model.Public})
+			Summary: c.CertificationBody, Classification: listed(c.Classification)})
 	}
 	for _, a := range r.s.Attestations {
 		if a.Framework == nil {
 			continue
 		}
 		add(Change{Date: a.Issued, Title: fmt.Sprintf("%s Type %s report issued", a.Framework.Title(), a.Type),
-			Summary: a.Auditor, Classification: model.Public})
+			Summary: a.Auditor, Classification: listed(a.Classification)})
 		if b := a.Bridge; b != nil {
 			add(Change{Date: b.Issued, Title: fmt.Sprintf("%s bridge letter issued", a.Framework.Title()),
-				Summary: "Covers through " + b.CoversThrough.Long(), Classification: model.Public})
+				Summary: "Covers through " + b.CoversThrough.Long(), Classification: listed(a.Classification)})
 		}
 	}
 	slices.SortStableFunc(out, func(a, b Change) int {
 		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Title, b.Title))
 	})
 	r.s.Changes = out
+}
+
+// listed is the classification of an event of a certification or report:
+// that it happened is as public as the record's listing (a restricted
+// report is listed, only its file is withheld), and never public for an
+// internal one.
+func listed(c model.Classification) model.Classification {
+	if c == model.Internal {
+		return model.Internal
+	}
+	return model.Public
 }
 
 // AuditKindName spells an audit kind for people.
