@@ -47,6 +47,7 @@ func render(t *testing.T, opts build.Options) *build.Result {
 // every export.
 var golden = []string{
 	"index.html",
+	"summary/index.html",
 	"policies/index.html",
 	"policies/access-control/index.html",
 	"controls/index.html",

@@ -20,6 +20,7 @@ func (r *renderer) pages() {
 	r.controlPages()
 	r.frameworkPages()
 	r.certificationsPage()
+	r.summaryPage()
 	if len(r.s.Subprocessors) > 0 {
 		r.add(&Page{Template: "subprocessors.html", Path: "subprocessors/index.html", Title: "Subprocessors",
 			Section: "subprocessors", Description: "Third parties that process customer data on our behalf.",
@@ -278,6 +279,29 @@ func (r *renderer) frameworkPages() {
 		}
 	}
 	r.comparePages(pairs)
+}
+
+type summaryData struct {
+	Certs         []*resolve.Certification
+	Reports       []*resolve.Attestation
+	SoAs          []soaData
+	Policies      []*resolve.Policy
+	Subprocessors []*model.Subprocessor
+}
+
+// summaryPage is the one page a procurement reviewer prints: status of
+// every certification and report, the SoA by theme, the policies with
+// their versions and reviews, the subprocessors and whom to ask.
+func (r *renderer) summaryPage() {
+	d := summaryData{Certs: r.visibleCerts(), Reports: r.visibleReports(),
+		Policies: r.site.ListedPolicies(r.s.Policies), Subprocessors: r.s.Subprocessors}
+	for _, fs := range r.summaries {
+		if fs.SoA != nil {
+			d.SoAs = append(d.SoAs, soaData{F: fs.F, Sum: *fs.SoA})
+		}
+	}
+	r.add(&Page{Template: "summary.html", Path: "summary/index.html", Title: "Security summary", Section: "summary",
+		Description: "A one-page summary for procurement: certifications, reports, the Statement of Applicability, policies, subprocessors.", Data: d})
 }
 
 type certificationsData struct {

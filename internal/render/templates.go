@@ -84,6 +84,7 @@ func newSiteData(s *resolve.Site, opts Options) *siteData {
 	}
 	d.Nav = []navItem{
 		{"Overview", "index.html", "home"},
+		{"Summary", "summary/index.html", "summary"},
 		{"Certifications", "certifications/index.html", "certifications"},
 		{"Policies", "policies/index.html", "policies"},
 		{"Controls", "controls/index.html", "controls"},
