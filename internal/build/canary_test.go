@@ -40,14 +40,7 @@ func TestCanaries(t *testing.T) {
 		res := render(t, opts)
 		files := map[string][]byte{}
 		for _, p := range res.Output.Paths() {
-			b, ok := res.Output.Files[p]
-			if !ok {
-				var err error
-				if b, err = os.ReadFile(res.Output.Copies[p]); err != nil {
-					t.Fatal(err)
-				}
-			}
-			files[p] = b
+			files[p] = outputFile(t, res, p)
 		}
 		where := canaryPlaces(files)
 		for _, c := range planted {
@@ -80,6 +73,19 @@ func TestCanaries(t *testing.T) {
 		}
 	}
 	checkGolden(t, filepath.Join(filepath.Dir(canarySite), "want"), []byte(got.String()))
+}
+
+// outputFile returns the content of an output file, generated or copied.
+func outputFile(t *testing.T, res *build.Result, p string) []byte {
+	t.Helper()
+	if b, ok := res.Output.Files[p]; ok {
+		return b
+	}
+	b, err := os.ReadFile(res.Output.Copies[p])
+	if err != nil {
+		t.Fatalf("%s: %v", p, err)
+	}
+	return b
 }
 
 // plantedCanaries returns every canary in the site's files.

@@ -259,6 +259,7 @@ func (r *renderer) templateError(p *Page, err error) error {
 // assets copies the theme: the embedded files, overlaid by the site's
 // theme/ folder, to the output root.
 func (r *renderer) assets() error {
+	embedded := map[string]bool{} // what a site's theme/ may replace
 	err := fs.WalkDir(r.opts.Theme, "theme", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -267,14 +268,16 @@ func (r *renderer) assets() error {
 		if err != nil {
 			return err
 		}
-		r.file(strings.TrimPrefix(p, "theme/"), func() ([]byte, error) { return b, nil }).Uses = []string{}
+		rel := strings.TrimPrefix(p, "theme/")
+		r.file(rel, func() ([]byte, error) { return b, nil }).Uses = []string{}
+		embedded[rel] = true
 		return nil
 	})
 	if err != nil {
 		return err
 	}
 	for rel, abs := range r.s.Theme {
-		if _, taken := r.items[rel]; taken && !isThemeAsset(rel) {
+		if _, taken := r.items[rel]; taken && !embedded[rel] {
 			r.diags.Errorf(diag.Pos{File: "theme/" + rel}, "theme file would replace the generated %s; remove or rename it", rel)
 			continue
 		}
@@ -282,8 +285,4 @@ func (r *renderer) assets() error {
 		r.copies[rel] = abs
 	}
 	return nil
-}
-
-func isThemeAsset(rel string) bool {
-	return strings.HasPrefix(rel, "assets/")
 }

@@ -1,0 +1,94 @@
+package build_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/trustdocs/trustdocs/internal/model"
+)
+
+// The JSON exports of every build validate against the JSON Schemas the
+// repository ships in theme/schema/, which every build publishes too.
+func TestExportsMatchSchemas(t *testing.T) {
+	schemas := map[string]string{ // output file → schema file
+		"trust.json":                       "trust-v1.json",
+		"frameworks/iso27001/soa/soa.json": "soa-v1.json",
+	}
+	c := jsonschema.NewCompiler()
+	compiled := map[string]*jsonschema.Schema{}
+	for _, name := range []string{"soa-v1.json", "trust-v1.json"} {
+		b, err := os.ReadFile(filepath.Join("../../theme/schema", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if err := c.AddResource(name, doc); err != nil {
+			t.Fatal(err)
+		}
+		if compiled[name], err = c.Compile(name); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+	}
+	for _, site := range []string{"../..", canarySite} {
+		for _, audience := range []model.Audience{model.AudiencePublic, model.AudienceNDA} {
+			opts := example(t)
+			opts.Site, opts.Audience = site, audience
+			res := render(t, opts)
+			for out, schema := range schemas {
+				doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(res.Output.Files[out]))
+				if err != nil {
+					t.Fatalf("%s %s %s: %v", site, audience, out, err)
+				}
+				if err := compiled[schema].Validate(doc); err != nil {
+					t.Errorf("%s (%s build of %s) does not match %s:\n%v", out, audience, site, schema, err)
+				}
+			}
+			for _, name := range []string{"soa-v1.json", "trust-v1.json"} {
+				want, _ := os.ReadFile(filepath.Join("../../theme/schema", name))
+				if got := outputFile(t, res, "schema/"+name); !bytes.Equal(got, want) {
+					t.Errorf("the build does not publish schema/%s", name)
+				}
+			}
+		}
+	}
+}
+
+// A schema that accepts anything would prove nothing: these break it.
+func TestSchemasReject(t *testing.T) {
+	c := jsonschema.NewCompiler()
+	b, _ := os.ReadFile("../../theme/schema/trust-v1.json")
+	doc, _ := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+	c.AddResource("trust-v1.json", doc)
+	s, err := c.Compile("trust-v1.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := render(t, example(t))
+	good := string(res.Output.Files["trust.json"])
+	for name, bad := range map[string]string{
+		"unknown status":   strings.Replace(good, `"status": "certified"`, `"status": "great"`, 1),
+		"date not a date":  strings.Replace(good, `"as_of": "2026-11-01"`, `"as_of": "1 Nov 2026"`, 1),
+		"internal policy":  strings.Replace(good, `"classification": "public"`, `"classification": "internal"`, 1),
+		"unknown field":    strings.Replace(good, `"site": {`, `"site": {"secret": 1,`, 1),
+		"missing controls": strings.Replace(good, `"controls": [`, `"controlz": [`, 1),
+	} {
+		if bad == good {
+			t.Fatalf("%s: the mutation did not apply", name)
+		}
+		doc, err := jsonschema.UnmarshalJSON(strings.NewReader(bad))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Validate(doc) == nil {
+			t.Errorf("%s: the schema accepts it", name)
+		}
+	}
+}
