@@ -42,6 +42,11 @@ func TestCanaries(t *testing.T) {
 		for _, p := range res.Output.Paths() {
 			files[p] = outputFile(t, res, p)
 		}
+		// Gated links lead to what this audience has, never to a withheld file.
+		checkLinks(t, files, func(p string) bool { _, ok := files[p]; return ok })
+		if !strings.Contains(string(files["certifications/index.html"]), `href="../files/bridge.pdf"`) {
+			t.Errorf("%s build: the public bridge letter is not linked", audience)
+		}
 		where := canaryPlaces(files)
 		for _, c := range planted {
 			fmt.Fprintf(&got, "%s %s: %s\n", audience, c, placesText(where[c]))

@@ -173,6 +173,7 @@ func (l *loader) certifications(file string, src []byte) {
 			at.Bridge.Issued = b.date("issued", true)
 			at.Bridge.CoversThrough = b.date("covers_through", true)
 			at.Bridge.File = b.str("file", false, "")
+			at.Bridge.Classification = model.Classification(b.enum("classification", model.Classifications, string(at.Classification)))
 			b.done()
 		}
 		a.done()

@@ -256,9 +256,10 @@ type Attestation struct {
 // BridgeLetter is management's letter covering the gap after a report.
 type BridgeLetter struct {
 	Origin
-	Issued        Date
-	CoversThrough Date
-	File          string
+	Issued         Date
+	CoversThrough  Date
+	File           string
+	Classification Classification // of the file; default: the report's
 }
 
 // CoverageEnd is the last day the report itself covers.

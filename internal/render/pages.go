@@ -323,7 +323,7 @@ func (r *renderer) certificationsPage() {
 		if a.Report != "" && r.site.Renders(a.Classification) {
 			r.copyAsset(a.Report)
 		}
-		if a.Bridge != nil && a.Bridge.File != "" && r.site.Renders(a.Classification) {
+		if a.Bridge != nil && a.Bridge.File != "" && r.site.Renders(a.Bridge.Classification) {
 			r.copyAsset(a.Bridge.File)
 		}
 	}
@@ -423,7 +423,7 @@ func (r *renderer) withheldFiles() map[string]bool {
 	for _, a := range r.s.Attestations {
 		withhold(a.Classification, a.Report)
 		if a.Bridge != nil {
-			withhold(a.Classification, a.Bridge.File)
+			withhold(a.Bridge.Classification, a.Bridge.File)
 		}
 	}
 	return out
