@@ -2,6 +2,8 @@ package build_test
 
 import (
 	"bytes"
+	"encoding/csv"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -89,6 +91,41 @@ func TestSchemasReject(t *testing.T) {
 		}
 		if s.Validate(doc) == nil {
 			t.Errorf("%s: the schema accepts it", name)
+		}
+	}
+}
+
+// soa.csv reads back as RFC 4180 with one record per Annex A control, the
+// same decisions as soa.json, in UTF-8 with the byte-order mark that
+// spreadsheet software needs to pick the encoding.
+func TestSoACSVMatchesJSON(t *testing.T) {
+	res := render(t, example(t))
+	raw := res.Output.Files["frameworks/iso27001/soa/soa.csv"]
+	body, ok := bytes.CutPrefix(raw, []byte("\xef\xbb\xbf"))
+	if !ok {
+		t.Error("soa.csv has no byte-order mark")
+	}
+	records, err := csv.NewReader(bytes.NewReader(body)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(records) != 94 || records[0][0] != "Control" || records[0][5] != "Justification for exclusion" {
+		t.Fatalf("%d records, header %q", len(records), records[0])
+	}
+	var doc struct {
+		Controls []struct {
+			ID, Justification string
+			Applicable        bool
+		}
+	}
+	if err := json.Unmarshal(res.Output.Files["frameworks/iso27001/soa/soa.json"], &doc); err != nil {
+		t.Fatal(err)
+	}
+	for i, c := range doc.Controls {
+		row := records[i+1]
+		applicable := map[bool]string{true: "Yes", false: "No"}[c.Applicable]
+		if row[0] != c.ID || row[3] != applicable || row[5] != c.Justification {
+			t.Errorf("row %d %q differs from soa.json's %+v", i+1, row[:6], c)
 		}
 	}
 }
