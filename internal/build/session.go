@@ -154,7 +154,7 @@ func (s *Session) carry(g *Generation, delta load.Delta, files map[string]bool) 
 	defer prev.mu.Unlock()
 	for p, it := range g.Plan.Items {
 		b, ok := prev.made[p]
-		if !ok || slices.ContainsFunc(it.Bodies, func(f string) bool { return files[f] }) {
+		if !ok || slices.ContainsFunc(it.Bodies, func(f string) bool { return files[f] || (f == render.AnyBody && len(delta.Files) > 0) }) {
 			continue
 		}
 		if len(used) > 0 && (it.Uses == nil || slices.ContainsFunc(it.Uses, func(u string) bool { return used[u] })) {

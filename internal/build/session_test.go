@@ -29,9 +29,9 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 	css := filepath.Join(dir, "theme", "assets", "extra.css")
 	steps := []step{
 		{"first build", func() {}, nil, -1, false, false},
-		{"a body", func() { replace(t, policy, "# Scope", "# Reach") }, []string{policy}, 1, false, false},
+		{"a body", func() { replace(t, policy, "# Scope", "# Reach") }, []string{policy}, 3, false, false},
 		{"a body, unknown change", func() { replace(t, policy, "# Reach", "# Range") }, nil, -1, false, false},
-		{"a body again", func() { replace(t, policy, "# Range", "# Extent") }, []string{policy}, 1, false, false},
+		{"a body again", func() { replace(t, policy, "# Range", "# Extent") }, []string{policy}, 3, false, false},
 		{"front matter", func() { replace(t, policy, `title = "Policy 3"`, `title = "Policy Three"`) }, []string{policy}, -2, false, false},
 		{"a policy's controls", func() { replace(t, policy, `controls = ["SC-0003"]`, `controls = ["SC-0001"]`) }, []string{policy}, -2, false, false},
 		{"front matter and a body", func() {
@@ -40,10 +40,10 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 		}, []string{policy, other}, -2, false, false},
 		{"a restricted policy", func() { replace(t, policy, `version = "1.3"`, "version = \"1.3\"\nclassification = \"restricted\"") }, []string{policy}, -1, false, false},
 		{"a broken link", func() { replace(t, other, "# Reach", "[x](nowhere.md)\n\n# Reach") }, []string{other}, 0, true, false},
-		{"fixed", func() { replace(t, other, "[x](nowhere.md)", "[x](policy-00001.md)") }, []string{other}, 1, false, false},
+		{"fixed", func() { replace(t, other, "[x](nowhere.md)", "[x](policy-00001.md)") }, []string{other}, 3, false, false},
 		{"a typo in front matter", func() { replace(t, other, `version = "1.7"`, `version = "1.7`) }, []string{other}, 0, true, false},
 		{"another file meanwhile", func() { replace(t, third, "# Scope", "# Breadth") }, []string{third}, 0, true, false},
-		{"the typo fixed", func() { replace(t, other, `version = "1.7`, `version = "1.7"`) }, []string{other}, 2, false, false},
+		{"the typo fixed", func() { replace(t, other, `version = "1.7`, `version = "1.7"`) }, []string{other}, 4, false, false},
 		{"a new stylesheet", func() { writeFile(t, css, "body{}") }, []string{css}, 0, false, true},
 		{"the stylesheet", func() { writeFile(t, css, "body{color:red}") }, []string{css}, 0, false, true},
 	}
@@ -55,7 +55,7 @@ type step struct {
 	name    string
 	edit    func()
 	changed []string // what a watcher saw
-	remake  int      // -1: every file; -2: more than the page, fewer than all
+	remake  int      // -1: every file; -2: more than the page, fewer than all; a body's edit remakes its page and the two search indexes
 	errors  bool
 	style   bool
 }
@@ -129,9 +129,9 @@ func TestSessionMatchesFullBuildOnExample(t *testing.T) {
 			}
 			checkSteps(t, opts, []step{
 				{"first build", func() {}, nil, -1, false, false},
-				{"a policy's body", func() { appendText(policy, "\nOne more sentence.\n") }, []string{policy}, 1, false, false},
-				{"a page's body", func() { appendText(faq, "\nOne more answer.\n") }, []string{faq}, 1, false, false},
-				{"the introduction", func() { appendText(intro, "\nOne more line.\n") }, []string{intro}, 1, false, false},
+				{"a policy's body", func() { appendText(policy, "\nOne more sentence.\n") }, []string{policy}, 3, false, false},
+				{"a page's body", func() { appendText(faq, "\nOne more answer.\n") }, []string{faq}, 3, false, false},
+				{"the introduction", func() { appendText(intro, "\nOne more line.\n") }, []string{intro}, 3, false, false},
 				{"a policy's title", func() { replace(t, policy, `"Access Control Policy"`, `"Access Policy"`) }, []string{policy}, -2, false, false},
 				{"a policy's controls", func() { replace(t, policy, `"AC-05", "AC-06"]`, `"AC-05"]`) }, []string{policy}, -2, false, false},
 				{"a policy's owner", func() { replace(t, policy, `"Head of IT"`, `"IT Lead"`) }, []string{policy}, -2, false, false},

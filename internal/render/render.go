@@ -139,6 +139,7 @@ func Prepare(s *resolve.Site, opts Options, diags *diag.List) (*Plan, error) {
 	r.summaries = r.frameworkSummaries()
 	r.pages()
 	r.exports()
+	r.searchFiles()
 	if err := r.assets(); err != nil || diags.HasErrors() {
 		return nil, err
 	}
