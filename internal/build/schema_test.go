@@ -129,3 +129,35 @@ func TestSoACSVMatchesJSON(t *testing.T) {
 		}
 	}
 }
+
+// The search index finds a policy by a word of its body, lists restricted
+// policies by title only, and holds ids of controls and requirements.
+func TestSearchIndex(t *testing.T) {
+	res := render(t, example(t))
+	var index []struct{ T, U, K, S, W string }
+	if err := json.Unmarshal(res.Output.Files["search-index.json"], &index); err != nil {
+		t.Fatal(err)
+	}
+	js := string(res.Output.Files["search-index.js"])
+	if !strings.HasPrefix(js, "window.trustdocsSearch = [") || !strings.HasSuffix(js, "];\n") {
+		t.Errorf("search-index.js does not set the index: %.60q", js)
+	}
+	find := func(title string) (e struct{ T, U, K, S, W string }) {
+		for _, e := range index {
+			if e.T == title {
+				return e
+			}
+		}
+		t.Fatalf("%q is not in the index", title)
+		return
+	}
+	if e := find("Access Control Policy"); !strings.Contains(" "+e.W+" ", " passkeys ") || e.U != "policies/access-control/index.html" {
+		t.Errorf("the access control policy: %+v", e)
+	}
+	if e := find("Incident Response Playbook"); e.W != "" || !strings.HasPrefix(e.U, "policies/index.html#") {
+		t.Errorf("a restricted policy in a public build: %+v", e)
+	}
+	find("AC-02 Multi-factor authentication")
+	find("A.5.15 Access control")
+	find("CC6.1 Logical access security software, infrastructure and architecture")
+}

@@ -34,3 +34,99 @@ if (document.readyState === "loading") {
 } else {
   setupFilters();
 }
+
+// Search: the form in the header loads the index (a script, so that it
+// works on pages opened from disk) when first used, and lists results as
+// the reader types. Every word typed must match: the start of a word of
+// the title, id, headings, summary or body.
+function setupSearch() {
+  var form = document.querySelector("form.search");
+  if (!form) return;
+  var input = form.querySelector("input");
+  var list = form.querySelector(".search-results");
+  var status = document.getElementById("td-search-status");
+  var root = form.dataset.root || "";
+  var loading = false;
+
+  function load() {
+    if (window.trustdocsSearch || loading) return;
+    loading = true;
+    var s = document.createElement("script");
+    s.src = form.dataset.index;
+    s.onload = search;
+    document.head.appendChild(s);
+  }
+
+  function matches(text, term) {
+    text = text.toLowerCase();
+    return text.indexOf(term) === 0 || text.indexOf(" " + term) >= 0 || text.indexOf("-" + term) >= 0 || text.indexOf("." + term) >= 0;
+  }
+
+  function score(e, terms) {
+    var total = 0;
+    for (var i = 0; i < terms.length; i++) {
+      var t = terms[i];
+      if (matches(e.t, t)) total += 10;
+      else if ((e.h || []).some(function (h) { return matches(h, t); })) total += 5;
+      else if (e.s && matches(e.s, t)) total += 3;
+      else if (e.w && matches(e.w, t)) total += 1;
+      else return 0;
+    }
+    return total;
+  }
+
+  function search() {
+    var q = input.value.trim().toLowerCase();
+    list.textContent = "";
+    if (!q || !window.trustdocsSearch) {
+      list.hidden = true;
+      status.textContent = "";
+      return;
+    }
+    var terms = q.split(/\s+/);
+    var found = [];
+    window.trustdocsSearch.forEach(function (e) {
+      var s = score(e, terms);
+      if (s > 0) found.push({ e: e, s: s });
+    });
+    found.sort(function (a, b) { return b.s - a.s || a.e.t.localeCompare(b.e.t); });
+    found.slice(0, 12).forEach(function (f) {
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.href = root + f.e.u;
+      a.textContent = f.e.t;
+      var kind = document.createElement("span");
+      kind.className = "search-kind";
+      kind.textContent = f.e.k;
+      li.appendChild(a);
+      li.appendChild(kind);
+      if (f.e.s) {
+        var p = document.createElement("span");
+        p.className = "search-summary";
+        p.textContent = f.e.s;
+        li.appendChild(p);
+      }
+      list.appendChild(li);
+    });
+    list.hidden = found.length === 0;
+    status.textContent = found.length === 0 ? "No results" : found.length + (found.length === 1 ? " result" : " results");
+  }
+
+  input.addEventListener("focus", load);
+  input.addEventListener("input", function () { load(); search(); });
+  input.addEventListener("keydown", function (e) {
+    if (e.key === "Escape") { input.value = ""; search(); }
+  });
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    var first = list.querySelector("a");
+    if (first) location.href = first.href;
+  });
+  form.hidden = false;
+}
+
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", setupSearch);
+} else {
+  setupSearch();
+}
