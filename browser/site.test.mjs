@@ -1,0 +1,190 @@
+// What a person sees: every page type of the example site, in Debian's
+// Chromium, at a desktop and a phone width. Run by .ci/run:
+//
+//   go run ./cmd/trustdocs build --as-of 2026-11-01 -o /tmp/site
+//   cd browser && npm ci && SITE_DIR=/tmp/site npm test
+//
+// It serves SITE_DIR over HTTP on a loopback port, and writes the README's
+// screenshots to browser/screenshots/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const siteDir = process.env.SITE_DIR;
+const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+// One page of each type.
+const pages = [
+  ['home', ''],
+  ['summary', 'summary/'],
+  ['certifications', 'certifications/'],
+  ['policies', 'policies/'],
+  ['policy', 'policies/access-control/'],
+  ['controls', 'controls/'],
+  ['control', 'controls/ac-02/'],
+  ['frameworks', 'frameworks/'],
+  ['iso27001', 'frameworks/iso27001/'],
+  ['soa', 'frameworks/iso27001/soa/'],
+  ['soc2', 'frameworks/soc2/'],
+  ['compare', 'frameworks/compare/'],
+  ['compare-pair', 'frameworks/compare/iso27001-vs-soc2/'],
+  ['subprocessors', 'subprocessors/'],
+  ['page', 'pages/contact/'],
+  ['not-found', '404.html'],
+];
+const widths = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
+
+const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml',
+  '.json': 'application/json', '.xml': 'application/xml', '.pdf': 'application/pdf', '.csv': 'text/csv', '.png': 'image/png' };
+
+let server, base, browser;
+
+before(async () => {
+  assert.ok(siteDir, 'set SITE_DIR to a built site');
+  server = http.createServer(async (req, res) => {
+    let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (p.endsWith('/')) p += 'index.html';
+    const file = path.join(siteDir, path.normalize(p));
+    if (!file.startsWith(path.resolve(siteDir))) { res.writeHead(403).end(); return; }
+    try {
+      if (!(await stat(file)).isFile()) throw new Error('not a file');
+      res.writeHead(200, { 'Content-Type': types[path.extname(file)] || 'application/octet-stream' });
+      res.end(await readFile(file));
+    } catch {
+      res.writeHead(404, { 'Content-Type': types['.html'] }).end(await readFile(path.join(siteDir, '404.html')));
+    }
+  });
+  await new Promise(resolve => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${server.address().port}/`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+// open loads a page and records what went wrong on the way: console
+// errors, uncaught exceptions, and any request that leaves the site.
+async function open(name, url, viewport, options = {}) {
+  const context = await browser.newContext({ viewport, ...options });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', m => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', e => problems.push(`exception: ${e.message}`));
+  await page.route('**/*', route => {
+    const u = route.request().url();
+    if (u.startsWith(base) || u.startsWith('data:')) return route.continue();
+    problems.push(`external request: ${u}`);
+    return route.abort();
+  });
+  const response = await page.goto(base + url);
+  return { context, page, response, problems };
+}
+
+for (const [name, url] of pages) {
+  for (const [size, viewport] of Object.entries(widths)) {
+    test(`${name} at ${size} width`, async () => {
+      const { context, page, response, problems } = await open(name, url, viewport);
+      try {
+        assert.equal(response.status(), 200, `${url}: HTTP ${response.status()}`);
+        await page.waitForLoadState('load');
+        if (name === 'home' || name === 'certifications' || name === 'policy') { // for the README
+          await page.screenshot({ path: path.join(here, 'screenshots', `${name}-${size}.png`) });
+        }
+
+        if (size === 'phone') {
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          assert.ok(overflow <= 0, `${url}: ${overflow}px wider than the phone's screen`);
+        }
+
+        // The skip link is the first stop of the keyboard and moves focus to
+        // the main content.
+        await page.keyboard.press('Tab');
+        assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link', `${url}: the first Tab does not reach the skip link`);
+        await page.keyboard.press('Enter');
+        assert.equal(await page.evaluate(() => document.activeElement.id), 'td-main', `${url}: the skip link does not reach the main content`);
+
+        // Dark mode follows the system's colour scheme.
+        const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+        await page.emulateMedia({ colorScheme: 'light' });
+        const light = await background();
+        await page.emulateMedia({ colorScheme: 'dark' });
+        const dark = await background();
+        assert.ok(luminance(light) > 0.7 && luminance(dark) < 0.2, `${url}: background ${light} in light mode, ${dark} in dark mode`);
+
+        // Printing leaves out the navigation and the search.
+        await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+        const shown = await page.evaluate(() => ['.site-nav', '.search', '.skip-link']
+          .filter(s => document.querySelector(s) && getComputedStyle(document.querySelector(s)).display !== 'none'));
+        assert.deepEqual(shown, [], `${url}: printed with ${shown.join(', ')}`);
+        await page.emulateMedia({ media: 'screen' });
+
+        assert.deepEqual(problems, [], `${url}: ${problems.join('; ')}`);
+      } finally {
+        await context.close();
+      }
+    });
+
+    test(`${name} at ${size} width has no accessibility violations`, async () => {
+      for (const colorScheme of ['light', 'dark']) {
+        // axe is injected as a script: this context lets it past the CSP,
+        // which the test above holds every page to.
+        const { context, page } = await open(name, url, viewport, { bypassCSP: true, colorScheme });
+        try {
+          await page.addScriptTag({ path: axeSource });
+          const result = await page.evaluate(() => window.axe.run(document, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+          }));
+          const violations = result.violations.map(v => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`);
+          assert.deepEqual(violations, [], `${url} in ${colorScheme} mode`);
+        } finally {
+          await context.close();
+        }
+      }
+    });
+  }
+}
+
+test('search finds a policy by a word of its body, from every page', async () => {
+  for (const [size, viewport] of Object.entries(widths)) {
+    const { context, page, problems } = await open('search', 'controls/ac-02/', viewport);
+    try {
+      await page.fill('#td-search', 'passkeys');
+      await page.waitForSelector('#td-search-results li');
+      const results = await page.$$eval('#td-search-results a', as => as.map(a => [a.textContent, a.getAttribute('href')]));
+      assert.ok(results.some(([title, href]) => title === 'Access Control Policy' && href === '../../policies/access-control/index.html'),
+        `results for "passkeys": ${JSON.stringify(results)}`);
+      assert.match(await page.textContent('#td-search-status'), /\d+ results?/);
+      await page.click('#td-search-results a >> text=Access Control Policy');
+      await page.waitForURL('**/policies/access-control/index.html');
+      if (size === 'desktop') {
+        await page.fill('#td-search', 'CC6.1');
+        await page.waitForSelector('#td-search-results li');
+        assert.match(await page.textContent('#td-search-results li:first-child a'), /^CC6\.1 /);
+      }
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+// luminance is the relative luminance of a CSS rgb() colour, 0 to 1.
+function luminance(rgb) {
+  const [r, g, b] = rgb.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map(c => {
+    c /= 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
