@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -496,25 +497,51 @@ func TestStalePageReloads(t *testing.T) {
 	}
 	s.replace(policy, "## Requirement 2", "## The second requirement")
 	s.await("reload")
-	for i, tc := range []struct{ last, firstID string }{{"0", "1"}, {"3", "4"}} {
-		resp, err := http.Get(s.url + "_trustdocs/events?last=" + tc.last)
+	// connect listens as a page from build last would, and returns the
+	// current build and the stream.
+	connect := func(last string) (int, *bufio.Reader, io.Closer) {
+		resp, err := http.Get(s.url + "_trustdocs/events?last=" + last)
 		if err != nil {
 			t.Fatal(err)
 		}
 		r := bufio.NewReader(resp.Body)
-		for range 3 { // retry, id, blank line
-			r.ReadString('\n')
+		r.ReadString('\n') // retry
+		line, _ := r.ReadString('\n')
+		r.ReadString('\n')
+		var build int
+		fmt.Sscanf(line, "id: %d", &build)
+		return build, r, resp.Body
+	}
+	firstID := func(r *bufio.Reader) int {
+		line, _ := r.ReadString('\n')
+		var id int
+		if _, err := fmt.Sscanf(line, "id: %d", &id); err != nil {
+			t.Fatalf("not an event: %q", line)
 		}
-		s.replace(policy, "## Requirement 3", fmt.Sprintf("## Requirement 3, edit %d", i)) // builds 2 and 4
-		s.await("reload")
-		first, err := r.ReadString('\n')
-		resp.Body.Close()
-		if err != nil || first != "id: "+tc.firstID+"\n" {
-			t.Errorf("last=%s: first event %q, want id %s", tc.last, first, tc.firstID)
+		return id
+	}
+
+	// Stale: the reload comes at once, about the current build.
+	current, r, body1 := connect("0")
+	if id := firstID(r); id != current || current == 0 {
+		t.Errorf("a stale page's first event is about build %d, want %d at once", id, current)
+	}
+	body1.Close()
+
+	// Up to date: nothing until the next build.
+	for {
+		now, r, body2 := connect(strconv.Itoa(current))
+		if now != current { // a build came in between: try again
+			body2.Close()
+			current = now
+			continue
 		}
-		policyReplaced := fmt.Sprintf("## Requirement 3, edit %d", i)
-		s.replace(policy, policyReplaced, "## Requirement 3")
-		s.await("reload")
+		s.replace(policy, "## Requirement 3", "## Requirement three")
+		if id := firstID(r); id <= current {
+			t.Errorf("an up-to-date page's first event is about build %d, not a later one than %d", id, current)
+		}
+		body2.Close()
+		break
 	}
 }
 
