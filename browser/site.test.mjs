@@ -180,6 +180,22 @@ test('search finds a policy by a word of its body, from every page', async () =>
   }
 });
 
+test('search works on a page opened from disk, as from an unzipped pack', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', m => { if (m.type() === 'error') problems.push(m.text()); });
+  try {
+    await page.goto('file://' + path.resolve(siteDir, 'index.html'));
+    await page.fill('#td-search', 'passkeys');
+    await page.waitForSelector('#td-search-results li');
+    assert.ok((await page.$$eval('#td-search-results a', as => as.map(a => a.textContent))).includes('Access Control Policy'));
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 // luminance is the relative luminance of a CSS rgb() colour, 0 to 1.
 function luminance(rgb) {
   const [r, g, b] = rgb.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map(c => {
