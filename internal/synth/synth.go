@@ -84,14 +84,48 @@ issued       = 2026-10-20
 	// Policies: control c is implemented by policy c mod N, and a policy
 	// left without one implements control p mod M.
 	for p := 0; p < o.Policies; p++ {
-		var ids []string
-		for c := p; c < o.Controls; c += o.Policies {
-			ids = append(ids, controlID(c))
-		}
-		if len(ids) == 0 {
-			ids = append(ids, controlID(p%o.Controls))
-		}
-		w.file(fmt.Sprintf("content/policies/%s.md", PolicySlug(p)), Policy(p, o.Policies, ids))
+		w.file(fmt.Sprintf("content/policies/%s.md", PolicySlug(p)), Policy(p, o.Policies, policyControls(p, o)))
+	}
+	return w.err
+}
+
+// policyControls are the controls the p-th policy implements.
+func policyControls(p int, o Options) []string {
+	var ids []string
+	for c := p; c < o.Controls; c += o.Policies {
+		ids = append(ids, controlID(c))
+	}
+	if len(ids) == 0 {
+		ids = append(ids, controlID(p%o.Controls))
+	}
+	return ids
+}
+
+// WriteHugo writes the policies of the site Write makes, the same Markdown
+// with the same front matter, as a minimal Hugo site: a page per policy,
+// with its title, table of contents and body, and a list page. It is for
+// running Hugo on the same content as trustdocs.
+func WriteHugo(dir string, o Options) error {
+	if o.Controls < 1 || o.Policies < 1 {
+		return fmt.Errorf("synth: a site needs at least one policy and one control")
+	}
+	w := writer{dir: dir}
+	w.file("hugo.toml", `baseURL = "/"
+title = "Synthetic Trust Center"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT"]
+`)
+	page := `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title><link rel="stylesheet" href="/style.css"></head>
+<body><header><a href="/">Synthetic Trust Center</a></header><main>%s</main></body></html>
+`
+	w.file("layouts/_default/single.html", fmt.Sprintf(page, `<h1>{{ .Title }}</h1>{{ with .Params.summary }}<p>{{ . }}</p>{{ end }}
+<p>Version {{ .Params.version }}, owner {{ .Params.owner }}</p>{{ .TableOfContents }}<article>{{ .Content }}</article>`))
+	list := fmt.Sprintf(page, `<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Params.version }}</li>{{ end }}</ul>`)
+	w.file("layouts/_default/list.html", list)
+	w.file("layouts/index.html", list)
+	w.file("static/style.css", "body { font-family: sans-serif; }\n")
+	for p := 0; p < o.Policies; p++ {
+		w.file(fmt.Sprintf("content/policies/%s.md", PolicySlug(p)), Policy(p, o.Policies, policyControls(p, o)))
 	}
 	return w.err
 }
