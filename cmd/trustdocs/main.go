@@ -138,37 +138,59 @@ func (f *siteFlags) options() (build.Options, error) {
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("build", "[-s DIR] [-o DIR] [--audience public|nda] [--as-of DATE] [--base-url URL]",
-		"Builds the site into a new folder and swaps it in for the output folder.", stderr)
-	var sf siteFlags
-	sf.register(fs, true)
-	out := fs.String("o", "", "output `folder` (default: public/ in the site folder)")
-	if ok, code := parse(fs, args, stderr); !ok {
+	opts, out, code, ok := outputFlags("build", "[-s DIR] [-o DIR] [--audience public|nda] [--as-of DATE] [--base-url URL]",
+		"Builds the site into a new folder and swaps it in for the output folder.",
+		"output `folder` (default: public/ in the site folder)", args, stderr)
+	if !ok {
 		return code
 	}
-	opts, err := sf.options()
-	if err != nil {
-		fmt.Fprintf(stderr, "trustdocs build: %v\n", err)
-		return exitUsage
-	}
-	opts.Out = *out
+	opts.Out = out
 	res, err := build.Build(opts)
-	if res != nil {
-		diag.WriteLines(stderr, res.Diags.Items(), opts.Site)
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "trustdocs build: %v\n", err)
-		return exitUsage
-	}
-	if res.Output == nil {
-		n, w := res.Diags.Count()
-		fmt.Fprintf(stderr, "build failed: %s, %s; the output folder was not changed\n", diag.Plural(n, "error"), diag.Plural(w, "warning"))
-		return exitContent
+	if code, ok := outcome("build", "the output folder was not changed", opts, res, err, stderr); !ok {
+		return code
 	}
 	files := len(res.Output.Files) + len(res.Output.Copies)
 	fmt.Fprintf(stdout, "built %d pages, %d files in %d ms → %s (audience %s, as of %s)\n",
 		res.Pages, files, res.Elapsed.Milliseconds(), build.OutDir(opts), opts.Audience, res.AsOf)
 	return exitOK
+}
+
+// outputFlags parses the flags of a command that makes the site and writes
+// it somewhere (build, pack): the site's flags and -o. When the command
+// should not go on, ok is false and code is the exit status.
+func outputFlags(name, synopsis, what, outUsage string, args []string, stderr io.Writer) (opts build.Options, out string, code int, ok bool) {
+	fs := newFlagSet(name, synopsis, what, stderr)
+	var sf siteFlags
+	sf.register(fs, true)
+	o := fs.String("o", "", outUsage)
+	if ok, code := parse(fs, args, stderr); !ok {
+		return opts, "", code, false
+	}
+	opts, err := sf.options()
+	if err != nil {
+		fmt.Fprintf(stderr, "trustdocs %s: %v\n", name, err)
+		return opts, "", exitUsage, false
+	}
+	return opts, *o, exitOK, true
+}
+
+// outcome prints a command's diagnostics and, when it made nothing, why;
+// ok is false then, and code the exit status. kept says what the failure
+// left as it was.
+func outcome(name, kept string, opts build.Options, res *build.Result, err error, stderr io.Writer) (code int, ok bool) {
+	if res != nil {
+		diag.WriteLines(stderr, res.Diags.Items(), opts.Site)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "trustdocs %s: %v\n", name, err)
+		return exitUsage, false
+	}
+	if res.Output == nil {
+		n, w := res.Diags.Count()
+		fmt.Fprintf(stderr, "%s failed: %s, %s; %s\n", name, diag.Plural(n, "error"), diag.Plural(w, "warning"), kept)
+		return exitContent, false
+	}
+	return exitOK, true
 }
 
 // runCheck reports every problem of the site for every audience, on
@@ -215,31 +237,15 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 
 // runPack zips the site for sharing, with a manifest of checksums.
 func runPack(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("pack", "[-s DIR] [--audience public|nda] [--as-of DATE] [-o FILE.zip]",
-		"Builds the site for the audience and zips it, with MANIFEST.sha256 at its root listing every file's SHA-256.\nThe unzipped pack opens from disk. With content errors, nothing is written.", stderr)
-	var sf siteFlags
-	sf.register(fs, true)
-	out := fs.String("o", "", "the zip `file` to write (default: <company>-trust-pack[-nda]-<date>.zip in the current folder)")
-	if ok, code := parse(fs, args, stderr); !ok {
+	opts, out, code, ok := outputFlags("pack", "[-s DIR] [--audience public|nda] [--as-of DATE] [-o FILE.zip]",
+		"Builds the site for the audience and zips it, with MANIFEST.sha256 at its root listing every file's SHA-256.\nThe unzipped pack opens from disk. With content errors, nothing is written.",
+		"the zip `file` to write (default: <company>-trust-pack[-nda]-<date>.zip in the current folder)", args, stderr)
+	if !ok {
 		return code
 	}
-	opts, err := sf.options()
-	if err != nil {
-		fmt.Fprintf(stderr, "trustdocs pack: %v\n", err)
-		return exitUsage
-	}
-	res, err := build.Pack(opts, *out)
-	if res != nil {
-		diag.WriteLines(stderr, res.Diags.Items(), opts.Site)
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "trustdocs pack: %v\n", err)
-		return exitUsage
-	}
-	if res.Output == nil {
-		n, w := res.Diags.Count()
-		fmt.Fprintf(stderr, "pack failed: %s, %s; nothing was written\n", diag.Plural(n, "error"), diag.Plural(w, "warning"))
-		return exitContent
+	res, err := build.Pack(opts, out)
+	if code, ok := outcome("pack", "nothing was written", opts, res, err, stderr); !ok {
+		return code
 	}
 	fmt.Fprintf(stdout, "packed %d files, %.1f MB in %d ms → %s (audience %s, as of %s)\nverify: unzip it, then run sha256sum -c %s in its folder\n",
 		res.Packed.Files, float64(res.Packed.Bytes)/1e6, res.Elapsed.Milliseconds(), res.Out, opts.Audience, res.AsOf, pack.Manifest)
