@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // AnyBody in an Item's Bodies means that the file shows something of every
@@ -88,11 +89,12 @@ func words(htmlText string) string {
 
 // searchFiles plans the index twice: search-index.json for programs, and
 // search-index.js, which pages load with a script element, because a page
-// opened from disk (an unzipped pack) may not fetch a file.
+// opened from disk (an unzipped pack) may not fetch a file. Both are made
+// from one index, built once.
 func (r *renderer) searchFiles() {
-	index := func() ([]byte, error) {
+	index := sync.OnceValues(func() ([]byte, error) {
 		return json.Marshal(r.searchIndex())
-	}
+	})
 	r.file("search-index.json", index).Bodies = []string{AnyBody}
 	r.file("search-index.js", func() ([]byte, error) {
 		b, err := index()
