@@ -149,9 +149,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if code, ok := outcome("build", "the output folder was not changed", opts, res, err, stderr); !ok {
 		return code
 	}
-	files := len(res.Output.Files) + len(res.Output.Copies)
 	fmt.Fprintf(stdout, "built %d pages, %d files in %d ms → %s (audience %s, as of %s)\n",
-		res.Pages, files, res.Elapsed.Milliseconds(), build.OutDir(opts), opts.Audience, res.AsOf)
+		res.Pages, res.Files, res.Elapsed.Milliseconds(), build.OutDir(opts), opts.Audience, res.AsOf)
 	return exitOK
 }
 
@@ -185,7 +184,7 @@ func outcome(name, kept string, opts build.Options, res *build.Result, err error
 		fmt.Fprintf(stderr, "trustdocs %s: %v\n", name, err)
 		return exitUsage, false
 	}
-	if res.Output == nil {
+	if res.Failed() {
 		n, w := res.Diags.Count()
 		fmt.Fprintf(stderr, "%s failed: %s, %s; %s\n", name, diag.Plural(n, "error"), diag.Plural(w, "warning"), kept)
 		return exitContent, false

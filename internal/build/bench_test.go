@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/trustdocs/trustdocs"
+	"github.com/trustdocs/trustdocs/internal/build"
 	"github.com/trustdocs/trustdocs/internal/diag"
 	"github.com/trustdocs/trustdocs/internal/load"
 	"github.com/trustdocs/trustdocs/internal/model"
@@ -56,6 +57,30 @@ func BenchmarkStages(b *testing.B) {
 			for range b.N {
 				if err := write.Write(target, dir, write.Files{Generated: out.Files, Copies: out.Copies}); err != nil {
 					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkBuild times whole builds, as the command runs them, of
+// synthetic sites with N policies and N controls, each replacing the
+// output of the one before:
+//
+//	go test ./internal/build -run XXX -bench Build -benchtime 5x -cpuprofile cpu.out
+func BenchmarkBuild(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("policies=%d", n), func(b *testing.B) {
+			dir := b.TempDir()
+			if err := synth.Write(dir, synth.Options{Policies: n, Controls: n}); err != nil {
+				b.Fatal(err)
+			}
+			opts := build.Options{Site: dir, AsOf: model.NewDate(2026, 11, 1),
+				Templates: trustdocs.Templates, Theme: trustdocs.Theme}
+			for range b.N {
+				res, err := build.Build(opts)
+				if err != nil || res.Failed() {
+					b.Fatal(err, res.Diags)
 				}
 			}
 		})

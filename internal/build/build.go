@@ -3,9 +3,13 @@
 package build
 
 import (
+	"errors"
 	"io/fs"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -14,6 +18,7 @@ import (
 	"github.com/trustdocs/trustdocs/internal/load"
 	"github.com/trustdocs/trustdocs/internal/model"
 	"github.com/trustdocs/trustdocs/internal/pack"
+	"github.com/trustdocs/trustdocs/internal/par"
 	"github.com/trustdocs/trustdocs/internal/render"
 	"github.com/trustdocs/trustdocs/internal/resolve"
 	"github.com/trustdocs/trustdocs/internal/write"
@@ -34,14 +39,18 @@ type Options struct {
 // Result is a finished (or failed) build.
 type Result struct {
 	Site    *resolve.Site
-	Output  *render.Output
+	Output  *render.Output // what Render and Check made; Build writes as it makes and keeps nothing
 	Diags   *diag.List
-	Pages   int
+	Pages   int // HTML pages made
+	Files   int // files made, pages included
 	AsOf    model.Date
 	Elapsed time.Duration
 	Out     string      // the zip a pack wrote
 	Packed  pack.Result // what it holds
 }
+
+// Failed reports whether the site had errors, so that nothing was made.
+func (r *Result) Failed() bool { return r.Diags.HasErrors() }
 
 // Render loads, resolves and renders the site in memory. Content errors
 // are in the result's Diags (and then Output is nil); err is for failures
@@ -66,29 +75,33 @@ func audience(opts Options) model.Audience {
 
 func run(opts Options, audiences ...model.Audience) (*Result, error) {
 	start := time.Now()
-	res := &Result{Diags: &diag.List{}}
-	m, err := load.Load(opts.Site, res.Diags)
+	res, err := resolveSite(opts)
 	if err != nil {
 		return nil, err
 	}
-	res.AsOf = asOf(opts, m)
-	res.Site = resolve.Resolve(m, res.AsOf, res.Diags)
 	for _, a := range audiences {
-		// Render runs its checks of links and Markdown even after errors,
-		// and makes pages only when there are none.
-		out, err := render.Render(res.Site, render.Options{Audience: a, BaseURL: opts.BaseURL,
-			Templates: opts.Templates, Theme: opts.Theme}, res.Diags)
+		// Prepare runs its checks of links and Markdown even after errors,
+		// and plans pages only when there are none.
+		plan, err := res.prepare(opts, a)
 		if err != nil {
 			return nil, err
 		}
-		if res.Diags.HasErrors() {
+		if plan == nil {
+			break
+		}
+		out, err := plan.MakeAll(res.Diags)
+		if err != nil {
+			return nil, err
+		}
+		if out == nil {
 			break
 		}
 		res.Output = out
 	}
 	if res.Output != nil {
+		res.Files = len(res.Output.Files) + len(res.Output.Copies)
 		for _, p := range res.Output.Paths() {
-			if filepath.Ext(p) == ".html" {
+			if isPage(p) {
 				res.Pages++
 			}
 		}
@@ -97,21 +110,93 @@ func run(opts Options, audiences ...model.Audience) (*Result, error) {
 	return res, nil
 }
 
-// Build renders the site and, if it has no errors, writes it to the output
-// folder. With errors, the output folder is left as it was.
-func Build(opts Options) (*Result, error) {
-	out := OutDir(opts)
-	if err := write.Check(out, opts.Site); err != nil {
+// resolveSite loads and resolves the site.
+func resolveSite(opts Options) (*Result, error) {
+	res := &Result{Diags: &diag.List{}}
+	m, err := load.Load(opts.Site, res.Diags)
+	if err != nil {
 		return nil, err
 	}
-	res, err := Render(opts)
-	if err != nil || res.Output == nil {
+	res.AsOf = asOf(opts, m)
+	res.Site = resolve.Resolve(m, res.AsOf, res.Diags)
+	return res, nil
+}
+
+// prepare plans the site for audience a; with content errors, the plan
+// is nil.
+func (res *Result) prepare(opts Options, a model.Audience) (*render.Plan, error) {
+	return render.Prepare(res.Site, render.Options{Audience: a, BaseURL: opts.BaseURL,
+		Templates: opts.Templates, Theme: opts.Theme}, res.Diags)
+}
+
+func isPage(p string) bool { return filepath.Ext(p) == ".html" }
+
+// Build renders the site and, if it has no errors, writes it to the output
+// folder, each file as soon as it is made. With errors, the output folder
+// is left as it was.
+func Build(opts Options) (*Result, error) {
+	start := time.Now()
+	// Getting the output folder ready (checking what is in it, taking the
+	// previous output to rewrite) goes on while the site is read.
+	type begun struct {
+		f   *write.Folder
+		err error
+	}
+	ready := make(chan begun, 1)
+	go func() {
+		f, err := write.Begin(OutDir(opts), opts.Site)
+		ready <- begun{f, err}
+	}()
+	res, err := resolveSite(opts)
+	var plan *render.Plan
+	if err == nil {
+		plan, err = res.prepare(opts, audience(opts))
+	}
+	folder := <-ready
+	switch {
+	case folder.err != nil:
+		if err == nil {
+			err = folder.err
+		}
+		return res, err
+	case err != nil || plan == nil:
+		folder.f.Abort()
 		return res, err
 	}
-	start := time.Now()
-	err = write.Write(out, opts.Site, write.Files{Generated: res.Output.Files, Copies: res.Output.Copies})
-	res.Elapsed += time.Since(start)
+	err = res.write(plan, folder.f)
+	res.Elapsed = time.Since(start)
 	return res, err
+}
+
+// write makes every file of the plan into the folder f and, if all went
+// well, swaps it in.
+func (res *Result) write(plan *render.Plan, f *write.Folder) error {
+	var pages, files atomic.Int64
+	count := func(p string) {
+		files.Add(1)
+		if isPage(p) {
+			pages.Add(1)
+		}
+	}
+	err := plan.Each(res.Diags, func(p string, b []byte) error {
+		count(p)
+		return f.File(p, b)
+	})
+	if err == nil && !res.Failed() {
+		copies := slices.Sorted(maps.Keys(plan.Copies))
+		errs := make([]error, len(copies))
+		par.Do(len(copies), func(i int) {
+			count(copies[i])
+			errs[i] = f.Copy(copies[i], plan.Copies[copies[i]])
+		})
+		err = errors.Join(errs...)
+	}
+	if err != nil || res.Failed() {
+		f.Abort()
+		return err
+	}
+	res.Pages, res.Files = int(pages.Load()), int(files.Load())
+	return f.Commit()
 }
 
 // Pack renders the site and, if it has no errors, zips it with its
@@ -120,7 +205,7 @@ func Build(opts Options) (*Result, error) {
 // Out is the zip written.
 func Pack(opts Options, out string) (*Result, error) {
 	res, err := Render(opts)
-	if err != nil || res.Output == nil {
+	if err != nil || res.Failed() {
 		return res, err
 	}
 	start := time.Now()

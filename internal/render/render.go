@@ -184,8 +184,28 @@ func (pl *Plan) Make(p string) ([]byte, error) {
 // fails every page made with it: it is reported once, naming the first
 // page, and the output is nil.
 func (pl *Plan) MakeAll(diags *diag.List) (*Output, error) {
-	// Pages first, in the order they were planned, so that an error names
-	// the first page it affects.
+	out := &Output{Files: make(map[string][]byte, len(pl.Items)), Copies: pl.Copies}
+	var mu sync.Mutex
+	err := pl.Each(diags, func(p string, b []byte) error {
+		mu.Lock()
+		out.Files[p] = b
+		mu.Unlock()
+		return nil
+	})
+	if err != nil || diags.HasErrors() {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Each makes every file, in parallel, and hands each to put as soon as it
+// is made, so that a build need not hold the whole site in memory.
+// Mistakes in the site's templates go to diags, once each, naming the
+// first page they affect; the first other error, of making or of put, is
+// returned.
+func (pl *Plan) Each(diags *diag.List, put func(path string, b []byte) error) error {
+	// Errors are kept in the order pages were planned, so that a mistake
+	// names the first page it affects.
 	paths := make([]string, 0, len(pl.Items))
 	for _, p := range pl.r.pageQueue {
 		paths = append(paths, p.Path)
@@ -198,24 +218,39 @@ func (pl *Plan) MakeAll(diags *diag.List) (*Output, error) {
 	}
 	slices.Sort(others)
 	paths = append(paths, others...)
-	files := make([][]byte, len(paths))
+	// But the files about the whole site (indexes, exports, the search
+	// index) are the big ones: made first, they do not keep a core busy
+	// alone at the end.
+	order := make([]int, len(paths))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmpBool(pl.Items[paths[a]].Uses != nil, pl.Items[paths[b]].Uses != nil)
+	})
 	errs := make([]error, len(paths))
-	par.Do(len(paths), func(i int) {
-		files[i], errs[i] = pl.Make(paths[i])
+	par.Do(len(order), func(k int) {
+		i := order[k]
+		b, err := pl.Make(paths[i])
+		if err == nil {
+			err = put(paths[i], b)
+		}
+		errs[i] = err
 	})
 	problems, err := Problems(errs)
-	if err != nil {
-		return nil, err
-	}
 	diags.Add(problems...)
-	if diags.HasErrors() {
-		return nil, nil
+	return err
+}
+
+// cmpBool orders false before true.
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
 	}
-	out := &Output{Files: make(map[string][]byte, len(paths)), Copies: pl.Copies}
-	for i, b := range files {
-		out.Files[paths[i]] = b
-	}
-	return out, nil
+	return -1
 }
 
 // Problems sorts the errors of making files into the diagnostics of the

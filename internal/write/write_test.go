@@ -1,9 +1,12 @@
 package write
 
 import (
+	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -41,9 +44,100 @@ func TestWriteThenReplace(t *testing.T) {
 	}
 	entries, _ := os.ReadDir(site)
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), ".public.") {
+		if strings.HasPrefix(e.Name(), ".public.") && e.Name() != ".public.previous" {
 			t.Errorf("temporary folder %s left behind", e.Name())
 		}
+	}
+	// The first output is kept for the next build, hidden from git.
+	if got := read(t, filepath.Join(site, ".public.previous", "index.html")); got != "one" {
+		t.Errorf("kept previous output's index.html = %q, want the first build's", got)
+	}
+	if got := read(t, filepath.Join(site, ".public.previous", ".gitignore")); !strings.Contains(got, "\n*\n") {
+		t.Errorf("kept previous output's .gitignore = %q, want one that ignores everything", got)
+	}
+}
+
+// TestRecycles checks that a build is made in the output before last:
+// the same files (inodes) rewritten, what went deleted, what came added,
+// folders turned into files and back, and never a write through a file
+// that has another name.
+func TestRecycles(t *testing.T) {
+	site := t.TempDir()
+	out := filepath.Join(site, "public")
+	builds := []map[string]string{
+		{"index.html": "1", "a/index.html": "a1", "gone/index.html": "g", "x/y/z.txt": "deep", "b": "file b"},
+		{"index.html": "2", "a/index.html": "a2"},
+		{"index.html": "third, and longer than the first", "a/index.html": "a3", "new/index.html": "n", "b/index.html": "b is a folder now", "x": "x is a file now"},
+		{"index.html": "4", "b": "b is a file again"},
+	}
+	var inodes []uint64
+	for i, b := range builds {
+		if i == 3 {
+			// Someone links to a file of the kept output: the build must
+			// replace that file, not write through it.
+			if err := os.Link(filepath.Join(site, ".public.previous", "index.html"), filepath.Join(site, "elsewhere")); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := Write(out, site, files(b)); err != nil {
+			t.Fatalf("build %d: %v", i+1, err)
+		}
+		if got := tree(t, out); !maps.Equal(got, b) {
+			t.Fatalf("build %d: output %v, want %v", i+1, got, b)
+		}
+		fi, err := os.Stat(filepath.Join(out, "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		inodes = append(inodes, fi.Sys().(*syscall.Stat_t).Ino)
+	}
+	if inodes[2] != inodes[0] {
+		t.Error("the third build did not rewrite the first build's index.html in place")
+	}
+	if inodes[3] == inodes[1] {
+		t.Error("a file with another name was written through")
+	}
+	if got := read(t, filepath.Join(site, "elsewhere")); got != "2" {
+		t.Errorf("a hard link to the kept output now reads %q, want %q", got, "2")
+	}
+}
+
+// tree reads every file under dir except the marker.
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	got := map[string]string{}
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			t.Fatal(err)
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if !d.IsDir() && rel != Marker {
+			got[filepath.ToSlash(rel)] = read(t, p)
+		}
+		return nil
+	})
+	return got
+}
+
+func TestStrangerInKeptOutput(t *testing.T) {
+	site := t.TempDir()
+	out := filepath.Join(site, "public")
+	for range 2 {
+		if err := Write(out, site, files(map[string]string{"index.html": "x"})); err != nil {
+			t.Fatal(err)
+		}
+	}
+	notes := filepath.Join(site, ".public.previous", "notes.txt")
+	os.WriteFile(notes, []byte("mine"), 0o644)
+	err := Write(out, site, files(map[string]string{"index.html": "y"}))
+	if err == nil || !strings.Contains(err.Error(), "holds notes.txt, which trustdocs did not write") {
+		t.Fatalf("error %v, want one naming notes.txt", err)
+	}
+	if got := read(t, notes); got != "mine" {
+		t.Error("a file trustdocs did not write was changed")
+	}
+	if got := read(t, filepath.Join(out, "index.html")); got != "x" {
+		t.Error("the output changed after a refused build")
 	}
 }
 

@@ -1,0 +1,342 @@
+package write
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+)
+
+// gitignore keeps git from adding the kept previous output.
+const gitignore = ".gitignore"
+
+// A Folder is a new output being written. Its files may be written from
+// many goroutines at once; Commit swaps it in, Abort gives it up. Until
+// Commit, the output folder is untouched.
+type Folder struct {
+	out, tmp, spare string
+
+	mu      sync.Mutex
+	dirs    map[string]bool // folders that exist in tmp ("." is tmp)
+	old     map[string]bool // files of the recycled output not written yet
+	oldDirs []string        // folders of the recycled output, parents first
+	written map[string]bool
+	closed  bool
+}
+
+// Begin starts a new output for the folder out. site is the site folder,
+// which out must not be nor contain.
+func Begin(out, site string) (*Folder, error) {
+	out, err := filepath.Abs(out)
+	if err != nil {
+		return nil, err
+	}
+	if err := Check(out, site); err != nil {
+		return nil, err
+	}
+	parent, base := filepath.Dir(out), filepath.Base(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	removeLeftovers(parent, base)
+	f := &Folder{out: out, spare: filepath.Join(parent, "."+base+".previous"),
+		dirs: map[string]bool{".": true}, old: map[string]bool{}, written: map[string]bool{}}
+	f.tmp = filepath.Join(parent, fmt.Sprintf(".%s.new-%d-%d", base, os.Getpid(), time.Now().UnixNano()))
+	recycled, err := f.recycle()
+	if err != nil {
+		return nil, err
+	}
+	if !recycled {
+		if err := os.Mkdir(f.tmp, 0o755); err != nil {
+			return nil, err
+		}
+	}
+	return f, nil
+}
+
+// recycle takes the kept previous output, if there is one, as the folder
+// to write in, and notes what it holds.
+func (f *Folder) recycle() (bool, error) {
+	fi, err := os.Lstat(f.spare)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	c := contents{}
+	if fi.IsDir() {
+		c = inventory(f.spare, true)
+	}
+	switch {
+	case !c.marked:
+		return false, fmt.Errorf("%s is in the way: trustdocs keeps the previous output there, but did not write it; move it away", f.spare)
+	case c.stranger != "":
+		return false, fmt.Errorf("%s holds %s, which trustdocs did not write; trustdocs keeps the previous output in that folder and reuses it, so move the file away", f.spare, c.stranger)
+	}
+	if err := os.Rename(f.spare, f.tmp); err != nil {
+		return false, err
+	}
+	os.Remove(filepath.Join(f.tmp, gitignore))
+	f.old = c.files
+	f.oldDirs = c.dirs
+	for _, d := range c.dirs {
+		f.dirs[d] = true
+	}
+	return true, nil
+}
+
+// File writes the file at slash path p.
+func (f *Folder) File(p string, b []byte) error {
+	w, err := f.open(p)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return finish(w, int64(len(b)), err)
+}
+
+// Copy writes the file at slash path p with the content of the file src.
+func (f *Folder) Copy(p, src string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	w, err := f.open(p)
+	if err != nil {
+		return err
+	}
+	n, err := io.Copy(onlyWriter{w}, in)
+	return finish(w, n, err)
+}
+
+// onlyWriter hides ReadFrom, so that io.Copy writes from the start of a
+// file that may be longer than what is copied.
+type onlyWriter struct{ io.Writer }
+
+// finish cuts the file w to the n bytes just written and closes it.
+func finish(w *os.File, n int64, err error) error {
+	if err == nil {
+		err = w.Truncate(n)
+	}
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// open opens the file at slash path p for writing from its start: the
+// file of the recycled output where there is one, else a new one.
+func (f *Folder) open(p string) (*os.File, error) {
+	if !fs.ValidPath(p) || p == "." || p == Marker {
+		return nil, fmt.Errorf("cannot write %q: not a file path inside the output", p)
+	}
+	f.mu.Lock()
+	if f.written[p] {
+		f.mu.Unlock()
+		return nil, fmt.Errorf("%s written twice", p)
+	}
+	f.written[p] = true
+	reuse := f.old[p]
+	delete(f.old, p)
+	dirKnown := f.dirs[path.Dir(p)]
+	isDir := f.dirs[p]
+	f.mu.Unlock()
+
+	dst := filepath.Join(f.tmp, filepath.FromSlash(p))
+	if reuse {
+		if w, err := os.OpenFile(dst, os.O_WRONLY|oNoFollow, 0); err == nil {
+			if fi, err := w.Stat(); err == nil && fi.Mode().IsRegular() && !shared(fi) {
+				return w, nil
+			}
+			w.Close()
+		}
+		// Not what this package wrote there: replace it rather than
+		// write through it.
+		if err := os.Remove(dst); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+	}
+	if isDir { // a folder of the previous output is now a file
+		if err := f.removeTree(p); err != nil {
+			return nil, err
+		}
+	}
+	if !dirKnown {
+		if err := f.mkdir(path.Dir(p)); err != nil {
+			return nil, err
+		}
+	}
+	return os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC|oNoFollow, 0o644)
+}
+
+// mkdir makes the folder d and its parents in tmp. Where the recycled
+// output has a file in the way, that file goes.
+func (f *Folder) mkdir(d string) error {
+	var parts []string
+	for q := d; q != "."; q = path.Dir(q) {
+		parts = append(parts, q)
+	}
+	slices.Reverse(parts)
+	for _, q := range parts {
+		f.mu.Lock()
+		known, oldFile := f.dirs[q], f.old[q]
+		delete(f.old, q)
+		f.mu.Unlock()
+		if known {
+			continue
+		}
+		dst := filepath.Join(f.tmp, filepath.FromSlash(q))
+		if oldFile {
+			if err := os.Remove(dst); err != nil {
+				return err
+			}
+		}
+		if err := os.Mkdir(dst, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			return err
+		}
+		f.mu.Lock()
+		f.dirs[q] = true
+		f.mu.Unlock()
+	}
+	return nil
+}
+
+// removeTree removes the folder d of the recycled output.
+func (f *Folder) removeTree(d string) error {
+	f.mu.Lock()
+	for q := range f.old {
+		if strings.HasPrefix(q, d+"/") {
+			delete(f.old, q)
+		}
+	}
+	for q := range f.dirs {
+		if q == d || strings.HasPrefix(q, d+"/") {
+			delete(f.dirs, q)
+		}
+	}
+	f.mu.Unlock()
+	return os.RemoveAll(filepath.Join(f.tmp, filepath.FromSlash(d)))
+}
+
+// Commit removes what the recycled output had and this one has not,
+// writes the marker, and swaps the folder in for the output. The output
+// it replaces is kept for the next build.
+func (f *Folder) Commit() error {
+	if err := f.close(); err != nil {
+		return err
+	}
+	for p := range f.old {
+		if err := os.Remove(filepath.Join(f.tmp, filepath.FromSlash(p))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return f.fail(err)
+		}
+	}
+	needed := map[string]bool{}
+	for p := range f.written {
+		for d := path.Dir(p); d != "." && !needed[d]; d = path.Dir(d) {
+			needed[d] = true
+		}
+	}
+	for _, d := range slices.Backward(f.oldDirs) { // children before parents
+		if !needed[d] && f.dirs[d] {
+			os.Remove(filepath.Join(f.tmp, filepath.FromSlash(d)))
+		}
+	}
+	if err := f.writeMarker(f.written); err != nil {
+		return f.fail(err)
+	}
+	if err := f.swap(); err != nil {
+		return f.fail(err)
+	}
+	return nil
+}
+
+// Abort gives the new output up; the output folder is as it was. What was
+// written is kept as the previous output, for the next build to reuse.
+func (f *Folder) Abort() {
+	if f.close() != nil {
+		return
+	}
+	all := f.written
+	for p := range f.old {
+		all[p] = true
+	}
+	if f.writeMarker(all) != nil || f.park(f.tmp) != nil {
+		os.RemoveAll(f.tmp)
+	}
+}
+
+func (f *Folder) close() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.closed {
+		return errors.New("output folder already committed or aborted")
+	}
+	f.closed = true
+	return nil
+}
+
+// fail removes the folder after a failed commit.
+func (f *Folder) fail(err error) error {
+	os.RemoveAll(f.tmp)
+	return err
+}
+
+// writeMarker lists files in the folder's marker.
+func (f *Folder) writeMarker(files map[string]bool) error {
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	var b strings.Builder
+	b.WriteString("# Written by trustdocs. trustdocs replaces this folder on every build.\n")
+	for _, p := range paths {
+		b.WriteString(p)
+		b.WriteByte('\n')
+	}
+	return os.WriteFile(filepath.Join(f.tmp, Marker), []byte(b.String()), 0o644)
+}
+
+// swap puts the finished folder in place of the output. Where the system
+// can exchange two names atomically, the output always exists, old or
+// new; otherwise there is a moment between two renames when it does not.
+func (f *Folder) swap() error {
+	if _, err := os.Lstat(f.out); errors.Is(err, fs.ErrNotExist) {
+		return os.Rename(f.tmp, f.out)
+	}
+	if exchange(f.tmp, f.out) == nil {
+		if f.park(f.tmp) != nil { // f.tmp now holds the old output
+			os.RemoveAll(f.tmp)
+		}
+		return nil
+	}
+	old := strings.Replace(f.tmp, ".new-", ".old-", 1)
+	if err := os.Rename(f.out, old); err != nil {
+		return err
+	}
+	if err := os.Rename(f.tmp, f.out); err != nil {
+		os.Rename(old, f.out)
+		return err
+	}
+	if f.park(old) != nil {
+		os.RemoveAll(old)
+	}
+	return nil
+}
+
+// park keeps the folder dir, an output, for the next build to reuse.
+func (f *Folder) park(dir string) error {
+	if err := os.WriteFile(filepath.Join(dir, gitignore), []byte("# The output before last, kept by trustdocs to build the next one faster. Safe to delete.\n*\n"), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(dir, f.spare)
+}
