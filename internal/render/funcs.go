@@ -49,6 +49,8 @@ var funcs = template.FuncMap{
 	"statusChart":  statusChart,
 	"soaChart":     soaChart,
 	"timeline":     timeline,
+	// Bound to each template set when it is parsed; see partialCached.
+	"partialCached": func(string, any, ...any) (template.HTML, error) { return "", nil },
 }
 
 func policyURL(slug string) string { return "policies/" + slug + "/index.html" }

@@ -3,10 +3,11 @@ package render
 import (
 	"encoding/json"
 	"html"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // AnyBody in an Item's Bodies means that the file shows something of every
@@ -66,25 +67,57 @@ func (r *renderer) searchIndex() []searchEntry {
 	return out
 }
 
-var (
-	tagRE  = regexp.MustCompile(`<[^>]*>`)
-	wordRE = regexp.MustCompile(`[\p{L}\p{N}][\p{L}\p{N}'’-]*`)
-)
-
 // words returns the distinct words of an HTML text, in lower case, in the
-// order they first appear.
+// order they first appear. A word starts with a letter or digit and may go
+// on with apostrophes and hyphens inside it; words of one letter are left
+// out. It scans instead of using regular expressions: on a site of 10,000
+// policies, it reads some 50 MB of HTML.
 func words(htmlText string) string {
-	text := html.UnescapeString(tagRE.ReplaceAllString(htmlText, " "))
-	var out []string
+	var out strings.Builder
 	seen := map[string]bool{}
-	for _, w := range wordRE.FindAllString(strings.ToLower(text), -1) {
-		w = strings.Trim(w, "'’-")
-		if len(w) > 1 && !seen[w] {
+	var word []rune
+	end := func() {
+		w := strings.TrimRight(string(word), "'’-")
+		word = word[:0]
+		if utf8.RuneCountInString(w) > 1 && !seen[w] {
 			seen[w] = true
-			out = append(out, w)
+			if out.Len() > 0 {
+				out.WriteByte(' ')
+			}
+			out.WriteString(w)
 		}
 	}
-	return strings.Join(out, " ")
+	add := func(text string) {
+		for _, c := range text {
+			switch {
+			case unicode.IsLetter(c) || unicode.IsNumber(c):
+				word = append(word, unicode.ToLower(c))
+			case len(word) > 0 && (c == '\'' || c == '’' || c == '-'):
+				word = append(word, c)
+			case len(word) > 0:
+				end()
+			}
+		}
+	}
+	for text := htmlText; text != ""; {
+		lt := strings.IndexByte(text, '<')
+		if lt < 0 {
+			lt = len(text)
+		}
+		if chunk := text[:lt]; strings.IndexByte(chunk, '&') >= 0 {
+			add(html.UnescapeString(chunk))
+		} else {
+			add(chunk)
+		}
+		text = text[lt:]
+		if gt := strings.IndexByte(text, '>'); gt >= 0 {
+			text = text[gt+1:]
+		} else {
+			text = ""
+		}
+		add(" ") // a tag separates words
+	}
+	return out.String()
 }
 
 // searchFiles plans the index twice: search-index.json for programs, and

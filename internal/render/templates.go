@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/trustdocs/trustdocs/internal/diag"
 	"github.com/trustdocs/trustdocs/internal/model"
@@ -48,6 +50,7 @@ type siteData struct {
 	AsOf     model.Date
 	Audience model.Audience
 	Nav      []navItem
+	partials sync.Map // partialKey → template.HTML, see partialCached
 }
 
 type navItem struct {
@@ -170,6 +173,7 @@ func parseTemplates(embedded fs.FS, overrides map[string][]byte, diags *diag.Lis
 		if err != nil {
 			return nil, err
 		}
+		t.Funcs(template.FuncMap{"partialCached": partialCached(t)})
 		if err := parse(t, name); err != nil {
 			return nil, err
 		}
@@ -214,4 +218,52 @@ func (t *templates) execute(w io.Writer, name string, p *Page) error {
 		return fmt.Errorf("no template %s", name)
 	}
 	return tmpl.ExecuteTemplate(w, "base.html", p)
+}
+
+// partialCached is the function partialCached of the template set t:
+//
+//	{{partialCached "header" . .Root .Section}}
+//
+// makes the template "header" with the page once for each distinct list of
+// keys in a build, and then gives the same HTML: for what many pages show
+// alike, such as the header of every page at the same depth and in the same
+// section. The keys must name everything the template shows that differs
+// from page to page. The data is the page, or the page and an item.
+func partialCached(t *template.Template) func(name string, data any, keys ...any) (template.HTML, error) {
+	return func(name string, data any, keys ...any) (template.HTML, error) {
+		var site *siteData
+		switch d := data.(type) {
+		case *Page:
+			site = d.Site
+		case itemContext:
+			site = d.Page.Site
+		}
+		if site == nil {
+			return "", fmt.Errorf("partialCached %q: pass the page (.) as the data", name)
+		}
+		var k strings.Builder
+		k.WriteString(name)
+		for _, key := range keys {
+			k.WriteByte(0)
+			fmt.Fprint(&k, key)
+		}
+		key := partialKey{t, k.String()}
+		if h, ok := site.partials.Load(key); ok {
+			return h.(template.HTML), nil
+		}
+		var buf bytes.Buffer
+		if err := t.ExecuteTemplate(&buf, name, data); err != nil {
+			return "", err
+		}
+		h := template.HTML(buf.String())
+		site.partials.Store(key, h)
+		return h, nil
+	}
+}
+
+// partialKey names one made partial: the template set (page templates may
+// redefine partials) and the partial's name and keys.
+type partialKey struct {
+	set *template.Template
+	key string
 }

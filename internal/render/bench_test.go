@@ -1,0 +1,68 @@
+package render
+
+import (
+	"bytes"
+	"os"
+	"slices"
+	"testing"
+
+	"github.com/trustdocs/trustdocs"
+	"github.com/trustdocs/trustdocs/internal/diag"
+	"github.com/trustdocs/trustdocs/internal/load"
+	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/resolve"
+	"github.com/trustdocs/trustdocs/internal/synth"
+)
+
+// BenchmarkTemplates times the making of every page of a synthetic site
+// of 1,000 policies and 1,000 controls, template by template, per page:
+//
+//	go test ./internal/render -run XXX -bench Templates
+func BenchmarkTemplates(b *testing.B) {
+	dir := b.TempDir()
+	if err := synth.Write(dir, synth.Options{Policies: 1000, Controls: 1000}); err != nil {
+		b.Fatal(err)
+	}
+	var diags diag.List
+	m, err := load.Load(dir, &diags)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := resolve.Resolve(m, model.NewDate(2026, 11, 1), &diags)
+	plan, err := Prepare(s, Options{Templates: trustdocs.Templates, Theme: trustdocs.Theme}, &diags)
+	if plan == nil {
+		b.Fatal(err, diags.Items())
+	}
+	byTemplate := map[string][]*Page{}
+	for _, it := range plan.Items {
+		if it.page != nil {
+			byTemplate[it.page.Template] = append(byTemplate[it.page.Template], it.page)
+		}
+	}
+	var buf bytes.Buffer
+	for _, name := range slices.Sorted(mapsKeys(byTemplate)) {
+		pages := byTemplate[name]
+		b.Run(name, func(b *testing.B) {
+			size := 0
+			for i := 0; b.Loop(); i++ {
+				buf.Reset()
+				if err := plan.r.tmpl.execute(&buf, name, pages[i%len(pages)]); err != nil {
+					b.Fatal(err)
+				}
+				size += buf.Len()
+			}
+			b.ReportMetric(float64(size)/float64(b.N), "bytes/page")
+		})
+	}
+	_ = os.Getenv
+}
+
+func mapsKeys[M ~map[string]V, V any](m M) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
