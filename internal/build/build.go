@@ -151,6 +151,7 @@ func Build(opts Options) (*Result, error) {
 	var plan *render.Plan
 	if err == nil {
 		plan, err = res.prepare(opts, audience(opts))
+		dropBodies(res.Site.Site)
 	}
 	folder := <-ready
 	switch {
@@ -166,6 +167,18 @@ func Build(opts Options) (*Result, error) {
 	err = res.write(plan, folder.f)
 	res.Elapsed = time.Since(start)
 	return res, err
+}
+
+// dropBodies lets the Markdown of the documents go once it is converted:
+// a build renders once, and on a big site it is tens of megabytes.
+func dropBodies(m *model.Site) {
+	for _, docs := range [][]*model.Doc{m.Policies, m.Pages, {m.Intro}} {
+		for _, d := range docs {
+			if d != nil {
+				d.Body = nil
+			}
+		}
+	}
 }
 
 // write makes every file of the plan into the folder f and, if all went

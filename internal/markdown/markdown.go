@@ -12,6 +12,7 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"strings"
 
@@ -90,11 +91,12 @@ type Link struct {
 
 // Result is a converted document.
 type Result struct {
-	HTML    template.HTML
-	TOC     []Heading
-	IDs     []string // the id of every heading, for checking links to anchors
-	Links   []Link
-	RawHTML []Raw // raw HTML (dropped unless unsafe)
+	HTML     template.HTML
+	TOC      []Heading
+	Contents template.HTML // the TOC as an ordered list, see contents
+	IDs      []string      // the id of every heading, for checking links to anchors
+	Links    []Link
+	RawHTML  []Raw // raw HTML (dropped unless unsafe)
 }
 
 // Rewrite maps a link destination written in Markdown to the one to emit.
@@ -164,7 +166,30 @@ func (c *Converter) Convert(src []byte, rewrite Rewrite) (Result, error) {
 	// The renderer escaped everything from the source (and dropped raw
 	// HTML unless the site opted in), so its output is safe to embed.
 	res.HTML = template.HTML(buf.String())
+	res.Contents = contents(res.TOC)
 	return res, nil
+}
+
+// contents lists the headings as links, for a page's table of contents:
+//
+//	<ol><li class="toc-2"><a href="#scope">Scope</a></li>…</ol>
+//
+// Made here, once per document, because in a template it is three actions
+// a heading on every page, and html/template spends a microsecond on each.
+// Heading ids are made of ASCII letters, digits, - and _ (goldmark's
+// automatic ids), so only the text needs escaping.
+func contents(toc []Heading) template.HTML {
+	if len(toc) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("<ol>")
+	for _, h := range toc {
+		fmt.Fprintf(&b, `<li class="toc-%d"><a href="#%s">%s</a></li>`, h.Level,
+			template.HTMLEscapeString(h.ID), template.HTMLEscapeString(h.Text))
+	}
+	b.WriteString("</ol>")
+	return template.HTML(b.String())
 }
 
 // plainText returns the text of a node and its children.

@@ -114,3 +114,13 @@ func FuzzConvert(f *testing.F) {
 		}
 	})
 }
+
+func TestContentsAreEscaped(t *testing.T) {
+	src := "## Keys & 1 < 2 \"quoted\"\n\n## `code` it's\n"
+	res, _ := New(false).Convert([]byte(src), nil)
+	want := `<ol><li class="toc-2"><a href="#keys--1--2-quoted">Keys &amp; 1 &lt; 2 &#34;quoted&#34;</a></li>` +
+		`<li class="toc-2"><a href="#code-its">code it&#39;s</a></li></ol>`
+	if string(res.Contents) != want {
+		t.Errorf("Contents =\n%s\nwant\n%s", res.Contents, want)
+	}
+}

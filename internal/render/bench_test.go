@@ -2,7 +2,8 @@ package render
 
 import (
 	"bytes"
-	"os"
+	"fmt"
+	"maps"
 	"slices"
 	"testing"
 
@@ -14,13 +15,19 @@ import (
 	"github.com/trustdocs/trustdocs/internal/synth"
 )
 
-// BenchmarkTemplates times the making of every page of a synthetic site
-// of 1,000 policies and 1,000 controls, template by template, per page:
+// BenchmarkTemplates times the making of the pages of synthetic sites of
+// N policies and N controls, template by template, per page:
 //
-//	go test ./internal/render -run XXX -bench Templates
+//	go test ./internal/render -run XXX -bench Templates/policies=1000
 func BenchmarkTemplates(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("policies=%d", n), func(b *testing.B) { benchmarkTemplates(b, n) })
+	}
+}
+
+func benchmarkTemplates(b *testing.B, n int) {
 	dir := b.TempDir()
-	if err := synth.Write(dir, synth.Options{Policies: 1000, Controls: 1000}); err != nil {
+	if err := synth.Write(dir, synth.Options{Policies: n, Controls: n}); err != nil {
 		b.Fatal(err)
 	}
 	var diags diag.List
@@ -40,7 +47,7 @@ func BenchmarkTemplates(b *testing.B) {
 		}
 	}
 	var buf bytes.Buffer
-	for _, name := range slices.Sorted(mapsKeys(byTemplate)) {
+	for _, name := range slices.Sorted(maps.Keys(byTemplate)) {
 		pages := byTemplate[name]
 		b.Run(name, func(b *testing.B) {
 			size := 0
@@ -53,16 +60,5 @@ func BenchmarkTemplates(b *testing.B) {
 			}
 			b.ReportMetric(float64(size)/float64(b.N), "bytes/page")
 		})
-	}
-	_ = os.Getenv
-}
-
-func mapsKeys[M ~map[string]V, V any](m M) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
 	}
 }

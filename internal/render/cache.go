@@ -20,6 +20,7 @@ import (
 // that changed. A Cache is safe for concurrent use.
 type Cache struct {
 	mu        sync.Mutex
+	forget    bool // keep no conversions: the site is rendered once
 	unsafe    bool
 	md        *markdown.Converter
 	tmpl      *parsedTemplates
@@ -87,6 +88,9 @@ func (c *Cache) doc(d *model.Doc, convert func() (markdown.Result, error)) (mark
 		return cd.res, cd.err
 	}
 	res, err := convert()
+	if c.forget {
+		return res, err
+	}
 	c.mu.Lock()
 	c.converted[d.Pos.File] = convertedDoc{d.Body, res, err}
 	c.mu.Unlock()

@@ -148,6 +148,7 @@ type policyData struct {
 	P        *resolve.Policy
 	Body     template.HTML
 	TOC      []markdown.Heading
+	Contents template.HTML // the TOC as an ordered list of links
 	Controls []*resolve.Control
 }
 
@@ -173,7 +174,7 @@ func (r *renderer) policyPages() {
 			continue
 		}
 		res := r.docs[p.Doc]
-		d := policyData{P: p, Body: res.HTML, TOC: res.TOC, Controls: p.Controls}
+		d := policyData{P: p, Body: res.HTML, TOC: res.TOC, Contents: res.Contents, Controls: p.Controls}
 		it := r.add(&Page{Template: "policy.html", Path: policyURL(p.Slug), Title: p.Title, Section: "policies",
 			Description: p.Summary, Data: d}, p.Pos.File)
 		it.Uses = []string{"doc:" + p.Pos.File}
@@ -381,6 +382,11 @@ func (r *renderer) convertDocs() {
 	par.Do(len(docs), func(i int) {
 		r.checkLinks(docs[i], results[i])
 	})
+	// Pages need only the HTML and the headings: on a big site, the rest
+	// (every link and where it is) takes megabytes.
+	for i, d := range docs {
+		r.docs[d] = markdown.Result{HTML: results[i].HTML, TOC: results[i].TOC, Contents: results[i].Contents}
+	}
 	if r.s.Config.UnsafeHTML {
 		r.diags.Warnf(r.s.Config.At("markdown"), "[markdown] unsafe_html is on: raw HTML in Markdown reaches the pages unescaped; turn it off unless every author is trusted")
 	}

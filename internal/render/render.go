@@ -5,6 +5,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -81,6 +82,7 @@ type Item struct {
 	Uses []string
 	page *Page                  // a page made from a template, or
 	make func() ([]byte, error) // any other file
+	last bool                   // made last: it reuses what another file makes
 }
 
 // A Plan is a site ready to be made, file by file: build makes every
@@ -113,7 +115,7 @@ func Prepare(s *resolve.Site, opts Options, diags *diag.List) (*Plan, error) {
 	}
 	cache := opts.Cache
 	if cache == nil {
-		cache = new(Cache)
+		cache = &Cache{forget: true}
 	}
 	r := &renderer{s: s, opts: opts, diags: diags, cache: cache,
 		md:        cache.converter(s.Config.UnsafeHTML),
@@ -166,6 +168,12 @@ func (r *renderer) file(p string, make func() ([]byte, error)) *Item {
 // Make makes the file at output path p. A template override that fails
 // gives a *diag.ListError that says where.
 func (pl *Plan) Make(p string) ([]byte, error) {
+	var buf bytes.Buffer
+	return pl.makeInto(&buf, p)
+}
+
+// makeInto makes the file at p, a page into buf.
+func (pl *Plan) makeInto(buf *bytes.Buffer, p string) ([]byte, error) {
 	it := pl.Items[p]
 	if it == nil {
 		return nil, fmt.Errorf("no file %s in the site", p)
@@ -173,12 +181,15 @@ func (pl *Plan) Make(p string) ([]byte, error) {
 	if it.make != nil {
 		return it.make()
 	}
-	var buf bytes.Buffer
-	if err := pl.r.tmpl.execute(&buf, it.page.Template, it.page); err != nil {
+	if err := pl.r.tmpl.execute(buf, it.page.Template, it.page); err != nil {
 		return nil, pl.r.templateError(it.page, err)
 	}
 	return buf.Bytes(), nil
 }
+
+// buffers are the pages' buffers: reused, they need not grow from
+// nothing for every page.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // MakeAll makes every file, in parallel. A mistake in a site's template
 // fails every page made with it: it is reported once, naming the first
@@ -187,6 +198,7 @@ func (pl *Plan) MakeAll(diags *diag.List) (*Output, error) {
 	out := &Output{Files: make(map[string][]byte, len(pl.Items)), Copies: pl.Copies}
 	var mu sync.Mutex
 	err := pl.Each(diags, func(p string, b []byte) error {
+		b = bytes.Clone(b)
 		mu.Lock()
 		out.Files[p] = b
 		mu.Unlock()
@@ -199,7 +211,8 @@ func (pl *Plan) MakeAll(diags *diag.List) (*Output, error) {
 }
 
 // Each makes every file, in parallel, and hands each to put as soon as it
-// is made, so that a build need not hold the whole site in memory.
+// is made, so that a build need not hold the whole site in memory. The
+// bytes put gets are its own only until it returns.
 // Mistakes in the site's templates go to diags, once each, naming the
 // first page they affect; the first other error, of making or of put, is
 // returned.
@@ -225,32 +238,31 @@ func (pl *Plan) Each(diags *diag.List, put func(path string, b []byte) error) er
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(a, b int) int {
-		return cmpBool(pl.Items[paths[a]].Uses != nil, pl.Items[paths[b]].Uses != nil)
-	})
+	rank := func(i int) int {
+		switch it := pl.Items[paths[i]]; {
+		case it.last:
+			return 2
+		case it.Uses != nil:
+			return 1
+		}
+		return 0
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(rank(a), rank(b)) })
 	errs := make([]error, len(paths))
 	par.Do(len(order), func(k int) {
 		i := order[k]
-		b, err := pl.Make(paths[i])
+		buf := buffers.Get().(*bytes.Buffer)
+		buf.Reset()
+		b, err := pl.makeInto(buf, paths[i])
 		if err == nil {
 			err = put(paths[i], b)
 		}
+		buffers.Put(buf)
 		errs[i] = err
 	})
 	problems, err := Problems(errs)
 	diags.Add(problems...)
 	return err
-}
-
-// cmpBool orders false before true.
-func cmpBool(a, b bool) int {
-	switch {
-	case a == b:
-		return 0
-	case a:
-		return 1
-	}
-	return -1
 }
 
 // Problems sorts the errors of making files into the diagnostics of the
