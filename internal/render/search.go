@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/json"
 	"html"
@@ -73,27 +74,31 @@ func (r *renderer) searchIndex(out func(searchEntry)) {
 // out. It scans instead of using regular expressions: on a site of 10,000
 // policies, it reads some 50 MB of HTML.
 func words(htmlText string) string {
-	var out strings.Builder
+	var out []byte
 	seen := map[string]bool{}
-	var word []rune
+	var word []byte // lower case, UTF-8
 	end := func() {
-		w := strings.TrimRight(string(word), "'’-")
+		w := bytes.TrimRight(word, "'’-")
 		word = word[:0]
-		if utf8.RuneCountInString(w) > 1 && !seen[w] {
-			seen[w] = true
-			if out.Len() > 0 {
-				out.WriteByte(' ')
+		if utf8.RuneCount(w) > 1 && !seen[string(w)] {
+			seen[string(w)] = true
+			if len(out) > 0 {
+				out = append(out, ' ')
 			}
-			out.WriteString(w)
+			out = append(out, w...)
 		}
 	}
 	add := func(text string) {
 		for _, c := range text {
 			switch {
-			case unicode.IsLetter(c) || unicode.IsNumber(c):
-				word = append(word, unicode.ToLower(c))
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+				word = append(word, byte(c))
+			case 'A' <= c && c <= 'Z':
+				word = append(word, byte(c)+'a'-'A')
+			case c >= utf8.RuneSelf && (unicode.IsLetter(c) || unicode.IsNumber(c)):
+				word = utf8.AppendRune(word, unicode.ToLower(c))
 			case len(word) > 0 && (c == '\'' || c == '’' || c == '-'):
-				word = append(word, c)
+				word = utf8.AppendRune(word, c)
 			case len(word) > 0:
 				end()
 			}
@@ -117,7 +122,7 @@ func words(htmlText string) string {
 		}
 		add(" ") // a tag separates words
 	}
-	return out.String()
+	return string(out)
 }
 
 // searchFiles plans the index twice: search-index.json for programs, and

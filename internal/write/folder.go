@@ -62,7 +62,11 @@ func Begin(out, site string) (*Folder, error) {
 }
 
 // recycle takes the kept previous output, if there is one, as the folder
-// to write in, and notes what it holds.
+// to write in, and notes what it holds. It reads the list in the folder's
+// marker rather than the folder itself, which on a big site costs as much
+// as writing a tenth of it: a file that is not on the list is never
+// deleted nor written over (new files are created exclusively), and the
+// next build's check of the output finds it.
 func (f *Folder) recycle() (bool, error) {
 	fi, err := os.Lstat(f.spare)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -71,25 +75,34 @@ func (f *Folder) recycle() (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	c := contents{}
+	var files map[string]bool
+	marked := false
 	if fi.IsDir() {
-		c = inventory(f.spare, true)
+		files, marked = readMarker(f.spare)
 	}
-	switch {
-	case !c.marked:
+	if !marked {
 		return false, fmt.Errorf("%s is in the way: trustdocs keeps the previous output there, but did not write it; move it away", f.spare)
-	case c.stranger != "":
-		return false, fmt.Errorf("%s holds %s, which trustdocs did not write; trustdocs keeps the previous output in that folder and reuses it, so move the file away", f.spare, c.stranger)
 	}
 	if err := os.Rename(f.spare, f.tmp); err != nil {
 		return false, err
 	}
 	os.Remove(filepath.Join(f.tmp, gitignore))
-	f.old = c.files
-	f.oldDirs = c.dirs
-	for _, d := range c.dirs {
-		f.dirs[d] = true
+	dirs := map[string]bool{}
+	for p := range files {
+		if !fs.ValidPath(p) || p == Marker {
+			delete(files, p)
+			continue
+		}
+		for d := path.Dir(p); d != "." && !dirs[d]; d = path.Dir(d) {
+			dirs[d] = true
+		}
 	}
+	f.old = files
+	for d := range dirs {
+		f.dirs[d] = true
+		f.oldDirs = append(f.oldDirs, d)
+	}
+	slices.Sort(f.oldDirs) // parents first
 	return true, nil
 }
 
@@ -150,7 +163,21 @@ func (f *Folder) open(p string) (*os.File, error) {
 	dirKnown := f.dirs[path.Dir(p)]
 	isDir := f.dirs[p]
 	f.mu.Unlock()
+	w, err := f.openFile(p, reuse, dirKnown, isDir)
+	if err != nil {
+		// The marker of an aborted build must list what is there and
+		// trustdocs wrote, no more.
+		f.mu.Lock()
+		delete(f.written, p)
+		if reuse {
+			f.old[p] = true
+		}
+		f.mu.Unlock()
+	}
+	return w, err
+}
 
+func (f *Folder) openFile(p string, reuse, dirKnown, isDir bool) (*os.File, error) {
 	dst := filepath.Join(f.tmp, filepath.FromSlash(p))
 	if reuse {
 		if w, err := os.OpenFile(dst, os.O_WRONLY|oNoFollow, 0); err == nil {
@@ -175,7 +202,11 @@ func (f *Folder) open(p string) (*os.File, error) {
 			return nil, err
 		}
 	}
-	return os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC|oNoFollow, 0o644)
+	w, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL|oNoFollow, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return nil, fmt.Errorf("%s holds %s, which trustdocs did not write; trustdocs keeps the previous output in that folder and reuses it, so move the file away", f.spare, p)
+	}
+	return w, err
 }
 
 // mkdir makes the folder d and its parents in tmp. Where the recycled
@@ -210,21 +241,36 @@ func (f *Folder) mkdir(d string) error {
 	return nil
 }
 
-// removeTree removes the folder d of the recycled output.
+// removeTree removes the folder d of the recycled output: the files of
+// the previous output in it, then its folders, which must then be empty.
 func (f *Folder) removeTree(d string) error {
 	f.mu.Lock()
+	var files, dirs []string
 	for q := range f.old {
 		if strings.HasPrefix(q, d+"/") {
+			files = append(files, q)
 			delete(f.old, q)
 		}
 	}
 	for q := range f.dirs {
 		if q == d || strings.HasPrefix(q, d+"/") {
+			dirs = append(dirs, q)
 			delete(f.dirs, q)
 		}
 	}
 	f.mu.Unlock()
-	return os.RemoveAll(filepath.Join(f.tmp, filepath.FromSlash(d)))
+	for _, q := range files {
+		if err := os.Remove(filepath.Join(f.tmp, filepath.FromSlash(q))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	slices.Sort(dirs)
+	for _, q := range slices.Backward(dirs) {
+		if err := os.Remove(filepath.Join(f.tmp, filepath.FromSlash(q))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("%s holds files in %s that trustdocs did not write; move them away", f.spare, q)
+		}
+	}
+	return nil
 }
 
 // Commit removes what the recycled output had and this one has not,

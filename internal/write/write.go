@@ -89,14 +89,14 @@ func Check(out, site string) error {
 	if !fi.IsDir() {
 		return fmt.Errorf("output %s exists and is not a folder; trustdocs will not replace it", out)
 	}
-	inv := inventory(out, false)
-	if inv.stranger == "" {
+	marked, stranger := strangers(out)
+	switch {
+	case stranger == "":
 		return nil
+	case !marked:
+		return fmt.Errorf("output folder %s holds files trustdocs did not write (such as %s); trustdocs replaces its output as a whole, so move those files away or choose another folder with -o", out, stranger)
 	}
-	if !inv.marked {
-		return fmt.Errorf("output folder %s holds files trustdocs did not write (such as %s); trustdocs replaces its output as a whole, so move those files away or choose another folder with -o", out, inv.stranger)
-	}
-	return fmt.Errorf("output folder %s holds %s, which trustdocs did not write; move it away (files to publish belong in the site's theme/ folder) or choose another folder with -o", out, inv.stranger)
+	return fmt.Errorf("output folder %s holds %s, which trustdocs did not write; move it away (files to publish belong in the site's theme/ folder) or choose another folder with -o", out, stranger)
 }
 
 // within reports whether path is dir or lies inside it.
@@ -105,38 +105,23 @@ func within(path, dir string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
-// contents is what a folder written by trustdocs holds.
-type contents struct {
-	marked   bool            // it has a marker
-	files    map[string]bool // slash paths of its files, all listed in the marker
-	dirs     []string        // slash paths of its folders, parents first
-	stranger string          // a file the marker does not list, if any
-}
-
-// inventory lists the folder dir. spare says it is a kept previous
-// output, whose .gitignore trustdocs wrote.
-func inventory(dir string, spare bool) contents {
+// strangers reports whether the folder dir has a marker, and names a file
+// in it that the marker does not list, if there is one.
+func strangers(dir string) (marked bool, stranger string) {
 	written, marked := readMarker(dir)
-	c := contents{marked: marked, files: map[string]bool{}}
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || p == dir {
+		if err != nil || p == dir || d.IsDir() {
 			return nil
 		}
 		rel, _ := filepath.Rel(dir, p)
 		rel = filepath.ToSlash(rel)
-		switch {
-		case d.IsDir():
-			c.dirs = append(c.dirs, rel)
-		case rel == Marker || (spare && rel == gitignore):
-		case marked && written[rel] && d.Type().IsRegular():
-			c.files[rel] = true
-		default:
-			c.stranger = rel
+		if rel != Marker && !(marked && written[rel] && d.Type().IsRegular()) {
+			stranger = rel
 			return filepath.SkipAll
 		}
 		return nil
 	})
-	return c
+	return marked, stranger
 }
 
 func readMarker(dir string) (map[string]bool, bool) {

@@ -119,6 +119,10 @@ func tree(t *testing.T, dir string) map[string]string {
 	return got
 }
 
+// TestStrangerInKeptOutput checks that a file someone put in the kept
+// previous output is never deleted nor written over: where the new output
+// needs its path, the build fails; elsewhere it is left, and the check of
+// the output refuses the next build.
 func TestStrangerInKeptOutput(t *testing.T) {
 	site := t.TempDir()
 	out := filepath.Join(site, "public")
@@ -129,15 +133,26 @@ func TestStrangerInKeptOutput(t *testing.T) {
 	}
 	notes := filepath.Join(site, ".public.previous", "notes.txt")
 	os.WriteFile(notes, []byte("mine"), 0o644)
-	err := Write(out, site, files(map[string]string{"index.html": "y"}))
+	err := Write(out, site, files(map[string]string{"index.html": "y", "notes.txt": "generated"}))
 	if err == nil || !strings.Contains(err.Error(), "holds notes.txt, which trustdocs did not write") {
 		t.Fatalf("error %v, want one naming notes.txt", err)
 	}
 	if got := read(t, notes); got != "mine" {
-		t.Error("a file trustdocs did not write was changed")
+		t.Error("a file trustdocs did not write was written over")
 	}
 	if got := read(t, filepath.Join(out, "index.html")); got != "x" {
-		t.Error("the output changed after a refused build")
+		t.Error("the output changed after a failed build")
+	}
+
+	if err := Write(out, site, files(map[string]string{"index.html": "z"})); err != nil {
+		t.Fatal(err)
+	}
+	err = Write(out, site, files(map[string]string{"index.html": "w"}))
+	if err == nil || !strings.Contains(err.Error(), "holds notes.txt, which trustdocs did not write") {
+		t.Fatalf("error %v, want the check of the output to name notes.txt", err)
+	}
+	if got := read(t, filepath.Join(out, "notes.txt")); got != "mine" {
+		t.Error("a file trustdocs did not write was changed")
 	}
 }
 
