@@ -135,8 +135,12 @@ func (f *Folder) Copy(p, src string) error {
 // file that may be longer than what is copied.
 type onlyWriter struct{ io.Writer }
 
+// errNotOurs is rewrite's refusal of a file that is not a plain file of
+// the output.
+var errNotOurs = errors.New("not a file trustdocs wrote")
+
 // finish cuts the file w to the n bytes just written and closes it.
-func finish(w *os.File, n int64, err error) error {
+func finish(w *outFile, n int64, err error) error {
 	if err == nil {
 		err = w.Truncate(n)
 	}
@@ -148,7 +152,7 @@ func finish(w *os.File, n int64, err error) error {
 
 // open opens the file at slash path p for writing from its start: the
 // file of the recycled output where there is one, else a new one.
-func (f *Folder) open(p string) (*os.File, error) {
+func (f *Folder) open(p string) (*outFile, error) {
 	if !fs.ValidPath(p) || p == "." || p == Marker {
 		return nil, fmt.Errorf("cannot write %q: not a file path inside the output", p)
 	}
@@ -177,17 +181,13 @@ func (f *Folder) open(p string) (*os.File, error) {
 	return w, err
 }
 
-func (f *Folder) openFile(p string, reuse, dirKnown, isDir bool) (*os.File, error) {
+func (f *Folder) openFile(p string, reuse, dirKnown, isDir bool) (*outFile, error) {
 	dst := filepath.Join(f.tmp, filepath.FromSlash(p))
 	if reuse {
-		if w, err := os.OpenFile(dst, os.O_WRONLY|oNoFollow, 0); err == nil {
-			if fi, err := w.Stat(); err == nil && fi.Mode().IsRegular() && !shared(fi) {
-				return w, nil
-			}
-			w.Close()
+		if w, err := rewrite(dst); err == nil {
+			return w, nil
 		}
-		// Not what this package wrote there: replace it rather than
-		// write through it.
+		// Not a plain file: replace it rather than write through it.
 		if err := os.Remove(dst); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return nil, err
 		}
@@ -202,7 +202,7 @@ func (f *Folder) openFile(p string, reuse, dirKnown, isDir bool) (*os.File, erro
 			return nil, err
 		}
 	}
-	w, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL|oNoFollow, 0o644)
+	w, err := create(dst)
 	if errors.Is(err, fs.ErrExist) {
 		return nil, fmt.Errorf("%s holds %s, which trustdocs did not write; trustdocs keeps the previous output in that folder and reuses it, so move the file away", f.spare, p)
 	}

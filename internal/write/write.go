@@ -22,7 +22,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
+
+	"github.com/charlievieth/fastwalk"
 
 	"github.com/trustdocs/trustdocs/internal/par"
 )
@@ -106,20 +110,31 @@ func within(path, dir string) bool {
 }
 
 // strangers reports whether the folder dir has a marker, and names a file
-// in it that the marker does not list, if there is one.
+// in it that the marker does not list, if there is one. The walk is
+// fastwalk's: it reads folders with fewer system calls than the standard
+// library, which matters on an output of tens of thousands of folders.
 func strangers(dir string) (marked bool, stranger string) {
 	written, marked := readMarker(dir)
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	var (
+		mu    sync.Mutex
+		found = errors.New("found")
+	)
+	conf := fastwalk.Config{NumWorkers: runtime.GOMAXPROCS(0)}
+	fastwalk.Walk(&conf, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || p == dir || d.IsDir() {
 			return nil
 		}
 		rel, _ := filepath.Rel(dir, p)
 		rel = filepath.ToSlash(rel)
-		if rel != Marker && !(marked && written[rel] && d.Type().IsRegular()) {
-			stranger = rel
-			return filepath.SkipAll
+		if rel == Marker || (marked && written[rel] && d.Type().IsRegular()) {
+			return nil
 		}
-		return nil
+		mu.Lock()
+		defer mu.Unlock()
+		if stranger == "" || rel < stranger {
+			stranger = rel
+		}
+		return found
 	})
 	return marked, stranger
 }
