@@ -47,9 +47,10 @@ func (t *table) here() diag.Pos {
 
 // origin returns the table's Origin with the positions of all its keys.
 func (t *table) origin() model.Origin {
-	o := model.Origin{Pos: t.here(), Fields: map[string]diag.Pos{}}
+	o := model.Origin{Pos: t.here(), Fields: make([]model.Field, 0, len(t.m))}
 	for k := range t.m {
-		o.Fields[k] = t.at(k)
+		p := t.at(k)
+		o.Fields = append(o.Fields, model.Field{Key: k, Line: int32(p.Line), Col: int32(p.Col)})
 	}
 	return o
 }

@@ -11,10 +11,12 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
-	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -91,12 +93,11 @@ type Link struct {
 
 // Result is a converted document.
 type Result struct {
-	HTML     template.HTML
-	TOC      []Heading
-	Contents template.HTML // the TOC as an ordered list, see contents
-	IDs      []string      // the id of every heading, for checking links to anchors
-	Links    []Link
-	RawHTML  []Raw // raw HTML (dropped unless unsafe)
+	HTML    template.HTML
+	TOC     []Heading
+	IDs     []string // the id of every heading, for checking links to anchors
+	Links   []Link
+	RawHTML []Raw // raw HTML (dropped unless unsafe)
 }
 
 // Rewrite maps a link destination written in Markdown to the one to emit.
@@ -160,37 +161,50 @@ func (c *Converter) Convert(src []byte, rewrite Rewrite) (Result, error) {
 	})
 	var buf bytes.Buffer
 	buf.Grow(len(src) * 3 / 2)
-	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
+	// goldmark wraps a writer without buffering in a new bufio.Writer.
+	w := writers.Get().(*bufio.Writer)
+	w.Reset(&buf)
+	err := c.md.Renderer().Render(w, src, doc)
+	w.Flush()
+	w.Reset(nil)
+	writers.Put(w)
+	if err != nil {
 		return res, err
 	}
 	// The renderer escaped everything from the source (and dropped raw
 	// HTML unless the site opted in), so its output is safe to embed.
 	res.HTML = template.HTML(buf.String())
-	res.Contents = contents(res.TOC)
 	return res, nil
 }
 
-// contents lists the headings as links, for a page's table of contents:
+// Contents lists the headings as links, for a page's table of contents:
 //
 //	<ol><li class="toc-2"><a href="#scope">Scope</a></li>…</ol>
 //
-// Made here, once per document, because in a template it is three actions
-// a heading on every page, and html/template spends a microsecond on each.
-// Heading ids are made of ASCII letters, digits, - and _ (goldmark's
-// automatic ids), so only the text needs escaping.
-func contents(toc []Heading) template.HTML {
+// Made in Go because in a template it is three actions a heading, and
+// html/template spends a microsecond on each. Heading ids are made of ASCII
+// letters, digits, - and _ (goldmark's automatic ids), so only the text
+// needs escaping.
+func Contents(toc []Heading) template.HTML {
 	if len(toc) == 0 {
 		return ""
 	}
 	var b strings.Builder
 	b.WriteString("<ol>")
 	for _, h := range toc {
-		fmt.Fprintf(&b, `<li class="toc-%d"><a href="#%s">%s</a></li>`, h.Level,
-			template.HTMLEscapeString(h.ID), template.HTMLEscapeString(h.Text))
+		b.WriteString(`<li class="toc-`)
+		b.WriteString(strconv.Itoa(h.Level))
+		b.WriteString(`"><a href="#`)
+		b.WriteString(template.HTMLEscapeString(h.ID))
+		b.WriteString(`">`)
+		b.WriteString(template.HTMLEscapeString(h.Text))
+		b.WriteString("</a></li>")
 	}
 	b.WriteString("</ol>")
 	return template.HTML(b.String())
 }
+
+var writers = sync.Pool{New: func() any { return bufio.NewWriter(nil) }}
 
 // plainText returns the text of a node and its children.
 func plainText(n ast.Node, src []byte) string {

@@ -120,7 +120,7 @@ func TestContentsAreEscaped(t *testing.T) {
 	res, _ := New(false).Convert([]byte(src), nil)
 	want := `<ol><li class="toc-2"><a href="#keys--1--2-quoted">Keys &amp; 1 &lt; 2 &#34;quoted&#34;</a></li>` +
 		`<li class="toc-2"><a href="#code-its">code it&#39;s</a></li></ol>`
-	if string(res.Contents) != want {
-		t.Errorf("Contents =\n%s\nwant\n%s", res.Contents, want)
+	if got := Contents(res.TOC); string(got) != want {
+		t.Errorf("Contents =\n%s\nwant\n%s", got, want)
 	}
 }

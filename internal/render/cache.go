@@ -107,6 +107,9 @@ func (c *Cache) inlineHTML(src string, convert func() template.HTML) template.HT
 		return h
 	}
 	h = convert()
+	if c.forget {
+		return h
+	}
 	c.mu.Lock()
 	if c.inline == nil {
 		c.inline = map[string]template.HTML{}

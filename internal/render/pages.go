@@ -148,9 +148,12 @@ type policyData struct {
 	P        *resolve.Policy
 	Body     template.HTML
 	TOC      []markdown.Heading
-	Contents template.HTML // the TOC as an ordered list of links
 	Controls []*resolve.Control
 }
+
+// Contents is the TOC as an ordered list of links. A method, so that it is
+// made when the page is, not kept for every page until then.
+func (d policyData) Contents() template.HTML { return markdown.Contents(d.TOC) }
 
 type docData struct {
 	Doc  *model.Doc
@@ -174,7 +177,7 @@ func (r *renderer) policyPages() {
 			continue
 		}
 		res := r.docs[p.Doc]
-		d := policyData{P: p, Body: res.HTML, TOC: res.TOC, Contents: res.Contents, Controls: p.Controls}
+		d := policyData{P: p, Body: res.HTML, TOC: res.TOC, Controls: p.Controls}
 		it := r.add(&Page{Template: "policy.html", Path: policyURL(p.Slug), Title: p.Title, Section: "policies",
 			Description: p.Summary, Data: d}, p.Pos.File)
 		it.Uses = []string{"doc:" + p.Pos.File}
@@ -194,10 +197,14 @@ type controlsData struct {
 }
 
 type controlData struct {
-	C           *resolve.Control
-	Description template.HTML
-	Policies    []*resolve.Policy
+	C        *resolve.Control
+	Policies []*resolve.Policy
+	r        *renderer
 }
+
+// Description is the control's description, converted from Markdown when
+// the page is made: on all cores then, and not kept for every control.
+func (d controlData) Description() template.HTML { return d.r.inline(d.C.Description) }
 
 // controlSlugs checks that no two control ids share a page address.
 func (r *renderer) controlSlugs() {
@@ -221,7 +228,7 @@ func (r *renderer) controlPages() {
 	for _, c := range r.s.Controls {
 		it := r.add(&Page{Template: "control.html", Path: controlURL(c), Title: c.ID + " " + c.Title, Section: "controls",
 			Description: c.Title,
-			Data:        controlData{C: c, Description: r.inline(c.Description), Policies: r.site.ListedPolicies(c.Policies)}})
+			Data:        controlData{C: c, Policies: r.site.ListedPolicies(c.Policies), r: r}})
 		it.Uses = []string{"control:" + c.ID}
 		for _, p := range c.Policies {
 			it.Uses = append(it.Uses, "doc:"+p.Pos.File)
@@ -385,7 +392,7 @@ func (r *renderer) convertDocs() {
 	// Pages need only the HTML and the headings: on a big site, the rest
 	// (every link and where it is) takes megabytes.
 	for i, d := range docs {
-		r.docs[d] = markdown.Result{HTML: results[i].HTML, TOC: results[i].TOC, Contents: results[i].Contents}
+		r.docs[d] = markdown.Result{HTML: results[i].HTML, TOC: results[i].TOC}
 	}
 	if r.s.Config.UnsafeHTML {
 		r.diags.Warnf(r.s.Config.At("markdown"), "[markdown] unsafe_html is on: raw HTML in Markdown reaches the pages unescaped; turn it off unless every author is trusted")

@@ -257,7 +257,9 @@ func (pl *Plan) Each(diags *diag.List, put func(path string, b []byte) error) er
 		if err == nil {
 			err = put(paths[i], b)
 		}
-		buffers.Put(buf)
+		if buf.Cap() <= 1<<20 { // the few big pages' buffers go
+			buffers.Put(buf)
+		}
 		errs[i] = err
 	})
 	problems, err := Problems(errs)

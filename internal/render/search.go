@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/json"
+	"hash/maphash"
 	"html"
 	"strings"
 	"sync"
@@ -32,6 +33,8 @@ type searchEntry struct {
 // hands out one entry at a time, so that the words of every document are
 // never all in memory at once.
 func (r *renderer) searchIndex(out func(searchEntry)) {
+	var l wordLister
+	words := l.words
 	for _, p := range r.site.ListedPolicies(r.s.Policies) {
 		e := searchEntry{Title: p.Title, URL: policyURL(p.Slug), Kind: "policy", Summary: p.Summary}
 		if r.site.Renders(p.Classification) {
@@ -71,35 +74,59 @@ func (r *renderer) searchIndex(out func(searchEntry)) {
 // words returns the distinct words of an HTML text, in lower case, in the
 // order they first appear. A word starts with a letter or digit and may go
 // on with apostrophes and hyphens inside it; words of one letter are left
-// out. It scans instead of using regular expressions: on a site of 10,000
-// policies, it reads some 50 MB of HTML.
+// out.
 func words(htmlText string) string {
-	var out []byte
-	seen := map[string]bool{}
-	var word []byte // lower case, UTF-8
+	var l wordLister
+	return l.words(htmlText)
+}
+
+// A wordLister lists the words of texts one after another, reusing its
+// memory: on a site of 10,000 policies, it reads some 50 MB of HTML. It
+// scans instead of using regular expressions, and knows the words it has
+// seen by a 64-bit hash (two words of a document colliding is a chance in
+// 10^14), so that it allocates nothing for a word but its place in the
+// result.
+type wordLister struct {
+	seed maphash.Seed
+	seen map[uint64]struct{}
+	word []byte // lower case, UTF-8
+	out  []byte
+}
+
+func (l *wordLister) words(htmlText string) string {
+	if l.seen == nil {
+		l.seed, l.seen = maphash.MakeSeed(), map[uint64]struct{}{}
+	}
+	clear(l.seen)
+	l.out = l.out[:0]
 	end := func() {
-		w := bytes.TrimRight(word, "'’-")
-		word = word[:0]
-		if utf8.RuneCount(w) > 1 && !seen[string(w)] {
-			seen[string(w)] = true
-			if len(out) > 0 {
-				out = append(out, ' ')
-			}
-			out = append(out, w...)
+		w := bytes.TrimRight(l.word, "'’-")
+		l.word = l.word[:0]
+		if utf8.RuneCount(w) < 2 {
+			return
 		}
+		h := maphash.Bytes(l.seed, w)
+		if _, seen := l.seen[h]; seen {
+			return
+		}
+		l.seen[h] = struct{}{}
+		if len(l.out) > 0 {
+			l.out = append(l.out, ' ')
+		}
+		l.out = append(l.out, w...)
 	}
 	add := func(text string) {
 		for _, c := range text {
 			switch {
 			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-				word = append(word, byte(c))
+				l.word = append(l.word, byte(c))
 			case 'A' <= c && c <= 'Z':
-				word = append(word, byte(c)+'a'-'A')
+				l.word = append(l.word, byte(c)+'a'-'A')
 			case c >= utf8.RuneSelf && (unicode.IsLetter(c) || unicode.IsNumber(c)):
-				word = utf8.AppendRune(word, unicode.ToLower(c))
-			case len(word) > 0 && (c == '\'' || c == '’' || c == '-'):
-				word = utf8.AppendRune(word, c)
-			case len(word) > 0:
+				l.word = utf8.AppendRune(l.word, unicode.ToLower(c))
+			case len(l.word) > 0 && (c == '\'' || c == '’' || c == '-'):
+				l.word = utf8.AppendRune(l.word, c)
+			case len(l.word) > 0:
 				end()
 			}
 		}
@@ -122,7 +149,7 @@ func words(htmlText string) string {
 		}
 		add(" ") // a tag separates words
 	}
-	return string(out)
+	return string(l.out)
 }
 
 // searchFiles plans the index twice: search-index.json for programs, and
