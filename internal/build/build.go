@@ -4,9 +4,13 @@ package build
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"maps"
+	"os"
 	"path/filepath"
+	"runtime/debug"
+	"runtime/metrics"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -136,6 +140,8 @@ func isPage(p string) bool { return filepath.Ext(p) == ".html" }
 // is left as it was.
 func Build(opts Options) (*Result, error) {
 	start := time.Now()
+	mem := capMemory()
+	defer mem.lift()
 	// Getting the output folder ready (checking what is in it, taking the
 	// previous output to rewrite) goes on while the site is read.
 	type begun struct {
@@ -164,9 +170,55 @@ func Build(opts Options) (*Result, error) {
 		folder.f.Abort()
 		return res, err
 	}
+	mem.fit()
 	err = res.write(plan, folder.f)
 	res.Elapsed = time.Since(start)
 	return res, err
+}
+
+// memoryCap is a soft cap on the heap for the length of a build. Making
+// pages allocates much that is garbage at once; left to GOGC alone, the
+// heap doubles between collections and the process keeps what it freed:
+// at 10,000 policies and controls, 230 MB instead of 145 MB, for no gain
+// in time. A GOMEMLIMIT set by the user wins.
+type memoryCap struct {
+	set    bool
+	before int64
+}
+
+// capBytes is the cap: with 10,000 policies and controls, about 80 MB are
+// live while pages are made; at 140 MiB, the process stays under 150 MiB
+// and the build takes some 5% longer than with no cap.
+const capBytes = 140 << 20
+
+// capMemory caps the heap at capBytes.
+func capMemory() *memoryCap {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return &memoryCap{}
+	}
+	return &memoryCap{set: true, before: debug.SetMemoryLimit(capBytes)}
+}
+
+// fit raises the cap to one and a half times what is live, for a site so
+// big that the cap would have the collector run without end.
+func (c *memoryCap) fit() {
+	if !c.set {
+		return
+	}
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() == metrics.KindUint64 {
+		if want := int64(sample[0].Value.Uint64()) * 3 / 2; want > capBytes {
+			debug.SetMemoryLimit(want)
+		}
+	}
+}
+
+// lift puts the limit back as it was.
+func (c *memoryCap) lift() {
+	if c.set {
+		debug.SetMemoryLimit(c.before)
+	}
 }
 
 // dropBodies lets the Markdown of the documents go once it is converted:
@@ -184,22 +236,13 @@ func dropBodies(m *model.Site) {
 // write makes every file of the plan into the folder f and, if all went
 // well, swaps it in.
 func (res *Result) write(plan *render.Plan, f *write.Folder) error {
-	var pages, files atomic.Int64
-	count := func(p string) {
-		files.Add(1)
-		if isPage(p) {
-			pages.Add(1)
-		}
-	}
-	err := plan.Each(res.Diags, func(p string, b []byte) error {
-		count(p)
-		return f.File(p, b)
-	})
+	out := &counted{Folder: f}
+	err := plan.Each(res.Diags, out)
 	if err == nil && !res.Failed() {
 		copies := slices.Sorted(maps.Keys(plan.Copies))
 		errs := make([]error, len(copies))
 		par.Do(len(copies), func(i int) {
-			count(copies[i])
+			out.count(copies[i])
 			errs[i] = f.Copy(copies[i], plan.Copies[copies[i]])
 		})
 		err = errors.Join(errs...)
@@ -208,8 +251,31 @@ func (res *Result) write(plan *render.Plan, f *write.Folder) error {
 		f.Abort()
 		return err
 	}
-	res.Pages, res.Files = int(pages.Load()), int(files.Load())
+	res.Pages, res.Files = int(out.pages.Load()), int(out.files.Load())
 	return f.Commit()
+}
+
+// counted is the output folder as the plan's sink, counting what it takes.
+type counted struct {
+	*write.Folder
+	pages, files atomic.Int64
+}
+
+func (c *counted) count(p string) {
+	c.files.Add(1)
+	if isPage(p) {
+		c.pages.Add(1)
+	}
+}
+
+func (c *counted) File(p string, b []byte) error {
+	c.count(p)
+	return c.Folder.File(p, b)
+}
+
+func (c *counted) Stream(p string, write func(io.Writer) error) error {
+	c.count(p)
+	return c.Folder.Stream(p, write)
 }
 
 // Pack renders the site and, if it has no errors, zips it with its

@@ -5,9 +5,9 @@ package render
 
 import (
 	"bytes"
-	"cmp"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"slices"
 	"strings"
@@ -81,8 +81,10 @@ type Item struct {
 	// of the policies edited, nor their controls, is the same as before.
 	Uses []string
 	page *Page                  // a page made from a template, or
-	make func() ([]byte, error) // any other file
-	last bool                   // made last: it reuses what another file makes
+	make func() ([]byte, error) // any other file, made whole, or
+	// written as it is made, for a file too big to hold (the search
+	// index: 25 MB at 10,000 policies)
+	stream func(w io.Writer) error
 }
 
 // A Plan is a site ready to be made, file by file: build makes every
@@ -172,14 +174,18 @@ func (pl *Plan) Make(p string) ([]byte, error) {
 	return pl.makeInto(&buf, p)
 }
 
-// makeInto makes the file at p, a page into buf.
+// makeInto makes the file at p into buf (or returns its own bytes).
 func (pl *Plan) makeInto(buf *bytes.Buffer, p string) ([]byte, error) {
 	it := pl.Items[p]
 	if it == nil {
 		return nil, fmt.Errorf("no file %s in the site", p)
 	}
-	if it.make != nil {
+	switch {
+	case it.make != nil:
 		return it.make()
+	case it.stream != nil:
+		err := it.stream(buf)
+		return buf.Bytes(), err
 	}
 	if err := pl.r.tmpl.execute(buf, it.page.Template, it.page); err != nil {
 		return nil, pl.r.templateError(it.page, err)
@@ -195,28 +201,51 @@ var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // fails every page made with it: it is reported once, naming the first
 // page, and the output is nil.
 func (pl *Plan) MakeAll(diags *diag.List) (*Output, error) {
-	out := &Output{Files: make(map[string][]byte, len(pl.Items)), Copies: pl.Copies}
-	var mu sync.Mutex
-	err := pl.Each(diags, func(p string, b []byte) error {
-		b = bytes.Clone(b)
-		mu.Lock()
-		out.Files[p] = b
-		mu.Unlock()
-		return nil
-	})
+	out := &memory{Output{Files: make(map[string][]byte, len(pl.Items)), Copies: pl.Copies}, sync.Mutex{}}
+	err := pl.Each(diags, out)
 	if err != nil || diags.HasErrors() {
 		return nil, err
 	}
-	return out, nil
+	return &out.Output, nil
 }
 
-// Each makes every file, in parallel, and hands each to put as soon as it
-// is made, so that a build need not hold the whole site in memory. The
-// bytes put gets are its own only until it returns.
+// A Sink takes the files of a site as they are made, from many
+// goroutines at once.
+type Sink interface {
+	// File takes a whole file; b is the sink's only until File returns.
+	File(path string, b []byte) error
+	// Stream takes a file that write writes as it is made.
+	Stream(path string, write func(io.Writer) error) error
+}
+
+// memory is a Sink that keeps the files.
+type memory struct {
+	Output
+	mu sync.Mutex
+}
+
+func (m *memory) File(p string, b []byte) error {
+	b = bytes.Clone(b)
+	m.mu.Lock()
+	m.Files[p] = b
+	m.mu.Unlock()
+	return nil
+}
+
+func (m *memory) Stream(p string, write func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return err
+	}
+	return m.File(p, buf.Bytes())
+}
+
+// Each makes every file, in parallel, and hands each to sink as soon as it
+// is made, so that a build need not hold the whole site in memory.
 // Mistakes in the site's templates go to diags, once each, naming the
-// first page they affect; the first other error, of making or of put, is
-// returned.
-func (pl *Plan) Each(diags *diag.List, put func(path string, b []byte) error) error {
+// first page they affect; the first other error, of making or of the
+// sink, is returned.
+func (pl *Plan) Each(diags *diag.List, sink Sink) error {
 	// Errors are kept in the order pages were planned, so that a mistake
 	// names the first page it affects.
 	paths := make([]string, 0, len(pl.Items))
@@ -238,24 +267,21 @@ func (pl *Plan) Each(diags *diag.List, put func(path string, b []byte) error) er
 	for i := range order {
 		order[i] = i
 	}
-	rank := func(i int) int {
-		switch it := pl.Items[paths[i]]; {
-		case it.last:
-			return 2
-		case it.Uses != nil:
-			return 1
-		}
-		return 0
-	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(rank(a), rank(b)) })
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmpBool(pl.Items[paths[a]].Uses != nil, pl.Items[paths[b]].Uses != nil)
+	})
 	errs := make([]error, len(paths))
 	par.Do(len(order), func(k int) {
 		i := order[k]
+		if it := pl.Items[paths[i]]; it.stream != nil {
+			errs[i] = sink.Stream(paths[i], it.stream)
+			return
+		}
 		buf := buffers.Get().(*bytes.Buffer)
 		buf.Reset()
 		b, err := pl.makeInto(buf, paths[i])
 		if err == nil {
-			err = put(paths[i], b)
+			err = sink.File(paths[i], b)
 		}
 		if buf.Cap() <= 1<<20 { // the few big pages' buffers go
 			buffers.Put(buf)
@@ -265,6 +291,17 @@ func (pl *Plan) Each(diags *diag.List, put func(path string, b []byte) error) er
 	problems, err := Problems(errs)
 	diags.Add(problems...)
 	return err
+}
+
+// cmpBool orders false before true.
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
 
 // Problems sorts the errors of making files into the diagnostics of the

@@ -2,12 +2,11 @@ package render
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/json"
 	"hash/maphash"
 	"html"
+	"io"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -154,58 +153,43 @@ func (l *wordLister) words(htmlText string) string {
 
 // searchFiles plans the index twice: search-index.json for programs, and
 // search-index.js, which pages load with a script element, because a page
-// opened from disk (an unzipped pack) may not fetch a file. Both are cut
-// from one buffer, made once and let go when both files are made: on a
-// site of 10,000 policies, the index is 25 MB.
+// opened from disk (an unzipped pack) may not fetch a file. Each is
+// written entry by entry as it is made: on a site of 10,000 policies, the
+// index is 25 MB, which is worth listing the words twice not to hold.
 func (r *renderer) searchFiles() {
-	const prefix, suffix = "window.trustdocsSearch = ", ";\n"
-	js := &sharedBytes{uses: 2, make: func() ([]byte, error) {
-		b := []byte(prefix + "[")
-		var err error
-		r.searchIndex(func(e searchEntry) {
-			if len(b) > len(prefix)+1 {
-				b = append(b, ',')
-			}
-			entry, merr := json.Marshal(e)
-			err = cmp.Or(err, merr)
-			b = append(b, entry...)
-		})
-		return append(b, "]"+suffix...), err
-	}}
-	plain := r.file("search-index.json", func() ([]byte, error) {
-		b, err := js.take()
-		if err != nil {
-			return nil, err
+	r.file("search-index.json", nil).stream = r.writeSearchIndex
+	r.file("search-index.js", nil).stream = func(w io.Writer) error {
+		if _, err := io.WriteString(w, "window.trustdocsSearch = "); err != nil {
+			return err
 		}
-		return b[len(prefix) : len(b)-len(suffix)], nil
+		if err := r.writeSearchIndex(w); err != nil {
+			return err
+		}
+		_, err := io.WriteString(w, ";\n")
+		return err
+	}
+	r.items["search-index.json"].Bodies = []string{AnyBody}
+	r.items["search-index.js"].Bodies = []string{AnyBody}
+}
+
+// writeSearchIndex writes the index as a JSON array.
+func (r *renderer) writeSearchIndex(w io.Writer) error {
+	_, err := io.WriteString(w, "[")
+	sep := ""
+	r.searchIndex(func(e searchEntry) {
+		if err != nil {
+			return
+		}
+		var entry []byte
+		if entry, err = json.Marshal(e); err == nil {
+			if _, err = io.WriteString(w, sep); err == nil {
+				_, err = w.Write(entry)
+			}
+		}
+		sep = ","
 	})
-	plain.Bodies = []string{AnyBody}
-	plain.last = true // so that it does not wait for search-index.js
-	r.file("search-index.js", js.take).Bodies = []string{AnyBody}
-}
-
-// sharedBytes are made once for several files, and let go once each of
-// them has taken them (made again if one is made again).
-type sharedBytes struct {
-	uses int
-	make func() ([]byte, error)
-
-	mu   sync.Mutex
-	left int // takes until the bytes are let go; 0: not made
-	b    []byte
-	err  error
-}
-
-func (s *sharedBytes) take() ([]byte, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.left == 0 {
-		s.b, s.err = s.make()
-		s.left = s.uses
+	if err == nil {
+		_, err = io.WriteString(w, "]")
 	}
-	b, err := s.b, s.err
-	if s.left--; s.left == 0 {
-		s.b, s.err = nil, nil
-	}
-	return b, err
+	return err
 }

@@ -1,6 +1,7 @@
 package write
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -114,6 +115,33 @@ func (f *Folder) File(p string, b []byte) error {
 	}
 	_, err = w.Write(b)
 	return finish(w, int64(len(b)), err)
+}
+
+// Stream writes the file at slash path p with what write writes.
+func (f *Folder) Stream(p string, write func(io.Writer) error) error {
+	w, err := f.open(p)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	n := &counter{w: bw}
+	err = write(n)
+	if err == nil {
+		err = bw.Flush()
+	}
+	return finish(w, n.n, err)
+}
+
+// counter counts what is written through it.
+type counter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *counter) Write(b []byte) (int, error) {
+	n, err := c.w.Write(b)
+	c.n += int64(n)
+	return n, err
 }
 
 // Copy writes the file at slash path p with the content of the file src.
