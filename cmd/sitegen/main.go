@@ -1,9 +1,11 @@
 // Command sitegen writes synthetic trust sites for benchmarks, and runs
-// trustdocs and Hugo side by side on the same policies.
+// trustdocs, Hugo and a bare goldmark + html/template loop side by side on
+// the same content.
 //
 //	go run ./cmd/sitegen -n 1000 -o /tmp/site            # a trustdocs site
 //	go run ./cmd/sitegen -n 1000 -o /tmp/site -hugo /tmp/hugo-site
-//	go run ./cmd/sitegen -compare 1000,10000             # both tools, one run
+//	go run ./cmd/sitegen -loop /tmp/site -o /tmp/out     # the bare loop, once
+//	go run ./cmd/sitegen -compare 1000,10000             # all three, one run
 //
 // The sites are deterministic: the same flags give the same files. The Hugo
 // site holds the same policy Markdown, with minimal templates, so that the
@@ -34,6 +36,7 @@ func main() {
 	hugo := flag.String("hugo", "", "also write the policies as a Hugo site to this `folder`")
 	compare := flag.String("compare", "", "build sites of these `sizes` (e.g. 1000,10000) with trustdocs and Hugo and print the timings")
 	runs := flag.Int("runs", 3, "builds of each site by each tool, with -compare; the median is shown")
+	loop := flag.String("loop", "", "make the pages of the trustdocs site in this `folder` with the bare loop, into -o")
 	flag.Parse()
 	if *controls == 0 {
 		*controls = *n
@@ -42,6 +45,8 @@ func main() {
 	switch {
 	case *compare != "":
 		err = runCompare(*compare, *runs, os.Stdout)
+	case *loop != "" && *out != "":
+		err = bareLoop(*loop, *out)
 	case *out != "":
 		err = synth.Write(*out, synth.Options{Policies: *n, Controls: *controls})
 		if err == nil && *hugo != "" {
@@ -58,13 +63,19 @@ func main() {
 }
 
 // runCompare builds, for each size, a trustdocs site of N policies and N
-// controls and a Hugo site of the same N policies, builds each several
-// times into the same output folder, as a person rebuilding does, and
-// prints the median wall time, peak memory and the ratio.
+// controls and a Hugo site of the same N policies, and makes the pages of
+// the trustdocs site with the bare loop. Each is built twice untimed (so
+// that each finds its previous output, as a person rebuilding does), then
+// runs times; it prints the median wall time, the peak memory and the
+// ratios.
 func runCompare(sizes string, runs int, w io.Writer) error {
 	hugoBin, err := exec.LookPath("hugo")
 	if err != nil {
 		return errors.New("no hugo on PATH; install it with apt-get install hugo")
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return err
 	}
 	tmp, err := os.MkdirTemp("", "sitegen-")
 	if err != nil {
@@ -75,7 +86,7 @@ func runCompare(sizes string, runs int, w io.Writer) error {
 	if out, err := exec.Command("go", "build", "-o", td, "./cmd/trustdocs").CombinedOutput(); err != nil {
 		return fmt.Errorf("building trustdocs (run sitegen from the repository's root): %v\n%s", err, out)
 	}
-	fmt.Fprintf(w, "| policies | trustdocs (N policies + N controls) | Hugo (N policies) | trustdocs / Hugo |\n|---:|---:|---:|---:|\n")
+	fmt.Fprintf(w, "| policies | trustdocs: N policies + N controls, whole site | bare loop: the same policy and control pages | Hugo: N policies | trustdocs / Hugo | trustdocs / loop |\n|---:|---:|---:|---:|---:|---:|\n")
 	for _, s := range strings.Split(sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n < 1 {
@@ -92,13 +103,18 @@ func runCompare(sizes string, runs int, w io.Writer) error {
 		if err != nil {
 			return err
 		}
+		loopRun, err := measure(runs, self, "-loop", site, "-o", filepath.Join(tmp, "loop-out-"+s))
+		if err != nil {
+			return err
+		}
 		hugoRun, err := measure(runs, hugoBin, "--quiet", "-s", hugoSite, "-d", filepath.Join(tmp, "hugo-out-"+s))
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "| %d | %s, %s | %s, %s | %.2f× time, %.2f× memory |\n", n,
-			seconds(tdRun.wall), mib(tdRun.rss), seconds(hugoRun.wall), mib(hugoRun.rss),
-			tdRun.wall.Seconds()/hugoRun.wall.Seconds(), float64(tdRun.rss)/float64(hugoRun.rss))
+		fmt.Fprintf(w, "| %d | %s, %s | %s, %s | %s, %s | %.2f× time, %.2f× memory | %.2f× time |\n", n,
+			seconds(tdRun.wall), mib(tdRun.rss), seconds(loopRun.wall), mib(loopRun.rss), seconds(hugoRun.wall), mib(hugoRun.rss),
+			tdRun.wall.Seconds()/hugoRun.wall.Seconds(), float64(tdRun.rss)/float64(hugoRun.rss),
+			tdRun.wall.Seconds()/loopRun.wall.Seconds())
 	}
 	return nil
 }
@@ -108,17 +124,20 @@ type run struct {
 	rss  int64 // peak resident memory, KiB
 }
 
-// measure runs a command several times and returns the median wall time
-// and the largest peak memory.
+// measure runs a command twice untimed, then runs times, and returns the
+// median wall time and the largest peak memory of the timed runs.
 func measure(runs int, name string, args ...string) (run, error) {
 	var walls []time.Duration
 	var peak int64
-	for range max(runs, 1) {
+	for i := range max(runs, 1) + 2 {
 		cmd := exec.Command(name, args...)
 		cmd.Stdout, cmd.Stderr = io.Discard, os.Stderr
 		start := time.Now()
 		if err := cmd.Run(); err != nil {
 			return run{}, fmt.Errorf("%s: %v", filepath.Base(name), err)
+		}
+		if i < 2 {
+			continue
 		}
 		walls = append(walls, time.Since(start))
 		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {

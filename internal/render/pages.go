@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/trustdocs/trustdocs/internal/diag"
 	"github.com/trustdocs/trustdocs/internal/markdown"
@@ -241,6 +242,9 @@ func (r *renderer) inline(src string) template.HTML {
 	if src == "" {
 		return ""
 	}
+	if plainText(src) {
+		return template.HTML("<p>" + src + "</p>\n")
+	}
 	return r.cache.inlineHTML(src, func() template.HTML {
 		res, err := r.md.Convert([]byte(src), nil)
 		if err != nil {
@@ -248,6 +252,30 @@ func (r *renderer) inline(src string) template.HTML {
 		}
 		return res.HTML
 	})
+}
+
+// plainText reports whether a short text is one paragraph that Markdown
+// would leave as it is: one line of letters, digits, spaces and a few
+// marks that mean nothing to Markdown (nor to Linkify, nor to HTML), which
+// starts with a letter. Most descriptions are; converting them with
+// goldmark costs ten times more.
+func plainText(s string) bool {
+	if s == "" || strings.TrimSpace(s) != s || strings.Contains(s, "  ") {
+		return false
+	}
+	for i, c := range s {
+		switch {
+		case unicode.IsLetter(c):
+		case i == 0:
+			return false
+		case c == ' ' || c == ',' || c == ';' || c == '.' || c == '(' || c == ')' || c == '\'' || c == '?' || c == '%' || c == '’':
+		case '0' <= c && c <= '9':
+		default:
+			return false
+		}
+	}
+	// Linkify reads "www." as the start of a link.
+	return !strings.Contains(strings.ToLower(s), "www.")
 }
 
 type frameworksData struct {

@@ -85,6 +85,15 @@ type Item struct {
 	// written as it is made, for a file too big to hold (the search
 	// index: 25 MB at 10,000 policies)
 	stream func(w io.Writer) error
+	// wraps, for a file that is another's stream between a prefix and a
+	// suffix (search-index.js is search-index.json in a script): Each
+	// writes both in one pass.
+	wraps *wrapping
+}
+
+type wrapping struct {
+	of             string // the path of the file wrapped
+	prefix, suffix string
 }
 
 // A Plan is a site ready to be made, file by file: build makes every
@@ -186,6 +195,13 @@ func (pl *Plan) makeInto(buf *bytes.Buffer, p string) ([]byte, error) {
 	case it.stream != nil:
 		err := it.stream(buf)
 		return buf.Bytes(), err
+	case it.wraps != nil:
+		buf.WriteString(it.wraps.prefix)
+		if err := pl.Items[it.wraps.of].stream(buf); err != nil {
+			return nil, err
+		}
+		buf.WriteString(it.wraps.suffix)
+		return buf.Bytes(), nil
 	}
 	if err := pl.r.tmpl.execute(buf, it.page.Template, it.page); err != nil {
 		return nil, pl.r.templateError(it.page, err)
@@ -273,8 +289,11 @@ func (pl *Plan) Each(diags *diag.List, sink Sink) error {
 	errs := make([]error, len(paths))
 	par.Do(len(order), func(k int) {
 		i := order[k]
-		if it := pl.Items[paths[i]]; it.stream != nil {
-			errs[i] = sink.Stream(paths[i], it.stream)
+		switch it := pl.Items[paths[i]]; {
+		case it.wraps != nil: // made with the file it wraps
+			return
+		case it.stream != nil:
+			errs[i] = pl.stream(sink, paths[i], it.stream)
 			return
 		}
 		buf := buffers.Get().(*bytes.Buffer)
@@ -291,6 +310,28 @@ func (pl *Plan) Each(diags *diag.List, sink Sink) error {
 	problems, err := Problems(errs)
 	diags.Add(problems...)
 	return err
+}
+
+// stream writes the file at p, and the files that wrap it, in one pass.
+func (pl *Plan) stream(sink Sink, p string, write func(io.Writer) error) error {
+	for q, it := range pl.Items {
+		if w := it.wraps; w != nil && w.of == p {
+			inner := write
+			write = func(w1 io.Writer) error {
+				return sink.Stream(q, func(w2 io.Writer) error {
+					if _, err := io.WriteString(w2, w.prefix); err != nil {
+						return err
+					}
+					if err := inner(io.MultiWriter(w1, w2)); err != nil {
+						return err
+					}
+					_, err := io.WriteString(w2, w.suffix)
+					return err
+				})
+			}
+		}
+	}
+	return sink.Stream(p, write)
 }
 
 // cmpBool orders false before true.

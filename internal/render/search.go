@@ -153,21 +153,12 @@ func (l *wordLister) words(htmlText string) string {
 
 // searchFiles plans the index twice: search-index.json for programs, and
 // search-index.js, which pages load with a script element, because a page
-// opened from disk (an unzipped pack) may not fetch a file. Each is
-// written entry by entry as it is made: on a site of 10,000 policies, the
-// index is 25 MB, which is worth listing the words twice not to hold.
+// opened from disk (an unzipped pack) may not fetch a file. Both are
+// written in one pass, entry by entry as it is made: on a site of 10,000
+// policies, the index is 25 MB, not worth holding.
 func (r *renderer) searchFiles() {
 	r.file("search-index.json", nil).stream = r.writeSearchIndex
-	r.file("search-index.js", nil).stream = func(w io.Writer) error {
-		if _, err := io.WriteString(w, "window.trustdocsSearch = "); err != nil {
-			return err
-		}
-		if err := r.writeSearchIndex(w); err != nil {
-			return err
-		}
-		_, err := io.WriteString(w, ";\n")
-		return err
-	}
+	r.file("search-index.js", nil).wraps = &wrapping{of: "search-index.json", prefix: "window.trustdocsSearch = ", suffix: ";\n"}
 	r.items["search-index.json"].Bodies = []string{AnyBody}
 	r.items["search-index.js"].Bodies = []string{AnyBody}
 }
