@@ -164,8 +164,7 @@ func (c *Converter) Convert(src []byte, rewrite Rewrite) (Result, error) {
 	// goldmark wraps a writer without buffering in a new bufio.Writer.
 	w := writers.Get().(*bufio.Writer)
 	w.Reset(&buf)
-	err := c.md.Renderer().Render(w, src, doc)
-	w.Flush()
+	err := c.md.Renderer().Render(w, src, doc) // which flushes w
 	w.Reset(nil)
 	writers.Put(w)
 	if err != nil {

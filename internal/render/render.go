@@ -96,6 +96,18 @@ type wrapping struct {
 	prefix, suffix string
 }
 
+// write writes the prefix, what inner writes, and the suffix to w.
+func (wr *wrapping) write(w io.Writer, inner func(io.Writer) error) error {
+	if _, err := io.WriteString(w, wr.prefix); err != nil {
+		return err
+	}
+	if err := inner(w); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, wr.suffix)
+	return err
+}
+
 // A Plan is a site ready to be made, file by file: build makes every
 // file, serve makes the ones a browser asks for.
 type Plan struct {
@@ -196,12 +208,8 @@ func (pl *Plan) makeInto(buf *bytes.Buffer, p string) ([]byte, error) {
 		err := it.stream(buf)
 		return buf.Bytes(), err
 	case it.wraps != nil:
-		buf.WriteString(it.wraps.prefix)
-		if err := pl.Items[it.wraps.of].stream(buf); err != nil {
-			return nil, err
-		}
-		buf.WriteString(it.wraps.suffix)
-		return buf.Bytes(), nil
+		err := it.wraps.write(buf, pl.Items[it.wraps.of].stream)
+		return buf.Bytes(), err
 	}
 	if err := pl.r.tmpl.execute(buf, it.page.Template, it.page); err != nil {
 		return nil, pl.r.templateError(it.page, err)
@@ -253,7 +261,10 @@ func (m *memory) Stream(p string, write func(io.Writer) error) error {
 	if err := write(&buf); err != nil {
 		return err
 	}
-	return m.File(p, buf.Bytes())
+	m.mu.Lock()
+	m.Files[p] = buf.Bytes()
+	m.mu.Unlock()
+	return nil
 }
 
 // Each makes every file, in parallel, and hands each to sink as soon as it
@@ -315,18 +326,11 @@ func (pl *Plan) Each(diags *diag.List, sink Sink) error {
 // stream writes the file at p, and the files that wrap it, in one pass.
 func (pl *Plan) stream(sink Sink, p string, write func(io.Writer) error) error {
 	for q, it := range pl.Items {
-		if w := it.wraps; w != nil && w.of == p {
+		if wr := it.wraps; wr != nil && wr.of == p {
 			inner := write
 			write = func(w1 io.Writer) error {
 				return sink.Stream(q, func(w2 io.Writer) error {
-					if _, err := io.WriteString(w2, w.prefix); err != nil {
-						return err
-					}
-					if err := inner(io.MultiWriter(w1, w2)); err != nil {
-						return err
-					}
-					_, err := io.WriteString(w2, w.suffix)
-					return err
+					return wr.write(w2, func(w2 io.Writer) error { return inner(io.MultiWriter(w1, w2)) })
 				})
 			}
 		}

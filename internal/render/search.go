@@ -70,15 +70,6 @@ func (r *renderer) searchIndex(out func(searchEntry)) {
 	}
 }
 
-// words returns the distinct words of an HTML text, in lower case, in the
-// order they first appear. A word starts with a letter or digit and may go
-// on with apostrophes and hyphens inside it; words of one letter are left
-// out.
-func words(htmlText string) string {
-	var l wordLister
-	return l.words(htmlText)
-}
-
 // A wordLister lists the words of texts one after another, reusing its
 // memory: on a site of 10,000 policies, it reads some 50 MB of HTML. It
 // scans instead of using regular expressions, and knows the words it has
@@ -92,6 +83,10 @@ type wordLister struct {
 	out  []byte
 }
 
+// words returns the distinct words of an HTML text, in lower case, in the
+// order they first appear. A word starts with a letter or digit and may go
+// on with apostrophes and hyphens inside it; words of one letter are left
+// out.
 func (l *wordLister) words(htmlText string) string {
 	if l.seen == nil {
 		l.seed, l.seen = maphash.MakeSeed(), map[uint64]struct{}{}
@@ -157,10 +152,11 @@ func (l *wordLister) words(htmlText string) string {
 // written in one pass, entry by entry as it is made: on a site of 10,000
 // policies, the index is 25 MB, not worth holding.
 func (r *renderer) searchFiles() {
-	r.file("search-index.json", nil).stream = r.writeSearchIndex
-	r.file("search-index.js", nil).wraps = &wrapping{of: "search-index.json", prefix: "window.trustdocsSearch = ", suffix: ";\n"}
-	r.items["search-index.json"].Bodies = []string{AnyBody}
-	r.items["search-index.js"].Bodies = []string{AnyBody}
+	index := r.file("search-index.json", nil)
+	index.stream, index.Bodies = r.writeSearchIndex, []string{AnyBody}
+	script := r.file("search-index.js", nil)
+	script.wraps = &wrapping{of: "search-index.json", prefix: "window.trustdocsSearch = ", suffix: ";\n"}
+	script.Bodies = []string{AnyBody}
 }
 
 // writeSearchIndex writes the index as a JSON array.

@@ -14,7 +14,8 @@ func TestWords(t *testing.T) {
 		{"<td>one</td><td>two</td>", "one two"},
 		{"no tags at all <unclosed", "no tags at all"},
 	} {
-		if got := words(tt.html); got != tt.want {
+		var l wordLister
+		if got := l.words(tt.html); got != tt.want {
 			t.Errorf("words(%q) = %q, want %q", tt.html, got, tt.want)
 		}
 	}

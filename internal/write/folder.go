@@ -88,21 +88,17 @@ func (f *Folder) recycle() (bool, error) {
 		return false, err
 	}
 	os.Remove(filepath.Join(f.tmp, gitignore))
-	dirs := map[string]bool{}
 	for p := range files {
 		if !fs.ValidPath(p) || p == Marker {
 			delete(files, p)
 			continue
 		}
-		for d := path.Dir(p); d != "." && !dirs[d]; d = path.Dir(d) {
-			dirs[d] = true
+		for d := path.Dir(p); d != "." && !f.dirs[d]; d = path.Dir(d) {
+			f.dirs[d] = true
+			f.oldDirs = append(f.oldDirs, d)
 		}
 	}
 	f.old = files
-	for d := range dirs {
-		f.dirs[d] = true
-		f.oldDirs = append(f.oldDirs, d)
-	}
 	slices.Sort(f.oldDirs) // parents first
 	return true, nil
 }
