@@ -69,6 +69,7 @@ var golden = []string{
 	"robots.txt",
 	"feed.xml",
 	"trust.json",
+	".well-known/security.txt",
 }
 
 func TestGolden(t *testing.T) {

@@ -314,6 +314,7 @@ func (l *loader) readPart(f contentFile) *part {
 	p := &part{stamp: f.stamp, kind: f.doc}
 	src, ok := s.read(f.abs)
 	if ok {
+		s.todos(s.rel(f.abs), src)
 		if f.doc != nil {
 			p.doc = s.parseDoc(s.rel(f.abs), src, f.doc.kind, f.doc.bundle)
 			p.front = frontHash(src)

@@ -196,6 +196,7 @@ func (l *loader) config() error {
 	}
 	if src, ok := l.read(abs); ok {
 		l.siteConfig("site.toml", src)
+		l.todos("site.toml", src)
 	}
 	return nil
 }
@@ -224,6 +225,14 @@ func (l *loader) siteConfig(file string, src []byte) {
 	if m := t.sub("markdown", "[markdown]"); m != nil {
 		c.UnsafeHTML, _ = m.boolean("unsafe_html")
 		m.done()
+	}
+	if b := t.sub("brand", "[brand]"); b != nil {
+		c.Brand = brand(b)
+		b.done()
+	}
+	if s := t.sub("security_txt", "[security_txt]"); s != nil {
+		c.SecurityTxt = securityTxt(s, c)
+		s.done()
 	}
 	t.done()
 }

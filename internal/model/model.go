@@ -4,8 +4,10 @@
 package model
 
 import (
-	"github.com/trustdocs/trustdocs/internal/diag"
 	"strings"
+	"time"
+
+	"github.com/trustdocs/trustdocs/internal/diag"
 )
 
 // Origin is where a record was written: its file and line, and the
@@ -130,6 +132,31 @@ type Config struct {
 	Language      string
 	AsOf          Date // [build] as_of
 	UnsafeHTML    bool // [markdown] unsafe_html
+	Brand         Brand
+	SecurityTxt   *SecurityTxt // [security_txt], or nil: no security.txt
+}
+
+// Brand is site.toml's [brand]: the look a site gets without a template.
+type Brand struct {
+	Origin
+	Logo       string // output path of the logo, a file of the theme (e.g. "assets/acme.png"); "" for the built-in
+	Favicon    string // likewise for the favicon
+	Accent     string // "#rrggbb" for the light scheme, or ""
+	AccentDark string // "#rrggbb" for the dark scheme, or "" to derive it from Accent
+}
+
+// SecurityTxt is site.toml's [security_txt], published as
+// /.well-known/security.txt (RFC 9116).
+type SecurityTxt struct {
+	Origin
+	Contact            []string  // URIs: mailto:, https: or tel:
+	Expires            time.Time // UTC
+	PreferredLanguages []string
+	Canonical          string // "" derives it from base_url
+	Policy             string // a URI, or a site path such as "pages/disclosure"
+	Encryption         string
+	Acknowledgments    string
+	Hiring             string
 }
 
 // DocKind tells policies, free pages and the home introduction apart.

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"path"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -19,6 +20,7 @@ var funcs = template.FuncMap{
 	"statusClass": statusClass,
 	"badge":       badge,
 	"assetURL":    assetURL,
+	"mediaType":   iconType,
 	"categoryTitles": func(a *resolve.Attestation) []string {
 		var out []string
 		for _, id := range reportCategories(a) {
@@ -152,4 +154,11 @@ func badge(status any) template.HTML {
 type itemContext struct {
 	Page *Page
 	Item any
+}
+
+// iconType is the media type of an icon file, from a fixed table rather
+// than the system's, so that the output is the same on every machine.
+func iconType(p string) string {
+	return map[string]string{".svg": "image/svg+xml", ".png": "image/png", ".ico": "image/x-icon",
+		".gif": "image/gif", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp"}[strings.ToLower(path.Ext(p))]
 }

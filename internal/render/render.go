@@ -61,6 +61,7 @@ type renderer struct {
 
 	items     map[string]*Item
 	copies    map[string]string
+	theme     []string                       // output paths of the theme's files, embedded and overlaid
 	docs      map[*model.Doc]markdown.Result // converted bodies
 	docByFile map[string]*model.Doc          // site-relative path → document
 	withheld  map[string]bool                // files under content/ this audience may not read
@@ -158,6 +159,7 @@ func Prepare(s *resolve.Site, opts Options, diags *diag.List) (*Plan, error) {
 	// only from a site without errors.
 	r.controlSlugs()
 	r.convertDocs()
+	siteFiles := r.siteFiles()
 	if diags.HasErrors() {
 		return nil, nil
 	}
@@ -165,8 +167,12 @@ func Prepare(s *resolve.Site, opts Options, diags *diag.List) (*Plan, error) {
 	r.pages()
 	r.exports()
 	r.searchFiles()
-	if err := r.assets(); err != nil || diags.HasErrors() {
+	if err := r.assets(); err != nil {
 		return nil, err
+	}
+	r.planSiteFiles(siteFiles)
+	if diags.HasErrors() {
+		return nil, nil
 	}
 	return &Plan{Items: r.items, Copies: r.copies, Links: r.links, r: r}, nil
 }
@@ -403,6 +409,7 @@ func (r *renderer) assets() error {
 		rel := strings.TrimPrefix(p, "theme/")
 		r.file(rel, func() ([]byte, error) { return b, nil }).Uses = []string{}
 		embedded[rel] = true
+		r.theme = append(r.theme, rel)
 		return nil
 	})
 	if err != nil {
@@ -415,6 +422,9 @@ func (r *renderer) assets() error {
 		}
 		delete(r.items, rel)
 		r.copies[rel] = abs
+		if !embedded[rel] {
+			r.theme = append(r.theme, rel)
+		}
 	}
 	return nil
 }

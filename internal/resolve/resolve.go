@@ -150,6 +150,7 @@ func Resolve(m *model.Site, asOf model.Date, diags *diag.List) *Site {
 	r.scope()
 	r.changes()
 	r.warnings()
+	r.securityTxt()
 	return s
 }
 
