@@ -26,6 +26,7 @@ const usage = `trustdocs builds a static trust-center site from policies (Markdo
 controls, Statement of Applicability decisions and audits (TOML).
 
 Usage:
+  trustdocs new DIR [--company NAME]
   trustdocs build [-s DIR] [-o DIR] [--audience public|nda] [--as-of DATE] [--base-url URL]
   trustdocs check [-s DIR] [--strict] [--format text|json] [--as-of DATE]
   trustdocs serve [-s DIR] [--addr 127.0.0.1:1313] [--audience public|nda] [--as-of DATE]
@@ -53,6 +54,8 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return exitUsage
 	}
 	switch args[0] {
+	case "new":
+		return runNew(args[1:], stdout, stderr)
 	case "build":
 		return runBuild(args[1:], stdout, stderr)
 	case "check":

@@ -68,5 +68,8 @@ func otherLines(lines []int) string {
 		}
 		s = append(s, fmt.Sprint(n))
 	}
+	if len(rest) == 1 {
+		return " (another on line " + s[0] + ")"
+	}
 	return " (others on lines " + strings.Join(s, ", ") + ")"
 }

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The first hour: trustdocs new x && trustdocs check -s x && trustdocs build -s x.
+func TestNewChecksAndBuilds(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "x")
+	code, stdout, stderr := runCmd("new", dir, "--company", "Acme Cloud, Inc.")
+	if code != exitOK || stderr != "" || !strings.Contains(stdout, "Made a trustdocs site in "+dir) {
+		t.Fatalf("new: exit %d\n%s%s", code, stdout, stderr)
+	}
+	code, stdout, _ = runCmd("check", "-s", dir)
+	if code != exitOK || !strings.Contains(stdout, "\n0 errors, ") {
+		t.Fatalf("check: exit %d\n%s", code, stdout)
+	}
+	// Placeholders are warned about, at their line, and nothing else is.
+	for _, line := range strings.Split(strings.TrimSpace(stdout), "\n") {
+		if !strings.Contains(line, "TODO") && !strings.HasPrefix(line, "0 errors") {
+			t.Errorf("check reports more than the TODOs left: %s", line)
+		}
+	}
+	for _, want := range []string{"site.toml:", "content/soa.toml:", "content/policies/access-control.md:"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("check does not warn about the TODOs of %s\n%s", want, stdout)
+		}
+	}
+	if code, _, stderr := runCmd("check", "-s", dir, "--strict"); code != exitContent {
+		t.Errorf("check --strict with TODOs left: exit %d, want %d\n%s", code, exitContent, stderr)
+	}
+	code, stdout, stderr = runCmd("build", "-s", dir)
+	if code != exitOK {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	for _, p := range []string{
+		"index.html", "policies/access-control/index.html", "frameworks/iso27001/soa/soa.csv",
+		"certifications/index.html", ".well-known/security.txt", "subprocessors/index.html",
+	} {
+		if _, err := os.Stat(filepath.Join(dir, "public", p)); err != nil {
+			t.Errorf("the starter's build lacks %s", p)
+		}
+	}
+	certs, _ := os.ReadFile(filepath.Join(dir, "public", "certifications", "index.html"))
+	if !strings.Contains(string(certs), "in progress") {
+		t.Errorf("the starter's ISO 27001 certification is not shown in progress")
+	}
+	wf, err := os.ReadFile(filepath.Join(dir, ".github", "workflows", "trustdocs.yml"))
+	if err != nil || !strings.Contains(string(wf), "trustdocs build") || !strings.Contains(string(wf), "include-hidden-files: true") {
+		t.Errorf("the GitHub Pages workflow is missing or does not build: %v", err)
+	}
+	// A second new into the same folder changes nothing.
+	before, _ := os.ReadFile(filepath.Join(dir, "site.toml"))
+	if code, _, stderr := runCmd("new", dir); code != exitUsage || !strings.Contains(stderr, "not empty") {
+		t.Errorf("new into a site: exit %d, %s", code, stderr)
+	}
+	if after, _ := os.ReadFile(filepath.Join(dir, "site.toml")); string(after) != string(before) {
+		t.Errorf("new into a site changed its site.toml")
+	}
+}
+
+func TestNewUsage(t *testing.T) {
+	for _, args := range [][]string{{"new"}, {"new", "a", "b"}, {"new", "--colour", "x"}} {
+		if code, _, _ := runCmd(args...); code != exitUsage {
+			t.Errorf("%q: exit %d, want %d", args, code, exitUsage)
+		}
+	}
+	// Flags may follow the folder.
+	dir := filepath.Join(t.TempDir(), "y")
+	if code, _, stderr := runCmd("new", "--company", "B", dir); code != exitOK {
+		t.Errorf("new --company B DIR: exit %d %s", code, stderr)
+	}
+}
+
+// go install ./cmd/trustdocs works, and the installed command's version
+// names the module version and the commit it was built from.
+func TestInstallAndVersion(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the command")
+	}
+	rev, err := exec.Command("git", "rev-parse", "HEAD").Output()
+	if err != nil {
+		t.Skip("not in a git checkout:", err)
+	}
+	bin := t.TempDir()
+	install := exec.Command("go", "install", "-buildvcs=true", ".")
+	install.Env = append(os.Environ(), "GOBIN="+bin, "GOFLAGS=")
+	if out, err := install.CombinedOutput(); err != nil {
+		t.Fatalf("go install ./cmd/trustdocs: %v\n%s", err, out)
+	}
+	out, err := exec.Command(filepath.Join(bin, "trustdocs"), "version").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := string(out)
+	if !strings.Contains(v, "("+string(rev[:12])) {
+		t.Errorf("version %q does not name the commit %s", v, rev[:12])
+	}
+	if !strings.HasPrefix(v, "trustdocs v") {
+		t.Errorf("version %q does not start with the module version", v)
+	}
+}

@@ -1,0 +1,147 @@
+// Package scaffold writes new sites: the starter site of trustdocs new,
+// and the files an importer adds around what it converts.
+package scaffold
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/trustdocs/trustdocs/internal/model"
+)
+
+// starter is the starter site. Its text holds placeholders (__TODAY__ …)
+// that New fills in; "all:" keeps .github/ and .gitignore.
+//
+//go:embed all:site
+var starter embed.FS
+
+// Options are what a new site is made for.
+type Options struct {
+	Company string     // the company's name; "" leaves a TODO
+	Today   model.Date // the day the site is made: approvals, audit dates, security.txt expiry follow from it
+	Version string     // the trustdocs version the workflow installs; "" for latest
+}
+
+// New writes the starter site into dir, which must not exist or be empty.
+// It returns the site-relative paths it wrote.
+func New(dir string, opts Options) ([]string, error) {
+	if opts.Today.IsZero() {
+		opts.Today = model.DateOf(time.Now().UTC())
+	}
+	fill := placeholders(opts)
+	files := map[string][]byte{}
+	err := fs.WalkDir(starter, "site", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(starter, p)
+		if err != nil {
+			return err
+		}
+		files[strings.TrimPrefix(p, "site/")] = []byte(fill.Replace(string(b)))
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := Write(dir, files); err != nil {
+		return nil, err
+	}
+	return slices.Sorted(maps.Keys(files)), nil
+}
+
+// placeholders fills in the starter's placeholders.
+func placeholders(opts Options) *strings.Replacer {
+	company, todo := opts.Company, ""
+	if company == "" {
+		company, todo = "Example, Inc.", "  # TODO: your company's name"
+	}
+	version := opts.Version
+	if version == "" || version == "(devel)" {
+		version = "latest"
+	}
+	return strings.NewReplacer(
+		"__COMPANY_TODO__", todo,
+		"__COMPANY__", company,
+		"__TODAY__", opts.Today.String(),
+		// RFC 9116 recommends an expiry less than a year ahead.
+		"__EXPIRES__", opts.Today.AddMonths(11).String(),
+		"__STAGE1__", opts.Today.AddMonths(2).String(),
+		"__STAGE2__", opts.Today.AddMonths(3).String(),
+		"__TRUSTDOCS_VERSION__", version,
+	)
+}
+
+// Write creates dir and writes files into it (site-relative, slash-separated
+// paths). It refuses a dir that holds anything, so that it never replaces
+// a file; a failure part-way removes what it wrote.
+func Write(dir string, files map[string][]byte) (err error) {
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+		return fmt.Errorf("%s already exists and is not empty; name a new folder", dir)
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	created := !exists(dir)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	var written []string
+	defer func() {
+		if err == nil {
+			return
+		}
+		for _, p := range slices.Backward(written) {
+			os.Remove(p)
+		}
+		if created {
+			removeEmptyDirs(dir)
+		}
+	}()
+	for _, rel := range slices.Sorted(maps.Keys(files)) {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			return err
+		}
+		written = append(written, p)
+		_, werr := f.Write(files[rel])
+		if cerr := f.Close(); werr == nil {
+			werr = cerr
+		}
+		if werr != nil {
+			return werr
+		}
+	}
+	return nil
+}
+
+func exists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// removeEmptyDirs removes dir and the empty folders below it, which Write
+// made before it failed.
+func removeEmptyDirs(dir string) {
+	var dirs []string
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			dirs = append(dirs, p)
+		}
+		return nil
+	})
+	for _, d := range slices.Backward(dirs) {
+		os.Remove(d) // fails, as it should, on a folder that is not empty
+	}
+}
