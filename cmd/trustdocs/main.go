@@ -27,6 +27,7 @@ controls, Statement of Applicability decisions and audits (TOML).
 
 Usage:
   trustdocs new DIR [--company NAME]
+  trustdocs import comply DIR [-o SITE] [--company NAME]
   trustdocs build [-s DIR] [-o DIR] [--audience public|nda] [--as-of DATE] [--base-url URL]
   trustdocs check [-s DIR] [--strict] [--format text|json] [--as-of DATE]
   trustdocs serve [-s DIR] [--addr 127.0.0.1:1313] [--audience public|nda] [--as-of DATE]
@@ -56,6 +57,8 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	switch args[0] {
 	case "new":
 		return runNew(args[1:], stdout, stderr)
+	case "import":
+		return runImport(args[1:], stdout, stderr)
 	case "build":
 		return runBuild(args[1:], stdout, stderr)
 	case "check":

@@ -33,6 +33,19 @@ type Options struct {
 // New writes the starter site into dir, which must not exist or be empty.
 // It returns the site-relative paths it wrote.
 func New(dir string, opts Options) ([]string, error) {
+	files, err := Starter(opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := Write(dir, files); err != nil {
+		return nil, err
+	}
+	return slices.Sorted(maps.Keys(files)), nil
+}
+
+// Starter returns the starter site's files, by site-relative path, with
+// the placeholders filled in.
+func Starter(opts Options) (map[string][]byte, error) {
 	if opts.Today.IsZero() {
 		opts.Today = model.DateOf(time.Now().UTC())
 	}
@@ -49,13 +62,7 @@ func New(dir string, opts Options) ([]string, error) {
 		files[strings.TrimPrefix(p, "site/")] = []byte(fill.Replace(string(b)))
 		return nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	if err := Write(dir, files); err != nil {
-		return nil, err
-	}
-	return slices.Sorted(maps.Keys(files)), nil
+	return files, err
 }
 
 // placeholders fills in the starter's placeholders.

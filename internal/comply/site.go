@@ -1,0 +1,168 @@
+package comply
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/trustdocs/trustdocs/internal/catalog"
+	"github.com/trustdocs/trustdocs/internal/diag"
+	"github.com/trustdocs/trustdocs/internal/model"
+)
+
+// idCleanRE finds what a control id made from an acronym may not hold.
+var idCleanRE = regexp.MustCompile(`[^A-Z0-9]+`)
+
+// control writes the control a document's satisfies becomes, and returns
+// its id, or "" when the document satisfies nothing.
+func (im *importer) control(file, slug, title string, h header) string {
+	var mapped []string
+	var notes []string
+	for _, s := range h.Satisfies {
+		if !isTSC(s.Standard.Text) {
+			var ids []string
+			for _, id := range s.IDs {
+				ids = append(ids, id.Text)
+			}
+			im.diags.Warnf(diag.Pos{File: file, Line: s.Standard.Line, Col: s.Standard.Col}, "satisfies.%s: trustdocs has no framework for standard %q, so %s %s not mapped; describe it in content/frameworks/ and map the control to it",
+				s.Standard.Text, s.Standard.Text, strings.Join(ids, ", "), map[bool]string{true: "is", false: "are"}[len(ids) == 1])
+			im.res.Unmapped += len(ids)
+			notes = append(notes, fmt.Sprintf("%s: %s (no trustdocs framework)", s.Standard.Text, strings.Join(ids, ", ")))
+			continue
+		}
+		for _, id := range s.IDs {
+			switch {
+			case slices.Contains(mapped, id.Text):
+			case slices.Contains(im.criteria, id.Text):
+				mapped = append(mapped, id.Text)
+			default:
+				im.diags.Warnf(diag.Pos{File: file, Line: id.Line, Col: id.Col}, "%q is not a SOC 2 criterion, so it is not mapped%s; the control keeps a note of it", id.Text, diag.DidYouMean(id.Text, im.criteria))
+				im.res.Unmapped++
+				notes = append(notes, fmt.Sprintf("%s: %s (not a SOC 2 criterion)", s.Standard.Text, id.Text))
+			}
+		}
+	}
+	if len(mapped) == 0 && len(notes) == 0 {
+		return ""
+	}
+	id := strings.Trim(idCleanRE.ReplaceAllString(strings.ToUpper(h.Acronym.Text), "-"), "-")
+	if id == "" {
+		id = strings.ToUpper(slug)
+	}
+	for n := 2; im.ids[id] != ""; n++ {
+		id = fmt.Sprintf("%s-%d", strings.TrimSuffix(id, fmt.Sprintf("-%d", n-1)), n)
+	}
+	im.ids[id] = file
+	b := &im.controls
+	fmt.Fprintf(b, "\n# From %s.\n[[control]]\n", file)
+	fmt.Fprintf(b, "id          = %s\n", tomlString(id))
+	fmt.Fprintf(b, "title       = %s\n", tomlString(title))
+	fmt.Fprintf(b, "description = %s\n", tomlString("The "+title+" addresses these criteria."))
+	b.WriteString("status      = \"planned\"\n")
+	fmt.Fprintf(b, "soc2        = %s\n", tomlList(mapped))
+	for _, n := range notes {
+		fmt.Fprintf(b, "# Not mapped: %s\n", n)
+	}
+	im.res.Controls++
+	return id
+}
+
+// policy writes a document as a trustdocs policy.
+func (im *importer) policy(file, title, control string, h header, body string) []byte {
+	revs := slices.Clone(h.Revisions)
+	slices.SortStableFunc(revs, func(a, b revision) int { return a.Date.Compare(b.Date) })
+	var b strings.Builder
+	b.WriteString("+++\n")
+	fmt.Fprintf(&b, "# Imported from comply: %s", file)
+	if h.ID.Text != "" {
+		fmt.Fprintf(&b, " (procedure id %q", h.ID.Text)
+		if h.Cron.Text != "" {
+			fmt.Fprintf(&b, ", ticket schedule %q", h.Cron.Text)
+		}
+		b.WriteString(")")
+	}
+	b.WriteString("\n")
+	fmt.Fprintf(&b, "title          = %s\n", tomlString(title))
+	fmt.Fprintf(&b, "version        = \"%d.0\"\n", max(1, len(revs)))
+	b.WriteString("owner          = \"TODO: the role that owns this document\"\n")
+	if len(revs) > 0 {
+		fmt.Fprintf(&b, "approved       = %s\n", revs[len(revs)-1].Date)
+	} else {
+		fmt.Fprintf(&b, "approved       = %s  # TODO: the day this version was approved (comply recorded no revision)\n", im.today())
+	}
+	fmt.Fprintf(&b, "classification = %q\n", im.opts.Classification)
+	if control != "" {
+		fmt.Fprintf(&b, "controls       = [%s]\n", tomlString(control))
+	}
+	for i, r := range revs {
+		fmt.Fprintf(&b, "\n[[revision]]\nversion = \"%d.0\"\ndate    = %s\n", i+1, r.Date)
+		if r.Comment != "" {
+			fmt.Fprintf(&b, "note    = %s\n", tomlString(r.Comment))
+		}
+	}
+	b.WriteString("+++\n")
+	b.WriteString(body)
+	if !strings.HasSuffix(body, "\n") {
+		b.WriteString("\n")
+	}
+	return []byte(b.String())
+}
+
+func (im *importer) today() model.Date { return im.opts.Today }
+
+// soa excludes every Annex A control, each with a placeholder: comply
+// records no ISO 27001 decisions, and trustdocs asks one for each of the 93.
+func soa() []byte {
+	src, _ := catalog.File("iso27001")
+	var f struct {
+		Requirement []struct{ ID, Title string }
+	}
+	toml.Decode(string(src), &f)
+	var b strings.Builder
+	b.WriteString(`# Statement of Applicability. comply records no ISO/IEC 27001 decisions, so
+# the import excludes all 93 Annex A controls, each with a placeholder.
+# TODO: decide each one: map a control to those that apply (iso27001 = [...]
+# in content/controls/) and delete their entry here, or write why it does not
+# apply. If you do not pursue ISO 27001, say so in each justification.
+`)
+	for _, r := range f.Requirement {
+		if strings.HasPrefix(r.ID, "A.") {
+			fmt.Fprintf(&b, "\n[annex_a.%q]  # %s\napplicable    = false\njustification = \"TODO: not yet assessed.\"\n", r.ID, r.Title)
+		}
+	}
+	return []byte(b.String())
+}
+
+// tomlString quotes s as a TOML basic string.
+func tomlString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+func tomlList(xs []string) string {
+	q := make([]string, len(xs))
+	for i, x := range xs {
+		q[i] = tomlString(x)
+	}
+	return "[" + strings.Join(q, ", ") + "]"
+}
