@@ -8,16 +8,12 @@
 // screenshots to browser/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { serveSite, launchChromium, openPage, axeViolations } from './helpers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const siteDir = process.env.SITE_DIR;
-const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 // One page of each type.
 const pages = [
@@ -40,33 +36,12 @@ const pages = [
 ];
 const widths = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
 
-const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml',
-  '.json': 'application/json', '.xml': 'application/xml', '.pdf': 'application/pdf', '.csv': 'text/csv', '.png': 'image/png' };
-
 let server, base, browser;
 
 before(async () => {
   assert.ok(siteDir, 'set SITE_DIR to a built site');
-  server = http.createServer(async (req, res) => {
-    let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (p.endsWith('/')) p += 'index.html';
-    const file = path.join(siteDir, path.normalize(p));
-    if (!file.startsWith(path.resolve(siteDir))) { res.writeHead(403).end(); return; }
-    try {
-      if (!(await stat(file)).isFile()) throw new Error('not a file');
-      res.writeHead(200, { 'Content-Type': types[path.extname(file)] || 'application/octet-stream' });
-      res.end(await readFile(file));
-    } catch {
-      res.writeHead(404, { 'Content-Type': types['.html'] }).end(await readFile(path.join(siteDir, '404.html')));
-    }
-  });
-  await new Promise(resolve => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  ({ server, base } = await serveSite(siteDir));
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -74,23 +49,7 @@ after(async () => {
   server?.close();
 });
 
-// open loads a page and records what went wrong on the way: console
-// errors, uncaught exceptions, and any request that leaves the site.
-async function open(name, url, viewport, options = {}) {
-  const context = await browser.newContext({ viewport, ...options });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', m => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', e => problems.push(`exception: ${e.message}`));
-  await page.route('**/*', route => {
-    const u = route.request().url();
-    if (u.startsWith(base) || u.startsWith('data:')) return route.continue();
-    problems.push(`external request: ${u}`);
-    return route.abort();
-  });
-  const response = await page.goto(base + url);
-  return { context, page, response, problems };
-}
+const open = (name, url, viewport, options) => openPage(browser, base, url, viewport, options);
 
 for (const [name, url] of pages) {
   for (const [size, viewport] of Object.entries(widths)) {
@@ -142,11 +101,7 @@ for (const [name, url] of pages) {
         // which the test above holds every page to.
         const { context, page } = await open(name, url, viewport, { bypassCSP: true, colorScheme });
         try {
-          await page.addScriptTag({ path: axeSource });
-          const result = await page.evaluate(() => window.axe.run(document, {
-            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-          }));
-          const violations = result.violations.map(v => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`);
+          const violations = await axeViolations(page);
           assert.deepEqual(violations, [], `${url} in ${colorScheme} mode`);
         } finally {
           await context.close();

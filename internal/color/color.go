@@ -29,10 +29,14 @@ func Parse(s string) (RGB, error) {
 // String writes c as #rrggbb.
 func (c RGB) String() string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
 
-// The backgrounds of the built-in theme's two schemes (theme/assets/style.css).
+// The backgrounds of the built-in theme's two schemes (theme/assets/style.css):
+// the page, and the cards and header on it (--surface), on which links are
+// also written and which read less well.
 var (
-	White    = RGB{0xff, 0xff, 0xff}
-	DarkPage = RGB{0x0d, 0x11, 0x17}
+	White        = RGB{0xff, 0xff, 0xff}
+	LightSurface = RGB{0xf6, 0xf8, 0xfa}
+	DarkPage     = RGB{0x0d, 0x11, 0x17}
+	DarkSurface  = RGB{0x15, 0x1b, 0x23}
 )
 
 // luminance is the relative luminance of WCAG 2.
@@ -76,3 +80,15 @@ func TextOn(c, to, bg RGB, ratio float64) RGB {
 
 // AA is the contrast WCAG 2 level AA asks of body text.
 const AA = 4.5
+
+// Tint is a background for text in c: c blended into the page colour by at
+// least t, and further until c reads on it with ratio (the page itself if
+// nothing lighter does).
+func Tint(c, page RGB, t, ratio float64) RGB {
+	for ; t < 1; t += 0.01 {
+		if m := Mix(c, page, t); Contrast(c, m) >= ratio {
+			return m
+		}
+	}
+	return page
+}

@@ -46,14 +46,33 @@ func TestContrast(t *testing.T) {
 
 func TestTextOn(t *testing.T) {
 	accent, _ := Parse("#1f4fd1") // the built-in light accent: too dark on the dark page
-	if Contrast(accent, DarkPage) >= AA {
-		t.Fatal("test premise: the light accent should fail on the dark page")
+	if Contrast(accent, DarkSurface) >= AA {
+		t.Fatal("test premise: the light accent should fail on the dark cards")
 	}
-	got := TextOn(accent, White, DarkPage, AA)
-	if c := Contrast(got, DarkPage); c < AA {
+	got := TextOn(accent, White, DarkSurface, AA)
+	if c := Contrast(got, DarkSurface); c < AA {
 		t.Errorf("TextOn gave %v, contrast %.2f < %.1f", got, c, AA)
 	}
 	if got == White {
 		t.Errorf("TextOn went all the way to white; it should stop at the least blend")
+	}
+}
+
+func TestTint(t *testing.T) {
+	for _, tt := range []struct {
+		c, page RGB
+		from    float64
+	}{
+		{RGB{0x0b, 0x7a, 0x75}, White, 0.88},   // a teal accent: 88% is not enough
+		{RGB{0x1f, 0x4f, 0xd1}, White, 0.88},   // the built-in blue
+		{RGB{0x5f, 0xd4, 0xcc}, DarkPage, 0.8}, // a light accent on the dark page
+	} {
+		got := Tint(tt.c, tt.page, tt.from, AA)
+		if Contrast(tt.c, got) < AA {
+			t.Errorf("Tint(%v on %v) = %v: contrast %.2f", tt.c, tt.page, got, Contrast(tt.c, got))
+		}
+		if got == tt.page {
+			t.Errorf("Tint(%v on %v) gave the page colour itself", tt.c, tt.page)
+		}
 	}
 }

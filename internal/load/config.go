@@ -16,8 +16,8 @@ func brand(t *table) model.Brand {
 	b := model.Brand{Origin: t.origin()}
 	b.Logo = themePath(t, "logo")
 	b.Favicon = themePath(t, "favicon")
-	b.Accent = colour(t, "accent", color.White, "the white page of the light scheme")
-	b.AccentDark = colour(t, "accent_dark", color.DarkPage, "the dark page of the dark scheme")
+	b.Accent = colour(t, "accent", color.LightSurface, "the light scheme's cards ("+color.LightSurface.String()+")")
+	b.AccentDark = colour(t, "accent_dark", color.DarkSurface, "the dark scheme's cards ("+color.DarkSurface.String()+")")
 	return b
 }
 
@@ -46,7 +46,7 @@ func colour(t *table, key string, bg color.RGB, bgName string) string {
 	}
 	if r := color.Contrast(c, bg); r < color.AA {
 		t.warnf(t.at(key), "%s %s has a contrast of %.1f:1 against %s; links in it are hard to read (WCAG AA asks 4.5:1): choose a %s shade",
-			key, c, r, bgName, map[bool]string{true: "darker", false: "lighter"}[bg == color.White])
+			key, c, r, bgName, map[bool]string{true: "darker", false: "lighter"}[bg == color.LightSurface])
 	}
 	return c.String()
 }

@@ -78,20 +78,22 @@ func (r *renderer) themeFiles() []string {
 
 // brandCSS sets the theme's accent variables. An accent for one scheme
 // only is carried to the other: lifted until it reads on the dark page,
-// or darkened until it reads on the white one.
+// or darkened until it reads on the white one. The soft tint (behind the
+// current navigation entry, whose text is in the accent) is kept light, or
+// dark, enough for the accent to read on it.
 func brandCSS(b model.Brand) []byte {
 	light, _ := color.Parse(b.Accent)
 	dark, _ := color.Parse(b.AccentDark)
 	switch {
 	case b.Accent == "":
-		light = color.TextOn(dark, color.RGB{}, color.White, color.AA)
+		light = color.TextOn(dark, color.RGB{}, color.LightSurface, color.AA)
 	case b.AccentDark == "":
-		dark = color.TextOn(light, color.White, color.DarkPage, color.AA)
+		dark = color.TextOn(light, color.White, color.DarkSurface, color.AA)
 	}
 	var s strings.Builder
 	s.WriteString("/* The accent colours of [brand] in site.toml, made by trustdocs. */\n")
-	fmt.Fprintf(&s, ":root {\n  --accent: %s;\n  --accent-soft: %s;\n}\n", light, color.Mix(light, color.White, 0.88))
-	fmt.Fprintf(&s, "@media (prefers-color-scheme: dark) {\n  :root {\n    --accent: %s;\n    --accent-soft: %s;\n  }\n}\n", dark, color.Mix(dark, color.DarkPage, 0.8))
+	fmt.Fprintf(&s, ":root {\n  --accent: %s;\n  --accent-soft: %s;\n}\n", light, color.Tint(light, color.White, 0.88, color.AA))
+	fmt.Fprintf(&s, "@media (prefers-color-scheme: dark) {\n  :root {\n    --accent: %s;\n    --accent-soft: %s;\n  }\n}\n", dark, color.Tint(dark, color.DarkPage, 0.8, color.AA))
 	return []byte(s.String())
 }
 
