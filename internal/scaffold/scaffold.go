@@ -108,9 +108,7 @@ func Write(dir string, files map[string][]byte) (err error) {
 		for _, p := range slices.Backward(written) {
 			os.Remove(p)
 		}
-		if created {
-			removeEmptyDirs(dir)
-		}
+		removeEmptyDirs(dir, !created)
 	}()
 	for _, rel := range slices.Sorted(maps.Keys(files)) {
 		p := filepath.Join(dir, filepath.FromSlash(rel))
@@ -138,9 +136,9 @@ func exists(p string) bool {
 	return err == nil
 }
 
-// removeEmptyDirs removes dir and the empty folders below it, which Write
-// made before it failed.
-func removeEmptyDirs(dir string) {
+// removeEmptyDirs removes the empty folders below dir, which Write made
+// before it failed, and dir itself unless it was there before.
+func removeEmptyDirs(dir string, keep bool) {
 	var dirs []string
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && d.IsDir() {
@@ -149,6 +147,8 @@ func removeEmptyDirs(dir string) {
 		return nil
 	})
 	for _, d := range slices.Backward(dirs) {
-		os.Remove(d) // fails, as it should, on a folder that is not empty
+		if d != dir || !keep {
+			os.Remove(d) // fails, as it should, on a folder that is not empty
+		}
 	}
 }

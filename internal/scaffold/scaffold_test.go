@@ -76,3 +76,32 @@ func TestWriteRefusesAFolderInUse(t *testing.T) {
 		t.Errorf("Write into an empty folder: %v", err)
 	}
 }
+
+// A Write that fails part-way leaves nothing behind: not the files it
+// wrote, not the folders it made, and not the folder it was given.
+func TestWriteCleansUpAfterAFailure(t *testing.T) {
+	for _, made := range []bool{true, false} {
+		parent := t.TempDir()
+		dir := filepath.Join(parent, "site")
+		if !made {
+			os.Mkdir(dir, 0o755) // an empty folder the user made: it stays
+		}
+		// "a/b" is written as a file, so that "a/b/c" cannot be: a failure
+		// after the first file.
+		err := scaffold.Write(dir, map[string][]byte{"a/b": []byte("x"), "a/b/c": []byte("y"), "z": []byte("z")})
+		if err == nil {
+			t.Fatal("Write of a file below a file succeeded")
+		}
+		_, statErr := os.Stat(dir)
+		switch {
+		case made && statErr == nil:
+			t.Errorf("the folder Write made is left after its failure")
+		case !made && statErr != nil:
+			t.Errorf("the user's empty folder was removed")
+		case !made:
+			if entries, _ := os.ReadDir(dir); len(entries) > 0 {
+				t.Errorf("left in the user's folder: %v", entries)
+			}
+		}
+	}
+}
