@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"runtime/debug"
 	"slices"
 
 	"github.com/trustdocs/trustdocs/internal/comply"
@@ -40,10 +39,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		abs, _ := filepath.Abs(dir)
 		*out = filepath.Base(abs) + "-trustdocs"
 	}
-	opts := comply.Options{Company: *company, Classification: model.Classification(*class)}
-	if info, ok := debug.ReadBuildInfo(); ok {
-		opts.Version = info.Main.Version
-	}
+	opts := comply.Options{Company: *company, Classification: model.Classification(*class), Version: moduleVersion()}
 	res, err := comply.Import(dir, opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "trustdocs import comply: %v\n", err)

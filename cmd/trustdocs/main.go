@@ -302,6 +302,15 @@ func guard(stderr io.Writer, code *int) {
 }
 
 // version reports the module version and VCS revision from the build info.
+// moduleVersion is the version of trustdocs this command was built as,
+// for the workflow files it writes: "" when unknown.
+func moduleVersion() string {
+	if info, ok := debug.ReadBuildInfo(); ok {
+		return info.Main.Version
+	}
+	return ""
+}
+
 func version() string {
 	info, ok := debug.ReadBuildInfo()
 	if !ok {

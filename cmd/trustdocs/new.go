@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"runtime/debug"
 
 	"github.com/trustdocs/trustdocs/internal/scaffold"
 )
@@ -19,10 +18,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	opts := scaffold.Options{Company: *company}
-	if info, ok := debug.ReadBuildInfo(); ok {
-		opts.Version = info.Main.Version
-	}
+	opts := scaffold.Options{Company: *company, Version: moduleVersion()}
 	files, err := scaffold.New(dir, opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "trustdocs new: %v\n", err)
