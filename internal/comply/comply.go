@@ -182,12 +182,7 @@ func (im *importer) standards() {
 		}
 		var root yaml.Node
 		if err := yaml.Unmarshal(b, &root); err != nil {
-			p := diag.Pos{File: file, Line: 1}
-			msg := err.Error()
-			if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-				fmt.Sscan(m[1], &p.Line)
-				msg = m[2]
-			}
+			p, msg := yamlError(file, 0, err)
 			im.diags.Errorf(p, "the standard does not parse: %s", msg)
 			continue
 		}

@@ -74,18 +74,22 @@ func splitAtEnd(src []byte) (head, body []byte, offset, bodyLine int, ok bool) {
 // yamlLineRE finds the line in go-yaml's messages ("yaml: line 5: …").
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
+// yamlError splits go-yaml's error into where it is (its line, plus offset,
+// in file) and what it says.
+func yamlError(file string, offset int, err error) (diag.Pos, string) {
+	msg := err.Error()
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return diag.Pos{File: file, Line: offset + n}, m[2]
+	}
+	return diag.Pos{File: file, Line: offset + 1}, strings.TrimPrefix(msg, "yaml: ")
+}
+
 // parseHeader reads a header; problems are reported at their lines in file.
 func parseHeader(file string, head []byte, offset int, diags *diag.List) (h header, ok bool) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(head, &root); err != nil {
-		msg := err.Error()
-		p := diag.Pos{File: file, Line: offset + 1}
-		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			p.Line, msg = offset+n, m[2]
-		} else {
-			msg = strings.TrimPrefix(msg, "yaml: ")
-		}
+		p, msg := yamlError(file, offset, err)
 		diags.Errorf(p, "the YAML header does not parse: %s; fix the indentation or quoting here (the header ends at the first line that is exactly ---)", msg)
 		return h, false
 	}

@@ -10,7 +10,6 @@ import (
 
 	"github.com/trustdocs/trustdocs/internal/catalog"
 	"github.com/trustdocs/trustdocs/internal/diag"
-	"github.com/trustdocs/trustdocs/internal/model"
 )
 
 // idCleanRE finds what a control id made from an acronym may not hold.
@@ -91,7 +90,7 @@ func (im *importer) policy(file, title, control string, h header, body string) [
 	if len(revs) > 0 {
 		fmt.Fprintf(&b, "approved       = %s\n", revs[len(revs)-1].Date)
 	} else {
-		fmt.Fprintf(&b, "approved       = %s  # TODO: the day this version was approved (comply recorded no revision)\n", im.today())
+		fmt.Fprintf(&b, "approved       = %s  # TODO: the day this version was approved (comply recorded no revision)\n", im.opts.Today)
 	}
 	fmt.Fprintf(&b, "classification = %q\n", im.opts.Classification)
 	if control != "" {
@@ -110,8 +109,6 @@ func (im *importer) policy(file, title, control string, h header, body string) [
 	}
 	return []byte(b.String())
 }
-
-func (im *importer) today() model.Date { return im.opts.Today }
 
 // soa excludes every Annex A control, each with a placeholder: comply
 // records no ISO 27001 decisions, and trustdocs asks one for each of the 93.

@@ -24,10 +24,9 @@ func brand(t *table) model.Brand {
 // themePath reads a path of the output that a file of theme/ provides.
 func themePath(t *table, key string) string {
 	p := strings.TrimPrefix(t.str(key, false, ""), "/")
-	if strings.HasPrefix(p, "theme/") {
-		t.errorf(t.at(key), "%s is a path in the output, not in the site: theme/%s is published as %q, so write %s = %q",
-			key, strings.TrimPrefix(p, "theme/"), strings.TrimPrefix(p, "theme/"), key, strings.TrimPrefix(p, "theme/"))
-		return strings.TrimPrefix(p, "theme/")
+	if out, inSite := strings.CutPrefix(p, "theme/"); inSite {
+		t.errorf(t.at(key), "%s is a path in the output, not in the site: theme/%s is published as %q, so write %s = %q", key, out, out, key, out)
+		return out
 	}
 	return p
 }

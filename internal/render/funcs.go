@@ -158,7 +158,7 @@ type itemContext struct {
 
 // iconType is the media type of an icon file, from a fixed table rather
 // than the system's, so that the output is the same on every machine.
-func iconType(p string) string {
-	return map[string]string{".svg": "image/svg+xml", ".png": "image/png", ".ico": "image/x-icon",
-		".gif": "image/gif", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp"}[strings.ToLower(path.Ext(p))]
-}
+func iconType(p string) string { return iconTypes[strings.ToLower(path.Ext(p))] }
+
+var iconTypes = map[string]string{".svg": "image/svg+xml", ".png": "image/png", ".ico": "image/x-icon",
+	".gif": "image/gif", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp"}

@@ -61,7 +61,6 @@ type renderer struct {
 
 	items     map[string]*Item
 	copies    map[string]string
-	theme     []string                       // output paths of the theme's files, embedded and overlaid
 	docs      map[*model.Doc]markdown.Result // converted bodies
 	docByFile map[string]*model.Doc          // site-relative path → document
 	withheld  map[string]bool                // files under content/ this audience may not read
@@ -409,7 +408,6 @@ func (r *renderer) assets() error {
 		rel := strings.TrimPrefix(p, "theme/")
 		r.file(rel, func() ([]byte, error) { return b, nil }).Uses = []string{}
 		embedded[rel] = true
-		r.theme = append(r.theme, rel)
 		return nil
 	})
 	if err != nil {
@@ -422,9 +420,6 @@ func (r *renderer) assets() error {
 		}
 		delete(r.items, rel)
 		r.copies[rel] = abs
-		if !embedded[rel] {
-			r.theme = append(r.theme, rel)
-		}
 	}
 	return nil
 }

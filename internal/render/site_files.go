@@ -30,9 +30,15 @@ const securityTxtFile = ".well-known/security.txt"
 func (r *renderer) siteFiles() map[string][]byte {
 	files := map[string][]byte{}
 	b := r.s.Config.Brand
-	theme := r.themeFiles()
+	var theme []string // listed only when [brand] names a file of it
 	for _, f := range []struct{ key, path string }{{"logo", b.Logo}, {"favicon", b.Favicon}} {
-		if f.path != "" && !slices.Contains(theme, f.path) {
+		if f.path == "" {
+			continue
+		}
+		if theme == nil {
+			theme = r.themeFiles()
+		}
+		if !slices.Contains(theme, f.path) {
 			r.diags.Errorf(b.At(f.key), "[brand]: %s %q is not a file of the theme; put the file at theme/%s (it is published at that path), or name one of the theme's files%s",
 				f.key, f.path, f.path, diag.DidYouMean(f.path, theme))
 		}
