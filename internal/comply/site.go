@@ -51,8 +51,8 @@ func (im *importer) control(file, slug, title string, h header) string {
 	if id == "" {
 		id = strings.ToUpper(slug)
 	}
-	for n := 2; im.ids[id] != ""; n++ {
-		id = fmt.Sprintf("%s-%d", strings.TrimSuffix(id, fmt.Sprintf("-%d", n-1)), n)
+	for base, n := id, 2; im.ids[id] != ""; n++ {
+		id = fmt.Sprintf("%s-%d", base, n)
 	}
 	im.ids[id] = file
 	b := &im.controls
