@@ -38,6 +38,7 @@ func (l *loader) framework(file string, src []byte) *model.Framework {
 		}
 		f.Profile.ValidityMonths, _ = p.integer("validity_months")
 		f.Profile.Surveillance, _ = p.boolean("surveillance")
+		f.Profile.Attestation, _ = p.boolean("attestation")
 		p.done()
 	}
 	for _, c := range t.tables("category", "[[category]]") {

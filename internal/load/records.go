@@ -129,9 +129,12 @@ func (l *loader) certifications(file string, src []byte) {
 		cert.AccreditationBody = c.str("accreditation_body", false, "")
 		cert.CertificateNumber = c.str("certificate_number", false, "")
 		cert.Scope = c.str("scope", false, "")
+		cert.Edition = c.enum("edition", []string{"2013", "2022"}, "")
 		cert.Issued = c.date("issued", false)
+		cert.CycleStart = c.date("cycle_start", false)
 		cert.Expires = c.date("expires", false)
 		cert.Status = c.enum("status", []string{"suspended", "withdrawn"}, "")
+		cert.SoAVersion = c.str("soa_version", false, "")
 		cert.Certificate = c.str("certificate", false, "")
 		cert.Classification = model.Classification(c.enum("classification", model.Classifications, string(model.Public)))
 		for _, a := range c.tables("audit", "[[certification.audit]]") {

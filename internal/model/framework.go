@@ -31,6 +31,9 @@ type Profile struct {
 	ValidityMonths int
 	// Surveillance is set when certificates need yearly surveillance audits.
 	Surveillance bool
+	// Attestation is set for frameworks whose audits produce an attestation
+	// report (SOC 2), recorded as [[attestation]], not a certificate.
+	Attestation bool
 }
 
 // Category is a scope category a report can include (SOC 2's Security,

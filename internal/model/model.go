@@ -265,12 +265,19 @@ type Certification struct {
 	AccreditationBody string
 	CertificateNumber string
 	Scope             string
+	Edition           string // "2013" or "2022" for ISO/IEC 27001 when written; else read from Standard
 	Issued            Date
-	Expires           Date   // given, or derived by resolve
-	Status            string // override: suspended | withdrawn
-	Certificate       string // file under content/
-	Classification    Classification
-	Audits            []Audit
+	// CycleStart is the certification decision that started the current
+	// three-year cycle; zero means Issued. A certificate reissued within a
+	// cycle (a scope change, the move to a new edition) keeps the cycle's
+	// surveillance schedule and expiry.
+	CycleStart     Date
+	Expires        Date   // as written; resolve derives it when zero
+	Status         string // override: suspended | withdrawn
+	SoAVersion     string // the version of the Statement of Applicability the certificate references
+	Certificate    string // file under content/
+	Classification Classification
+	Audits         []Audit
 }
 
 // Attestation is an attestation report (SOC 2 and the like).

@@ -96,7 +96,7 @@ func statusClass(status any) string {
 	switch s {
 	case resolve.Certified, resolve.Current, string(model.Implemented), "applicable", "passed", string(model.Public):
 		return "ok"
-	case resolve.Expiring, resolve.Bridged, string(model.Partial), resolve.ReviewDue, resolve.SurveillanceOverdue, string(model.Restricted):
+	case resolve.Expiring, resolve.Bridged, string(model.Partial), resolve.ReviewDue, resolve.SurveillanceOverdue, resolve.NotYetValid, string(model.Restricted):
 		return "warn"
 	case resolve.Expired, resolve.Stale, resolve.Suspended, resolve.Withdrawn, resolve.ReviewOverdue, "failed":
 		return "bad"

@@ -173,14 +173,9 @@ func timeline(s *resolve.Site, certs []*resolve.Certification, reports []*resolv
 		if !c.Issued.IsZero() {
 			bar("tl-cert", c.Issued, c.Expires, fmt.Sprintf("%s: %s to %s", name, c.Issued.Long(), c.Expires.Long()))
 			alt = append(alt, fmt.Sprintf("%s valid %s to %s (%s)", name, c.Issued.Long(), c.Expires.Long(), c.Status))
-			if c.Framework.Profile.Surveillance {
-				for k := 1; k <= 2; k++ {
-					due := c.Issued.AddMonths(12 * k)
-					if due.Before(c.Expires) {
-						fmt.Fprintf(body, `<line class="tl-due" x1="%s" y1="%s" x2="%s" y2="%s"><title>Surveillance due %s</title></line>`,
-							num(x(due)), num(float64(row)*rowH+4), num(x(due)), num(float64(row)*rowH+26), esc(due.Long()))
-					}
-				}
+			for _, y := range c.Surveillance {
+				fmt.Fprintf(body, `<line class="tl-due" x1="%s" y1="%s" x2="%s" y2="%s"><title>Year-%d surveillance due by %s</title></line>`,
+					num(x(y.Due)), num(float64(row)*rowH+4), num(x(y.Due)), num(float64(row)*rowH+26), y.Year, esc(y.Due.Long()))
 			}
 		} else {
 			alt = append(alt, name+" in progress")

@@ -100,22 +100,6 @@ func (f *Framework) Covered() (covered, total int) {
 	return covered, total
 }
 
-// Certification is a certification with its status as of the build date.
-type Certification struct {
-	*model.Certification
-	Framework *Framework
-	Expires   model.Date
-	Status    string
-}
-
-// Attestation is an attestation report with its status as of the build date.
-type Attestation struct {
-	*model.Attestation
-	Framework    *Framework
-	CurrentUntil model.Date
-	Status       string
-}
-
 // Change is one dated event for the home page and the feed.
 type Change struct {
 	Date           model.Date
@@ -329,158 +313,6 @@ var annex2013RE = regexp.MustCompile(`^A\.(\d+\.\d+\.\d+|(9|1[0-8])\.\d+)$`)
 
 const annex2013Hint = "; it is ISO/IEC 27001:2013 numbering: the 2022 edition's Annex A has 93 controls, A.5.1–A.5.37, A.6.1–A.6.8, A.7.1–A.7.14 and A.8.1–A.8.34; use the 2022 control that replaced it"
 
-func (r *resolver) certifications() {
-	for _, mc := range r.s.Site.Certifications {
-		f := r.framework(mc.Framework)
-		c := &Certification{Certification: mc, Framework: f}
-		validity, surveillance := 36, true
-		if f != nil {
-			validity, surveillance = f.Profile.ValidityMonths, f.Profile.Surveillance
-			f.Certs = append(f.Certs, c)
-		}
-		c.Expires = CertExpiry(mc, validity)
-		c.Status = CertStatus(mc, c.Expires, surveillance, r.s.AsOf)
-		if !mc.Expires.IsZero() && !mc.Issued.IsZero() && !mc.Expires.After(mc.Issued) {
-			r.diags.Errorf(mc.At("expires"), "expires (%s) must be after issued (%s)", mc.Expires, mc.Issued)
-		}
-		if strings.Contains(mc.Standard, "27001:2013") && !r.s.AsOf.Before(model.NewDate(2025, 10, 31)) {
-			r.diags.Warnf(mc.At("standard"), "ISO/IEC 27001:2013 certificates ceased to be valid on 31 October 2025; transition to ISO/IEC 27001:2022 and update standard")
-		}
-		r.asset(mc.Certificate, mc.At("certificate"), "certificate")
-		r.audits(mc)
-		r.s.Certifications = append(r.s.Certifications, c)
-	}
-	// Certificates in force first, those still being pursued after.
-	slices.SortStableFunc(r.s.Certifications, func(a, b *Certification) int {
-		return cmp.Compare(boolInt(a.Status == InProgress), boolInt(b.Status == InProgress))
-	})
-}
-
-// audits checks the order of a certification's audits against each other,
-// the certificate and the build date.
-func (r *resolver) audits(c *model.Certification) {
-	var stage1, stage2 *model.Audit
-	for i := range c.Audits {
-		a := &c.Audits[i]
-		if a.Date.IsZero() {
-			continue
-		}
-		switch a.Kind {
-		case "stage1":
-			stage1 = a
-		case "stage2":
-			stage2 = a
-		case "surveillance":
-			if !c.Issued.IsZero() && a.Date.Before(c.Issued) {
-				r.diags.Errorf(a.At("date"), "the surveillance audit (%s) is before the certificate was issued (%s); surveillance follows certification, so make it stage2 or correct the date", a.Date, c.Issued)
-			}
-		}
-		switch {
-		case a.Result == "scheduled" && a.Date.Before(r.s.AsOf):
-			r.diags.Warnf(a.At("result"), "the %s audit was scheduled for %s, which has passed (as of %s): record its result, passed or failed, or move its date", auditName(a.Kind), a.Date, r.s.AsOf)
-		case a.Result != "scheduled" && a.Result != "" && a.Date.After(r.s.AsOf):
-			r.diags.Warnf(a.At("result"), "the %s audit on %s is after %s, the date statuses are computed for, yet its result is %q; an audit to come is \"scheduled\"", auditName(a.Kind), a.Date, r.s.AsOf, a.Result)
-		}
-	}
-	if stage1 != nil && stage2 != nil && stage2.Date.Before(stage1.Date) {
-		r.diags.Errorf(stage2.At("date"), "the stage 2 audit (%s) is before the stage 1 audit (%s); stage 1 reviews the documents, stage 2 follows it", stage2.Date, stage1.Date)
-	}
-	if stage2 != nil && !c.Issued.IsZero() && c.Issued.Before(stage2.Date) {
-		r.diags.Errorf(c.At("issued"), "issued (%s) is before the stage 2 audit (%s); a certificate is issued after stage 2 passes", c.Issued, stage2.Date)
-	}
-}
-
-// auditName is how messages name an audit kind: "stage 1", "surveillance".
-func auditName(kind string) string {
-	if n, ok := strings.CutPrefix(kind, "stage"); ok {
-		return "stage " + n
-	}
-	return kind
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-func (r *resolver) attestations() {
-	for _, ma := range r.s.Site.Attestations {
-		f := r.framework(ma.Framework)
-		a := &Attestation{Attestation: ma, Framework: f}
-		if f != nil {
-			f.Reports = append(f.Reports, a)
-			r.categories(f, ma)
-		}
-		r.attestationDates(ma)
-		if !a.CoverageEnd().IsZero() {
-			a.CurrentUntil = ReportCurrentUntil(ma)
-		}
-		a.Status = AttestationStatus(ma, r.s.AsOf)
-		r.asset(ma.Report, ma.At("report"), "report")
-		if ma.Bridge != nil {
-			r.asset(ma.Bridge.File, ma.Bridge.At("file"), "bridge letter")
-		}
-		r.s.Attestations = append(r.s.Attestations, a)
-	}
-}
-
-func (r *resolver) categories(f *Framework, a *model.Attestation) {
-	var ids []string
-	for _, c := range f.Categories {
-		ids = append(ids, c.ID)
-	}
-	for _, c := range a.Categories {
-		if !slices.Contains(ids, c.ID) {
-			r.diags.Errorf(c.Pos, "categories: %q is not a category of %s; use %s%s", c.ID, f.Name, strings.Join(ids, ", "), diag.DidYouMean(c.ID, ids))
-		}
-	}
-}
-
-func (r *resolver) attestationDates(a *model.Attestation) {
-	switch a.Type {
-	case "II":
-		if a.PeriodStart.IsZero() || a.PeriodEnd.IsZero() {
-			if !a.Issued.IsZero() {
-				r.diags.Errorf(a.Pos, "a Type II report covers a period: add period_start and period_end")
-			}
-			break
-		}
-		if !a.PointInTime.IsZero() {
-			r.diags.Errorf(a.At("point_in_time"), "point_in_time is for Type I reports; a Type II report has period_start and period_end")
-		}
-		if !a.PeriodEnd.After(a.PeriodStart) {
-			r.diags.Errorf(a.At("period_end"), "period_end (%s) must be after period_start (%s)", a.PeriodEnd, a.PeriodStart)
-			break
-		}
-		if a.PeriodEnd.After(a.PeriodStart.AddMonths(12).AddDays(-1)) {
-			r.diags.Errorf(a.At("period_end"), "the Type II period %s to %s is longer than 12 months; a report covers at most 12 months, so split it into two reports", a.PeriodStart, a.PeriodEnd)
-		} else if a.PeriodEnd.Before(a.PeriodStart.AddMonths(3).AddDays(-1)) {
-			r.diags.Warnf(a.At("period_end"), "the Type II period %s to %s is shorter than 3 months; buyers rarely accept a period under 3 months", a.PeriodStart, a.PeriodEnd)
-		}
-	case "I":
-		if a.PointInTime.IsZero() && !a.Issued.IsZero() {
-			r.diags.Errorf(a.Pos, "a Type I report is as of one date: add point_in_time = YYYY-MM-DD")
-		}
-		if !a.PeriodStart.IsZero() || !a.PeriodEnd.IsZero() {
-			r.diags.Errorf(a.At("period_start"), "period_start and period_end are for Type II reports; a Type I report has point_in_time")
-		}
-	}
-	end := a.CoverageEnd()
-	if !a.Issued.IsZero() && !end.IsZero() && a.Issued.Before(end) {
-		r.diags.Errorf(a.At("issued"), "issued (%s) is before the end of what the report covers (%s); a report is issued after its period", a.Issued, end)
-	}
-	if b := a.Bridge; b != nil && !end.IsZero() {
-		if !b.CoversThrough.IsZero() && !b.CoversThrough.After(end) {
-			r.diags.Errorf(b.At("covers_through"), "bridge_letter covers_through (%s) must be after the report's period end (%s)", b.CoversThrough, end)
-		}
-		if !b.Issued.IsZero() && b.Issued.Before(end) {
-			r.diags.Errorf(b.At("issued"), "bridge_letter issued (%s) is before the report's period end (%s)", b.Issued, end)
-		}
-	}
-}
-
 // framework resolves a record's framework reference.
 func (r *resolver) framework(ref model.Ref) *Framework {
 	if ref.ID == "" {
@@ -558,11 +390,20 @@ func (r *resolver) warnings() {
 	for _, c := range r.s.Certifications {
 		switch c.Status {
 		case Expired:
-			r.diags.Warnf(c.AtFirst("expires", "issued"), "%s certificate expired on %s; record the recertification: the new issued date, and its audits", c.Framework.Title(), c.Expires)
+			if c.stated.IsZero() { // else edition's warning says why
+				r.diags.Warnf(c.AtFirst("expires", "issued"), "%s certificate expired on %s; record the recertification: the new issued date, and its audits", c.Framework.Title(), c.Expires)
+			}
 		case Expiring:
-			r.diags.Warnf(c.AtFirst("expires", "issued"), "%s certificate expires on %s; plan the recertification audit", c.Framework.Title(), c.Expires)
+			if c.stated.IsZero() {
+				r.diags.Warnf(c.AtFirst("expires", "issued"), "%s certificate expires on %s; plan the recertification audit", c.Framework.Title(), c.Expires)
+			}
 		case SurveillanceOverdue:
-			r.diags.Warnf(c.Pos, "%s certificate: a surveillance audit is overdue; record it as [[certification.audit]] kind = \"surveillance\"", c.Framework.Title())
+			for _, y := range c.Surveillance {
+				if y.Overdue(r.s.AsOf) {
+					r.diags.Warnf(c.Pos, "%s certificate: the year-%d surveillance audit was due by %s and none has passed, so it reads \"surveillance overdue\"; record the audit as [[certification.audit]] kind = \"surveillance\" with its date and result", c.Framework.Title(), y.Year, y.Due)
+					break
+				}
+			}
 		}
 	}
 	for _, a := range r.s.Attestations {

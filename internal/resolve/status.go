@@ -8,6 +8,7 @@ import (
 // status badges, so keep them to words and spaces.
 const (
 	InProgress          = "in progress"
+	NotYetValid         = "not yet valid"
 	Certified           = "certified"
 	Expiring            = "expiring"
 	Expired             = "expired"
@@ -30,46 +31,6 @@ const (
 	reviewDueDays      = 30
 	reportCurrentMonth = 12 // a report is current for 12 months after its coverage ends
 )
-
-// CertExpiry is the certificate's expiry: as written, or issued plus the
-// framework's validity (36 months for ISO) minus one day.
-func CertExpiry(c *model.Certification, validityMonths int) model.Date {
-	if !c.Expires.IsZero() || c.Issued.IsZero() {
-		return c.Expires
-	}
-	if validityMonths <= 0 {
-		validityMonths = 36
-	}
-	return c.Issued.AddMonths(validityMonths).AddDays(-1)
-}
-
-// CertStatus is a certification's status as of d (SPEC §2.5).
-func CertStatus(c *model.Certification, expires model.Date, surveillance bool, d model.Date) string {
-	switch {
-	case c.Status != "":
-		return c.Status
-	case c.Issued.IsZero():
-		return InProgress
-	case !expires.IsZero() && d.After(expires):
-		return Expired
-	case !expires.IsZero() && d.DaysUntil(expires) <= certExpiringDays:
-		return Expiring
-	}
-	if surveillance {
-		passed := 0
-		for _, a := range c.Audits {
-			if a.Kind == "surveillance" && a.Result == "passed" && a.Date.After(c.Issued) && !a.Date.After(d) {
-				passed++
-			}
-		}
-		for k := 1; k <= 2; k++ {
-			if d.After(c.Issued.AddMonths(12*k)) && passed < k {
-				return SurveillanceOverdue
-			}
-		}
-	}
-	return Certified
-}
 
 // ReportCurrentUntil is the last day a report counts as current: its
 // coverage end plus 12 months.

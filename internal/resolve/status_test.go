@@ -14,55 +14,6 @@ func d(s string) model.Date {
 	return v
 }
 
-func TestCertStatus(t *testing.T) {
-	surv := func(date, result string) model.Audit {
-		return model.Audit{Kind: "surveillance", Date: d(date), Result: result}
-	}
-	tests := []struct {
-		name   string
-		cert   model.Certification
-		asOf   string
-		status string
-	}{
-		{"no issue date", model.Certification{}, "2026-01-01", InProgress},
-		{"override wins", model.Certification{Issued: d("2025-06-01"), Status: Suspended}, "2025-07-01", Suspended},
-		{"fresh", model.Certification{Issued: d("2025-06-01")}, "2025-07-01", Certified},
-		{"surveillance due day itself", model.Certification{Issued: d("2025-06-01")}, "2026-06-01", Certified},
-		{"day after surveillance due", model.Certification{Issued: d("2025-06-01")}, "2026-06-02", SurveillanceOverdue},
-		{"first surveillance passed", model.Certification{Issued: d("2025-06-01"), Audits: []model.Audit{surv("2026-05-12", "passed")}}, "2026-11-01", Certified},
-		{"scheduled does not count", model.Certification{Issued: d("2025-06-01"), Audits: []model.Audit{surv("2026-05-12", "scheduled")}}, "2026-11-01", SurveillanceOverdue},
-		{"second surveillance due day", model.Certification{Issued: d("2025-06-01"), Audits: []model.Audit{surv("2026-05-12", "passed")}}, "2027-06-01", Certified},
-		{"second surveillance overdue", model.Certification{Issued: d("2025-06-01"), Audits: []model.Audit{surv("2026-05-12", "passed")}}, "2027-06-02", SurveillanceOverdue},
-		{"both surveillances passed", model.Certification{Issued: d("2025-06-01"), Audits: []model.Audit{surv("2026-05-12", "passed"), surv("2027-05-11", "passed")}}, "2028-03-01", Certified},
-		{"91 days before expiry", model.Certification{Issued: d("2025-06-01"), Audits: []model.Audit{surv("2026-05-12", "passed"), surv("2027-05-11", "passed")}}, "2028-03-01", Certified},
-		{"90 days before expiry", model.Certification{Issued: d("2025-06-01")}, "2028-03-02", Expiring},
-		{"expiry day", model.Certification{Issued: d("2025-06-01")}, "2028-05-31", Expiring},
-		{"day after expiry", model.Certification{Issued: d("2025-06-01")}, "2028-06-01", Expired},
-		{"explicit expiry", model.Certification{Issued: d("2025-06-01"), Expires: d("2026-01-31")}, "2026-02-01", Expired},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			exp := CertExpiry(&tt.cert, 36)
-			if got := CertStatus(&tt.cert, exp, true, d(tt.asOf)); got != tt.status {
-				t.Errorf("as of %s: status %q, want %q (expires %s)", tt.asOf, got, tt.status, exp)
-			}
-		})
-	}
-}
-
-func TestCertExpiryDefault(t *testing.T) {
-	for _, tt := range []struct{ issued, want string }{
-		{"2025-06-01", "2028-05-31"},
-		{"2024-02-29", "2027-02-27"}, // 29 Feb + 36 months is 28 Feb; minus a day
-		{"2025-01-01", "2027-12-31"},
-	} {
-		c := model.Certification{Issued: d(tt.issued)}
-		if got := CertExpiry(&c, 36).String(); got != tt.want {
-			t.Errorf("issued %s: expiry %s, want %s", tt.issued, got, tt.want)
-		}
-	}
-}
-
 func TestAttestationStatus(t *testing.T) {
 	typeII := model.Attestation{Type: "II", PeriodStart: d("2025-07-01"), PeriodEnd: d("2026-06-30"), Issued: d("2026-08-15")}
 	bridged := typeII
