@@ -18,12 +18,12 @@ import (
 // repository ships in theme/schema/, which every build publishes too.
 func TestExportsMatchSchemas(t *testing.T) {
 	schemas := map[string]string{ // output file → schema file
-		"trust.json":                       "trust-v1.json",
+		"trust.json":                       "trust-v2.json",
 		"frameworks/iso27001/soa/soa.json": "soa-v1.json",
 	}
 	c := jsonschema.NewCompiler()
 	compiled := map[string]*jsonschema.Schema{}
-	for _, name := range []string{"soa-v1.json", "trust-v1.json"} {
+	for _, name := range []string{"soa-v1.json", "trust-v2.json"} {
 		b, err := os.ReadFile(filepath.Join("../../theme/schema", name))
 		if err != nil {
 			t.Fatal(err)
@@ -53,7 +53,7 @@ func TestExportsMatchSchemas(t *testing.T) {
 					t.Errorf("%s (%s build of %s) does not match %s:\n%v", out, audience, site, schema, err)
 				}
 			}
-			for _, name := range []string{"soa-v1.json", "trust-v1.json"} {
+			for _, name := range []string{"soa-v1.json", "trust-v2.json"} {
 				want, _ := os.ReadFile(filepath.Join("../../theme/schema", name))
 				if got := outputFile(t, res, "schema/"+name); !bytes.Equal(got, want) {
 					t.Errorf("the build does not publish schema/%s", name)
@@ -66,10 +66,10 @@ func TestExportsMatchSchemas(t *testing.T) {
 // A schema that accepts anything would prove nothing: these break it.
 func TestSchemasReject(t *testing.T) {
 	c := jsonschema.NewCompiler()
-	b, _ := os.ReadFile("../../theme/schema/trust-v1.json")
+	b, _ := os.ReadFile("../../theme/schema/trust-v2.json")
 	doc, _ := jsonschema.UnmarshalJSON(bytes.NewReader(b))
-	c.AddResource("trust-v1.json", doc)
-	s, err := c.Compile("trust-v1.json")
+	c.AddResource("trust-v2.json", doc)
+	s, err := c.Compile("trust-v2.json")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -226,6 +226,10 @@ func (l *loader) siteConfig(file string, src []byte) {
 		c.UnsafeHTML, _ = m.boolean("unsafe_html")
 		m.done()
 	}
+	if st := t.sub("status", "[status]"); st != nil {
+		c.ReportCurrentFrom = st.enum("report_current_from", model.ReportCurrentFroms, model.FromPeriodEnd)
+		st.done()
+	}
 	if b := t.sub("brand", "[brand]"); b != nil {
 		c.Brand = brand(b)
 		b.done()

@@ -132,8 +132,11 @@ type Config struct {
 	Language      string
 	AsOf          Date // [build] as_of
 	UnsafeHTML    bool // [markdown] unsafe_html
-	Brand         Brand
-	SecurityTxt   *SecurityTxt // [security_txt], or nil: no security.txt
+	// ReportCurrentFrom is what a report's 12 months of currency count
+	// from ([status] report_current_from): FromPeriodEnd or FromIssued.
+	ReportCurrentFrom string
+	Brand             Brand
+	SecurityTxt       *SecurityTxt // [security_txt], or nil: no security.txt
 }
 
 // Brand is site.toml's [brand]: the look a site gets without a template.
@@ -305,6 +308,16 @@ type BridgeLetter struct {
 	File           string
 	Classification Classification // of the file; default: the report's
 }
+
+// What a report's 12 months of currency count from: the end of the period
+// it covers (Type I: its as-of date), the market's convention, or the day
+// it was issued.
+const (
+	FromPeriodEnd = "period_end"
+	FromIssued    = "issued"
+)
+
+var ReportCurrentFroms = []string{FromPeriodEnd, FromIssued}
 
 // CoverageEnd is the last day the report itself covers.
 func (a *Attestation) CoverageEnd() Date {

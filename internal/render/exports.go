@@ -13,7 +13,7 @@ import (
 // Schema versions of the JSON exports. Bump on any incompatible change.
 const (
 	soaSchema   = "https://trustdocs.dev/schema/soa/v1"
-	trustSchema = "https://trustdocs.dev/schema/trust/v1"
+	trustSchema = "https://trustdocs.dev/schema/trust/v2"
 )
 
 func marshal(v any) []byte {
@@ -91,6 +91,9 @@ type trustCert struct {
 	Framework         string `json:"framework"`
 	Standard          string `json:"standard,omitempty"`
 	Status            string `json:"status"`
+	Why               string `json:"why"`
+	Edition           string `json:"edition,omitempty"`
+	CycleStart        string `json:"cycle_start,omitempty"`
 	CertificationBody string `json:"certification_body,omitempty"`
 	AccreditationBody string `json:"accreditation_body,omitempty"`
 	CertificateNumber string `json:"certificate_number,omitempty"`
@@ -103,13 +106,17 @@ type trustReport struct {
 	Framework    string   `json:"framework"`
 	Type         string   `json:"type"`
 	Status       string   `json:"status"`
+	Why          string   `json:"why"`
+	Opinion      string   `json:"opinion,omitempty"`
 	Auditor      string   `json:"auditor,omitempty"`
 	Categories   []string `json:"categories"`
 	PeriodStart  string   `json:"period_start,omitempty"`
 	PeriodEnd    string   `json:"period_end,omitempty"`
 	PointInTime  string   `json:"point_in_time,omitempty"`
 	Issued       string   `json:"issued,omitempty"`
+	CurrentFrom  string   `json:"current_from,omitempty"`
 	CurrentUntil string   `json:"current_until,omitempty"`
+	Covered      string   `json:"covered_through,omitempty"`
 	BridgeUntil  string   `json:"bridge_letter_covers_through,omitempty"`
 }
 
@@ -152,14 +159,19 @@ func (r *renderer) trustJSON() []byte {
 		Certifications: []trustCert{}, Attestations: []trustReport{}, Policies: []trustPolicy{},
 		Controls: []trustControl{}, Frameworks: []trustCoverage{}}
 	for _, ce := range r.visibleCerts() {
-		doc.Certifications = append(doc.Certifications, trustCert{Framework: ce.Framework.ID, Standard: ce.Standard,
-			Status: ce.Status, CertificationBody: ce.CertificationBody, AccreditationBody: ce.AccreditationBody,
-			CertificateNumber: ce.CertificateNumber, Scope: ce.Scope, Issued: ce.Issued.String(), Expires: ce.Expires.String()})
+		tc := trustCert{Framework: ce.Framework.ID, Standard: ce.Standard,
+			Status: ce.Status, Why: ce.Why, Edition: ce.Edition, CertificationBody: ce.CertificationBody, AccreditationBody: ce.AccreditationBody,
+			CertificateNumber: ce.CertificateNumber, Scope: ce.Scope, Issued: ce.Issued.String(), Expires: ce.Expires.String()}
+		if ce.Start != ce.Issued {
+			tc.CycleStart = ce.Start.String()
+		}
+		doc.Certifications = append(doc.Certifications, tc)
 	}
 	for _, a := range r.visibleReports() {
-		rep := trustReport{Framework: a.Framework.ID, Type: a.Type, Status: a.Status, Auditor: a.Auditor,
+		rep := trustReport{Framework: a.Framework.ID, Type: a.Type, Status: a.Status, Why: a.Why, Opinion: a.Opinion, Auditor: a.Auditor,
 			Categories: reportCategories(a), PeriodStart: a.PeriodStart.String(), PeriodEnd: a.PeriodEnd.String(),
-			PointInTime: a.PointInTime.String(), Issued: a.Issued.String(), CurrentUntil: a.CurrentUntil.String()}
+			PointInTime: a.PointInTime.String(), Issued: a.Issued.String(), CurrentFrom: a.CurrentFrom.String(),
+			CurrentUntil: a.CurrentUntil.String(), Covered: a.CoveredThrough.String()}
 		if a.Bridge != nil {
 			rep.BridgeUntil = a.Bridge.CoversThrough.String()
 		}

@@ -96,12 +96,15 @@ func statusClass(status any) string {
 	switch s {
 	case resolve.Certified, resolve.Current, string(model.Implemented), "applicable", "passed", string(model.Public):
 		return "ok"
-	case resolve.Expiring, resolve.Bridged, string(model.Partial), resolve.ReviewDue, resolve.SurveillanceOverdue, resolve.NotYetValid, string(model.Restricted):
+	case resolve.Expiring, string(model.Partial), resolve.ReviewDue, resolve.SurveillanceOverdue, resolve.NotYetValid, string(model.Restricted):
 		return "warn"
-	case resolve.Expired, resolve.Stale, resolve.Suspended, resolve.Withdrawn, resolve.ReviewOverdue, "failed":
+	case resolve.Expired, resolve.Stale, resolve.Suspended, resolve.Withdrawn, resolve.Adverse, resolve.Disclaimer, resolve.ReviewOverdue, "failed":
 		return "bad"
 	case resolve.InProgress, string(model.Planned), "scheduled":
 		return "info"
+	}
+	if strings.HasSuffix(s, ", qualified opinion") { // never a plain green badge
+		return "warn"
 	}
 	return "muted"
 }

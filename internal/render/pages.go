@@ -58,6 +58,12 @@ func (r *renderer) visibleReports() []*resolve.Attestation {
 	return out
 }
 
+// liveReports are the visible reports no newer one has superseded: those
+// a buyer relies on. Superseded ones are history.
+func (r *renderer) liveReports() []*resolve.Attestation {
+	return slices.DeleteFunc(r.visibleReports(), func(a *resolve.Attestation) bool { return a.SupersededBy != nil })
+}
+
 // visibleChanges are the dated events this audience may see.
 func (r *renderer) visibleChanges() []resolve.Change {
 	var out []resolve.Change
@@ -122,7 +128,7 @@ type homeData struct {
 func (r *renderer) home() {
 	d := homeData{
 		Certs:      r.visibleCerts(),
-		Reports:    r.visibleReports(),
+		Reports:    r.liveReports(),
 		Frameworks: r.summaries,
 		Policies:   r.site.ListedPolicies(r.s.Policies),
 		Controls:   countStatuses(r.s.Controls),
@@ -299,7 +305,7 @@ func (r *renderer) frameworkPages() {
 		Data:        frameworksData{Frameworks: sums, Pairs: pairs}})
 	for _, fs := range sums {
 		f := fs.F
-		d := frameworkData{F: fs, Groups: f.Groups, HasSoA: fs.SoA != nil, Reports: r.visibleReports()}
+		d := frameworkData{F: fs, Groups: f.Groups, HasSoA: fs.SoA != nil, Reports: r.liveReports()}
 		d.Reports = slices.DeleteFunc(d.Reports, func(a *resolve.Attestation) bool { return a.Framework != f })
 		if len(f.Categories) > 0 {
 			for _, q := range f.Requirements {
@@ -329,7 +335,7 @@ type summaryData struct {
 // every certification and report, the SoA by theme, the policies with
 // their versions and reviews, the subprocessors and whom to ask.
 func (r *renderer) summaryPage() {
-	d := summaryData{Certs: r.visibleCerts(), Reports: r.visibleReports(),
+	d := summaryData{Certs: r.visibleCerts(), Reports: r.liveReports(),
 		Policies: r.site.ListedPolicies(r.s.Policies), Subprocessors: r.s.Subprocessors}
 	for _, fs := range r.summaries {
 		if fs.SoA != nil {
@@ -342,12 +348,20 @@ func (r *renderer) summaryPage() {
 
 type certificationsData struct {
 	Certs   []*resolve.Certification
-	Reports []*resolve.Attestation
+	Reports []*resolve.Attestation // those in force or in progress
+	History []*resolve.Attestation // superseded reports, newest first
 	Site    *resolve.Site
+	Legend  []resolve.StatusRule
 }
 
 func (r *renderer) certificationsPage() {
-	d := certificationsData{Certs: r.visibleCerts(), Reports: r.visibleReports(), Site: r.s}
+	d := certificationsData{Certs: r.visibleCerts(), Reports: r.liveReports(), Site: r.s, Legend: resolve.Legend(r.s.Config.ReportCurrentFrom)}
+	for _, a := range slices.Backward(r.visibleReports()) {
+		if a.SupersededBy != nil {
+			d.History = append(d.History, a)
+		}
+	}
+	slices.SortStableFunc(d.History, func(a, b *resolve.Attestation) int { return b.CoverageEnd().Compare(a.CoverageEnd()) })
 	r.add(&Page{Template: "certifications.html", Path: "certifications/index.html", Title: "Certifications and reports",
 		Section: "certifications", Description: "Our certifications and attestation reports, with their status.", Data: d})
 	for _, c := range d.Certs {
@@ -355,7 +369,7 @@ func (r *renderer) certificationsPage() {
 			r.copyAsset(c.Certificate)
 		}
 	}
-	for _, a := range d.Reports {
+	for _, a := range r.visibleReports() {
 		if a.Report != "" && r.site.Renders(a.Classification) {
 			r.copyAsset(a.Report)
 		}

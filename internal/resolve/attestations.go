@@ -11,9 +11,19 @@ import (
 // Attestation is an attestation report with its status as of the build date.
 type Attestation struct {
 	*model.Attestation
-	Framework    *Framework
-	CurrentUntil model.Date
-	Status       string
+	Framework *Framework
+	// CurrentFrom is the day its 12 months of currency count from, and
+	// CurrentUntil the last day it is current; zero before it is issued.
+	CurrentFrom, CurrentUntil model.Date
+	// CoveredThrough is the last day the report, or a bridge letter issued
+	// by the build date, speaks for.
+	CoveredThrough model.Date
+	SupersededBy   *Attestation // the newer report that replaces it, or nil
+	Qualified      bool         // the auditor's opinion is qualified
+	Status         string
+	Why            string // the status in a sentence, with the dates that decide it
+
+	rule string // what currency counts from, in words
 }
 
 func (r *resolver) attestations() {
@@ -23,17 +33,47 @@ func (r *resolver) attestations() {
 		if f != nil {
 			f.Reports = append(f.Reports, a)
 			r.categories(f, ma)
+			if f.Profile.Surveillance {
+				r.diags.Errorf(ma.At("framework"), "%s is certified, not attested: record it as [[certification]] with issued, expires and its audits", f.Title())
+			}
 		}
 		r.attestationDates(ma)
-		if !a.CoverageEnd().IsZero() {
-			a.CurrentUntil = ReportCurrentUntil(ma)
-		}
-		a.Status = AttestationStatus(ma, r.s.AsOf)
 		r.asset(ma.Report, ma.At("report"), "report")
 		if ma.Bridge != nil {
 			r.asset(ma.Bridge.File, ma.Bridge.At("file"), "bridge letter")
 		}
 		r.s.Attestations = append(r.s.Attestations, a)
+	}
+	for _, a := range r.s.Attestations {
+		for _, b := range r.s.Attestations {
+			if b.supersedes(a, r.s.AsOf) && (a.SupersededBy == nil || b.CoverageEnd().Before(a.SupersededBy.CoverageEnd())) {
+				a.SupersededBy = b
+			}
+		}
+		a.status(r.s.AsOf, r.s.Config.ReportCurrentFrom)
+	}
+	r.periodGaps()
+}
+
+// periodGaps warns about time between consecutive Type II periods of a
+// framework that no report covers: buyers expect each period to start
+// where the last one ended.
+func (r *resolver) periodGaps() {
+	for _, f := range r.s.Frameworks {
+		var periods []*Attestation
+		for _, a := range f.Reports {
+			if a.Type == "II" && !a.PeriodStart.IsZero() && a.PeriodEnd.After(a.PeriodStart) {
+				periods = append(periods, a)
+			}
+		}
+		slices.SortStableFunc(periods, func(a, b *Attestation) int { return a.PeriodStart.Compare(b.PeriodStart) })
+		for i := 1; i < len(periods); i++ {
+			prev, next := periods[i-1], periods[i]
+			if gap := prev.PeriodEnd.DaysUntil(next.PeriodStart) - 1; gap > 0 {
+				r.diags.Warnf(next.At("period_start"), "the period starting %s leaves %s after the previous %s report's period ended (%s) that no report covers; buyers expect each period to start the day after the last one ended",
+					next.PeriodStart, diag.Plural(gap, "day"), f.Title(), prev.PeriodEnd)
+			}
+		}
 	}
 }
 
@@ -66,7 +106,7 @@ func (r *resolver) attestationDates(a *model.Attestation) {
 			break
 		}
 		if a.PeriodEnd.After(a.PeriodStart.AddMonths(12).AddDays(-1)) {
-			r.diags.Errorf(a.At("period_end"), "the Type II period %s to %s is longer than 12 months; a report covers at most 12 months, so split it into two reports", a.PeriodStart, a.PeriodEnd)
+			r.diags.Warnf(a.At("period_end"), "the Type II period %s to %s is longer than 12 months; the AICPA sets no maximum, but buyers expect a period of 12 months at most: check the dates", a.PeriodStart, a.PeriodEnd)
 		} else if a.PeriodEnd.Before(a.PeriodStart.AddMonths(3).AddDays(-1)) {
 			r.diags.Warnf(a.At("period_end"), "the Type II period %s to %s is shorter than 3 months; buyers rarely accept a period under 3 months", a.PeriodStart, a.PeriodEnd)
 		}
@@ -79,15 +119,40 @@ func (r *resolver) attestationDates(a *model.Attestation) {
 		}
 	}
 	end := a.CoverageEnd()
-	if !a.Issued.IsZero() && !end.IsZero() && a.Issued.Before(end) {
+	switch {
+	case !a.Issued.IsZero() && !end.IsZero() && a.Issued.Before(end):
 		r.diags.Errorf(a.At("issued"), "issued (%s) is before the end of what the report covers (%s); a report is issued after its period", a.Issued, end)
+	case a.Issued.After(r.s.AsOf):
+		r.diags.Warnf(a.At("issued"), "issued (%s) is after %s, the date statuses are computed for, so the report reads \"in progress\"; correct the date, or build with a later --as-of", a.Issued, r.s.AsOf)
 	}
-	if b := a.Bridge; b != nil && !end.IsZero() {
-		if !b.CoversThrough.IsZero() && !b.CoversThrough.After(end) {
-			r.diags.Errorf(b.At("covers_through"), "bridge_letter covers_through (%s) must be after the report's period end (%s)", b.CoversThrough, end)
+	if b := a.Bridge; b != nil {
+		r.bridgeLetter(a, b, end)
+	}
+}
+
+// bridgeLetter checks a bridge letter against its report: management
+// writes it after the report is issued, to cover the months from the end
+// of the period until the next report, three at most in practice.
+func (r *resolver) bridgeLetter(a *model.Attestation, b *model.BridgeLetter, end model.Date) {
+	switch {
+	case a.Issued.IsZero():
+		r.diags.Errorf(b.Pos, "bridge_letter: the report it bridges is not issued yet; add the report's issued date, or remove the letter")
+		return
+	case end.IsZero():
+		return
+	}
+	if !b.CoversThrough.IsZero() {
+		if !b.CoversThrough.After(end) {
+			r.diags.Errorf(b.At("covers_through"), "bridge_letter covers_through (%s) must be after the report's period end (%s): a bridge letter covers the time after the period", b.CoversThrough, end)
+		} else if b.CoversThrough.After(end.AddMonths(3)) {
+			r.diags.Warnf(b.At("covers_through"), "bridge_letter covers %s to %s, more than 3 months after the period; a bridge letter covers a short gap until the next report, and buyers question a longer one", end.AddDays(1), b.CoversThrough)
 		}
-		if !b.Issued.IsZero() && b.Issued.Before(end) {
-			r.diags.Errorf(b.At("issued"), "bridge_letter issued (%s) is before the report's period end (%s)", b.Issued, end)
-		}
+	}
+	switch {
+	case b.Issued.IsZero():
+	case b.Issued.Before(a.Issued):
+		r.diags.Errorf(b.At("issued"), "bridge_letter issued (%s) is before the report it bridges was issued (%s); a bridge letter follows the report", b.Issued, a.Issued)
+	case b.Issued.After(r.s.AsOf):
+		r.diags.Warnf(b.At("issued"), "bridge_letter issued (%s) is after %s, the date statuses are computed for, so it is not counted yet", b.Issued, r.s.AsOf)
 	}
 }

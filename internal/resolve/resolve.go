@@ -409,9 +409,9 @@ func (r *resolver) warnings() {
 	for _, a := range r.s.Attestations {
 		switch a.Status {
 		case Expiring:
-			r.diags.Warnf(a.AtFirst("period_end", "point_in_time"), "%s report stops being current on %s; issue the next report or a bridge letter", a.Framework.Title(), a.CurrentUntil)
+			r.diags.Warnf(a.AtFirst("period_end", "point_in_time"), "%s report stops being current after %s; issue the next report (a bridge letter covers the time until then, but does not keep a report current)", a.Framework.Title(), a.CurrentUntil)
 		case Stale:
-			r.diags.Warnf(a.AtFirst("period_end", "point_in_time"), "%s report has been stale since %s; buyers expect a report whose period ended within 12 months", a.Framework.Title(), a.CurrentUntil)
+			r.diags.Warnf(a.AtFirst("period_end", "point_in_time"), "%s report has been stale since %s, 12 months %s; buyers expect a newer report", a.Framework.Title(), a.CurrentUntil.AddDays(1), a.rule)
 		}
 	}
 	for _, f := range r.s.Frameworks {

@@ -16,7 +16,6 @@ const (
 	Suspended           = "suspended"
 	Withdrawn           = "withdrawn"
 	Current             = "current"
-	Bridged             = "bridged"
 	Stale               = "stale"
 
 	ReviewCurrent = "current"
@@ -31,29 +30,6 @@ const (
 	reviewDueDays      = 30
 	reportCurrentMonth = 12 // a report is current for 12 months after its coverage ends
 )
-
-// ReportCurrentUntil is the last day a report counts as current: its
-// coverage end plus 12 months.
-func ReportCurrentUntil(a *model.Attestation) model.Date {
-	return a.CoverageEnd().AddMonths(reportCurrentMonth)
-}
-
-// AttestationStatus is an attestation report's status as of d (SPEC §2.5).
-func AttestationStatus(a *model.Attestation, d model.Date) string {
-	if a.Issued.IsZero() || a.CoverageEnd().IsZero() {
-		return InProgress
-	}
-	until := ReportCurrentUntil(a)
-	switch {
-	case !d.After(until) && d.DaysUntil(until) <= reportExpiringDays:
-		return Expiring
-	case !d.After(until):
-		return Current
-	case a.Bridge != nil && !a.Bridge.Issued.After(d) && !d.After(a.Bridge.CoversThrough):
-		return Bridged
-	}
-	return Stale
-}
 
 // NextReview is when a policy is next due for review: as written, or its
 // approval date plus its review period.
@@ -102,4 +78,39 @@ func Rollup(controls []*Control) model.ControlStatus {
 		return model.Partial
 	}
 	return model.Planned
+}
+
+// StatusRule is one status of the legend: what a badge says, for which
+// records, and the rule in a sentence.
+type StatusRule struct {
+	Record string // "certification" or "report"
+	Status string // as the badge shows it
+	Rule   string
+}
+
+// Legend lists every status a certification or report can have, with its
+// rule; from says what a report's currency counts from.
+func Legend(from string) []StatusRule {
+	current := "Issued, and no more than 12 months have passed since the end of the period it covers (a Type I report: its as-of date)."
+	if from == model.FromIssued {
+		current = "Issued, and no more than 12 months have passed since its issue date."
+	}
+	return []StatusRule{
+		{"certification", InProgress, "No certificate has been issued yet; the audits booked are listed."},
+		{"certification", NotYetValid, "The certificate is dated after the date of these statuses."},
+		{"certification", Certified, "Valid, and every yearly surveillance audit due so far has passed."},
+		{"certification", SurveillanceOverdue, "A surveillance audit was due (12 or 24 months after the certification decision) and none has passed: ISO/IEC 17021-1 asks one in each of the cycle's first two years."},
+		{"certification", Expiring, "Valid, and it expires within 90 days."},
+		{"certification", Expired, "Past its expiry date; ISO/IEC 27001:2013 certificates ceased to be valid on 31 October 2025."},
+		{"certification", Suspended, "Suspended by the certification body: not valid until the suspension is lifted."},
+		{"certification", Withdrawn, "Withdrawn by the certification body."},
+		{"report", InProgress, "The period under audit is still running, or the report is not issued yet."},
+		{"report", Current, current},
+		{"report", Current + ", qualified opinion", "Current, but the auditor's opinion is qualified: the report describes exceptions."},
+		{"report", Expiring, "Current, for 60 days or fewer more."},
+		{"report", Stale, "Issued, but more than 12 months have passed by that count; a bridge letter extends what is covered, never the report's currency."},
+		{"report", Superseded, "A newer report of the same framework replaces it; it is kept as history."},
+		{"report", Adverse, "The auditor found that the controls did not meet the criteria: never current."},
+		{"report", Disclaimer, "The auditor gave no opinion: never current."},
+	}
 }

@@ -14,38 +14,6 @@ func d(s string) model.Date {
 	return v
 }
 
-func TestAttestationStatus(t *testing.T) {
-	typeII := model.Attestation{Type: "II", PeriodStart: d("2025-07-01"), PeriodEnd: d("2026-06-30"), Issued: d("2026-08-15")}
-	bridged := typeII
-	bridged.Bridge = &model.BridgeLetter{Issued: d("2027-06-15"), CoversThrough: d("2027-07-31")}
-	typeI := model.Attestation{Type: "I", PointInTime: d("2026-03-31"), Issued: d("2026-05-01")}
-	tests := []struct {
-		name   string
-		a      model.Attestation
-		asOf   string
-		status string
-	}{
-		{"not issued", model.Attestation{Type: "II", PeriodStart: d("2026-01-01"), PeriodEnd: d("2026-12-31")}, "2026-11-01", InProgress},
-		{"current", typeII, "2026-11-01", Current},
-		{"61 days before the end", typeII, "2027-04-30", Current},
-		{"60 days before the end", typeII, "2027-05-01", Expiring},
-		{"last current day", typeII, "2027-06-30", Expiring},
-		{"day after, no bridge", typeII, "2027-07-01", Stale},
-		{"day after, bridged", bridged, "2027-07-01", Bridged},
-		{"last day the bridge covers", bridged, "2027-07-31", Bridged},
-		{"day after the bridge", bridged, "2027-08-01", Stale},
-		{"type I counts from its date", typeI, "2027-03-31", Expiring},
-		{"type I stale", typeI, "2027-04-01", Stale},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := AttestationStatus(&tt.a, d(tt.asOf)); got != tt.status {
-				t.Errorf("as of %s: %q, want %q", tt.asOf, got, tt.status)
-			}
-		})
-	}
-}
-
 func TestReviewStatus(t *testing.T) {
 	p := &model.Doc{Approved: d("2026-03-01"), ReviewMonths: 12}
 	next := NextReview(p)
