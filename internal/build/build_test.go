@@ -16,6 +16,7 @@ import (
 	"github.com/trustdocs/trustdocs"
 	"github.com/trustdocs/trustdocs/internal/build"
 	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/resolve"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files from the current output")
@@ -285,6 +286,29 @@ func TestNDABuildRendersRestricted(t *testing.T) {
 	for p, b := range res.Output.Files {
 		if bytes.Contains(b, []byte("Security Exceptions Register")) {
 			t.Errorf("NDA build leaks the internal document in %s", p)
+		}
+	}
+}
+
+// TestExampleCoverage: the example company has implemented every
+// requirement of ISO 27001 that counts (the sub-clauses and the applicable
+// Annex A controls) and of SOC 2 in scope, and the pages say so; its
+// Cyber Essentials work is still partial.
+func TestExampleCoverage(t *testing.T) {
+	res := render(t, example(t))
+	for f, want := range map[string]resolve.Coverage{
+		"iso27001":         {Met: 118, Total: 118},
+		"soc2":             {Met: 38, Total: 38},
+		"cyber-essentials": {Met: 4, Partial: 1, Total: 5},
+	} {
+		if got := res.Site.Framework(f).Coverage(); got != want {
+			t.Errorf("%s: %+v, want %+v", f, got, want)
+		}
+	}
+	home := string(res.Output.Files["index.html"])
+	for _, want := range []string{"<strong>118</strong> of 118 requirements met (100%)", "<strong>4</strong> of 5 requirements met (80%)"} {
+		if !strings.Contains(home, want) {
+			t.Errorf("home page lacks %q", want)
 		}
 	}
 }

@@ -143,11 +143,18 @@ type trustControl struct {
 }
 
 type trustCoverage struct {
-	ID      string `json:"id"`
-	Name    string `json:"name"`
-	Covered int    `json:"requirements_covered"`
-	Total   int    `json:"requirements_in_scope"`
-	SoA     string `json:"soa,omitempty"`
+	ID       string        `json:"id"`
+	Name     string        `json:"name"`
+	Coverage trustCounting `json:"coverage"`
+	SoA      string        `json:"soa,omitempty"`
+}
+
+type trustCounting struct {
+	Met         int `json:"met"`
+	Partial     int `json:"partial"`
+	Planned     int `json:"planned"`
+	Unaddressed int `json:"unaddressed"`
+	Total       int `json:"total"`
 }
 
 // trustJSON is the machine-readable summary of what this audience may see.
@@ -199,7 +206,9 @@ func (r *renderer) trustJSON() []byte {
 		doc.Controls = append(doc.Controls, tc)
 	}
 	for _, fs := range r.summaries {
-		cov := trustCoverage{ID: fs.F.ID, Name: fs.F.Name, Covered: fs.Covered, Total: fs.Total}
+		c := fs.Cov
+		cov := trustCoverage{ID: fs.F.ID, Name: fs.F.Name,
+			Coverage: trustCounting{Met: c.Met, Partial: c.Partial, Planned: c.Planned, Unaddressed: c.Unaddressed(), Total: c.Total}}
 		if fs.SoA != nil {
 			cov.SoA = "frameworks/" + fs.F.ID + "/soa/soa.json"
 		}

@@ -47,7 +47,7 @@ var funcs = template.FuncMap{
 	"auditKind":    resolve.AuditKindName,
 	"add":          func(a, b int) int { return a + b },
 	"themeName":    themeName,
-	"coverageBar":  coverageBar,
+	"coverage":     coverageChart,
 	"statusChart":  statusChart,
 	"soaChart":     soaChart,
 	"timeline":     timeline,

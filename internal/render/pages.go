@@ -96,16 +96,26 @@ func countStatuses(cs []*resolve.Control) statusCounts {
 }
 
 type frameworkSummary struct {
-	F              *resolve.Framework
-	Covered, Total int
-	SoA            *soaSummary // for frameworks with a Statement of Applicability
+	F   *resolve.Framework
+	Cov resolve.Coverage
+	SoA *soaSummary // for frameworks with a Statement of Applicability
+}
+
+// Basis says what the coverage of the framework counts.
+func (fs frameworkSummary) Basis() string {
+	switch {
+	case fs.SoA != nil:
+		return "clauses (sub-clauses, not headings) and the Annex A controls the Statement of Applicability finds applicable"
+	case len(fs.F.Categories) > 0:
+		return "the criteria of the categories in scope"
+	}
+	return "every requirement"
 }
 
 func (r *renderer) frameworkSummaries() []frameworkSummary {
 	var out []frameworkSummary
 	for _, f := range r.s.Frameworks {
-		fs := frameworkSummary{F: f}
-		fs.Covered, fs.Total = f.Covered()
+		fs := frameworkSummary{F: f, Cov: f.Coverage()}
 		if rows := soaRows(r.s, f); len(rows) > 0 {
 			sum := summarizeSoA(rows)
 			fs.SoA = &sum
@@ -293,7 +303,7 @@ type frameworkData struct {
 	F       frameworkSummary
 	Groups  []*resolve.Group
 	HasSoA  bool
-	Gaps    []*resolve.Requirement
+	Gaps    []*resolve.Requirement // what counts and is not met
 	Reports []*resolve.Attestation
 }
 
@@ -307,13 +317,7 @@ func (r *renderer) frameworkPages() {
 		f := fs.F
 		d := frameworkData{F: fs, Groups: f.Groups, HasSoA: fs.SoA != nil, Reports: r.liveReports()}
 		d.Reports = slices.DeleteFunc(d.Reports, func(a *resolve.Attestation) bool { return a.Framework != f })
-		if len(f.Categories) > 0 {
-			for _, q := range f.Requirements {
-				if q.InScope && len(q.Controls) == 0 {
-					d.Gaps = append(d.Gaps, q)
-				}
-			}
-		}
+		d.Gaps = f.Gaps()
 		r.add(&Page{Template: "framework.html", Path: frameworkURL(f), Title: f.Name, Section: "frameworks",
 			Description: f.Description, Data: d})
 		if fs.SoA != nil {
@@ -324,6 +328,7 @@ func (r *renderer) frameworkPages() {
 }
 
 type summaryData struct {
+	Frameworks    []frameworkSummary
 	Certs         []*resolve.Certification
 	Reports       []*resolve.Attestation
 	SoAs          []soaData
@@ -335,7 +340,7 @@ type summaryData struct {
 // every certification and report, the SoA by theme, the policies with
 // their versions and reviews, the subprocessors and whom to ask.
 func (r *renderer) summaryPage() {
-	d := summaryData{Certs: r.visibleCerts(), Reports: r.liveReports(),
+	d := summaryData{Frameworks: r.summaries, Certs: r.visibleCerts(), Reports: r.liveReports(),
 		Policies: r.site.ListedPolicies(r.s.Policies), Subprocessors: r.s.Subprocessors}
 	for _, fs := range r.summaries {
 		if fs.SoA != nil {

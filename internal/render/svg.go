@@ -32,15 +32,13 @@ func svgOpen(b *strings.Builder, class string, w, h float64, label string) {
 		class, num(w), num(h), aspect, esc(label), esc(label))
 }
 
-// coverageBar draws covered out of total as a thin bar.
-func coverageBar(covered, total int, what string) template.HTML {
+// coverageChart draws a framework's coverage as a thin bar: met, then
+// partial, then planned; the empty rest is what no control addresses.
+func coverageChart(c resolve.Coverage, what string) template.HTML {
 	var b strings.Builder
-	label := fmt.Sprintf("%s: %d of %d (%d%%)", what, covered, total, percent(covered, total))
-	svgOpen(&b, "chart-bar", 100, 8, label)
-	b.WriteString(`<rect class="bar-track" width="100" height="8" rx="4"/>`)
-	if covered > 0 {
-		fmt.Fprintf(&b, `<rect class="bar-fill" width="%s" height="8" rx="4"/>`, num(100*float64(covered)/float64(max(total, 1))))
-	}
+	svgOpen(&b, "chart-bar", 100, 8, fmt.Sprintf("%s: %d of %d met (%d%%), %d partial, %d planned, %d not addressed",
+		what, c.Met, c.Total, c.Percent(), c.Partial, c.Planned, c.Unaddressed()))
+	stacked(&b, 0, 0, 100, 8, c.Total, []segment{{"seg-ok", "Met", c.Met}, {"seg-warn", "Partial", c.Partial}, {"seg-info", "Planned", c.Planned}})
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
 }

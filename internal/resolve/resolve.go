@@ -82,23 +82,11 @@ type Requirement struct {
 	Status    model.ControlStatus // rolled up from Controls
 	SoA       *SoARow             // for Annex A controls
 	InScope   bool                // its category is in scope (always true without categories)
+	Heading   bool                // it has requirements under it (ISO 27001's 9.2), which count instead
 }
 
 // Requirement returns the framework's requirement with the given id, or nil.
 func (f *Framework) Requirement(id string) *Requirement { return f.reqs[id] }
-
-// Covered counts the in-scope requirements that at least one control meets.
-func (f *Framework) Covered() (covered, total int) {
-	for _, r := range f.Requirements {
-		if r.InScope {
-			total++
-			if len(r.Controls) > 0 {
-				covered++
-			}
-		}
-	}
-	return covered, total
-}
 
 // Change is one dated event for the home page and the feed.
 type Change struct {
@@ -161,6 +149,11 @@ func (r *resolver) frameworks() {
 			f.reqs[mr.ID] = req
 			if g := groups[mr.Group]; g != nil {
 				g.Requirements = append(g.Requirements, req)
+			}
+		}
+		for _, req := range f.Requirements {
+			if p := f.reqs[req.Parent]; p != nil {
+				p.Heading = true
 			}
 		}
 		r.s.Frameworks = append(r.s.Frameworks, f)
@@ -277,6 +270,9 @@ func (r *resolver) mappings() {
 				if slices.Contains(mapped.Requirements, req) {
 					r.diags.Warnf(ref.Pos, "%s: %q is listed twice", m.Framework.ID, ref.ID)
 					continue
+				}
+				if req.Heading {
+					r.diags.Warnf(ref.Pos, "%s: %q%s", m.Framework.ID, ref.ID, f.headingHint(req))
 				}
 				mapped.Requirements = append(mapped.Requirements, req)
 				req.Controls = append(req.Controls, c)
