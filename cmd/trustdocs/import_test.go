@@ -30,6 +30,19 @@ func TestImportComply(t *testing.T) {
 	if len(pages) != 36 {
 		t.Errorf("%d policy pages, want 36 (27 policies, 5 narratives, 4 procedures)", len(pages))
 	}
+	// comply is for SOC 2: the site pursues it alone, with no SoA, and
+	// claims nothing met, since comply records no control as implemented.
+	if _, err := os.Stat(filepath.Join(site, "content", "soa.toml")); err == nil {
+		t.Errorf("the import wrote a Statement of Applicability")
+	}
+	if _, err := os.Stat(filepath.Join(site, "public", "frameworks", "iso27001")); err == nil {
+		t.Errorf("the import has ISO 27001 pages")
+	}
+	home, _ := os.ReadFile(filepath.Join(site, "public", "index.html"))
+	trust, _ := os.ReadFile(filepath.Join(site, "public", "trust.json"))
+	if !strings.Contains(string(home), "<strong>0</strong> of 61 requirements met (0%)") || !strings.Contains(string(trust), `"met": 0,`) {
+		t.Errorf("the import claims SOC 2 coverage it has not implemented:\n%s", home)
+	}
 }
 
 // A project with errors writes nothing.

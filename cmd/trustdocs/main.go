@@ -26,7 +26,7 @@ const usage = `trustdocs builds a static trust-center site from policies (Markdo
 controls, Statement of Applicability decisions and audits (TOML).
 
 Usage:
-  trustdocs new DIR [--company NAME]
+  trustdocs new DIR [--company NAME] [--frameworks both|soc2|iso27001]
   trustdocs import comply DIR [-o SITE] [--company NAME]
   trustdocs build [-s DIR] [-o DIR] [--audience public|nda] [--as-of DATE] [--base-url URL]
   trustdocs check [-s DIR] [--strict] [--format text|json] [--as-of DATE]

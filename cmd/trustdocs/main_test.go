@@ -61,6 +61,8 @@ func TestContentErrorKeepsOutput(t *testing.T) {
 	}
 	write("site.toml", "title = \"T\"\ncompany = \"C\"\n")
 	write("content/soa.toml", "")
+	// Pursuing ISO 27001 needs a decision for each Annex A control.
+	write("content/certifications/iso.toml", "[[certification]]\nframework = \"iso27001\"\n")
 	write("content/policies/p.md", "+++\ntitle = \"P\"\nversion = \"1\"\nowner = \"O\"\napproved = 2026-01-01\n+++\nText\n")
 	out := filepath.Join(site, "public")
 	os.MkdirAll(out, 0o755)

@@ -11,14 +11,15 @@ import (
 
 // runNew writes the starter site into a new folder.
 func runNew(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("new", "DIR [--company NAME]",
-		"Makes a starter site in DIR, a new or empty folder: site.toml, policies to adapt,\ncontrols covering ISO 27001 Annex A and SOC 2, a certification in progress and a\nGitHub Pages workflow. Placeholders are marked TODO; trustdocs check lists them.", stderr)
+	fs := newFlagSet("new", "DIR [--company NAME] [--frameworks both|soc2|iso27001]",
+		"Makes a starter site in DIR, a new or empty folder: site.toml, draft policies to adapt,\ncontrols mapped to the frameworks you pursue, their certification or report in progress\nand a GitHub Pages workflow. Placeholders are marked TODO; trustdocs check lists them.", stderr)
 	company := fs.String("company", "", "the company's `name` (default: a placeholder marked TODO)")
+	frameworks := fs.String("frameworks", scaffold.Both, "what you pursue: both, soc2 or iso27001")
 	dir, code, ok := parseOneArg(fs, args, "DIR, the folder to create", stderr)
 	if !ok {
 		return code
 	}
-	opts := scaffold.Options{Company: *company, Version: moduleVersion()}
+	opts := scaffold.Options{Company: *company, Version: moduleVersion(), Frameworks: *frameworks}
 	files, err := scaffold.New(dir, opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "trustdocs new: %v\n", err)

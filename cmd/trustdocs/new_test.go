@@ -104,3 +104,37 @@ func TestInstallAndVersion(t *testing.T) {
 		t.Errorf("version %q does not start with the module version", v)
 	}
 }
+
+// A SOC 2-only company: trustdocs new --frameworks soc2 makes a site with no
+// Statement of Applicability that checks with only its TODOs and builds,
+// with no page for ISO 27001.
+func TestNewSOC2Only(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "x")
+	if code, stdout, stderr := runCmd("new", dir, "--frameworks", "soc2"); code != exitOK {
+		t.Fatalf("new: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content", "soa.toml")); err == nil {
+		t.Errorf("a SOC 2-only site has a soa.toml")
+	}
+	code, stdout, _ := runCmd("check", "-s", dir)
+	if code != exitOK {
+		t.Fatalf("check: exit %d\n%s", code, stdout)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(stdout), "\n") {
+		if !strings.Contains(line, "TODO") && !strings.HasPrefix(line, "0 errors") {
+			t.Errorf("check reports more than the TODOs left: %s", line)
+		}
+	}
+	if code, _, stderr := runCmd("build", "-s", dir); code != exitOK {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public", "frameworks", "iso27001")); err == nil {
+		t.Errorf("a SOC 2-only site has ISO 27001 pages")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public", "frameworks", "soc2", "index.html")); err != nil {
+		t.Errorf("a SOC 2-only site lacks its SOC 2 page")
+	}
+	if code, _, stderr := runCmd("new", filepath.Join(t.TempDir(), "y"), "--frameworks", "pci"); code != exitUsage || !strings.Contains(stderr, "choose both, soc2, iso27001") {
+		t.Errorf("--frameworks pci: exit %d, %s", code, stderr)
+	}
+}

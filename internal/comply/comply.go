@@ -95,8 +95,10 @@ func Import(dir string, opts Options) (*Result, error) {
 }
 
 // site adds what a trustdocs site has around the imported documents: the
-// controls, the SoA, and from the starter site, site.toml, the home page's
+// controls and, from the starter site, site.toml, the home page's
 // introduction, a contact page, .gitignore and the GitHub Pages workflow.
+// comply is for SOC 2 and records no ISO 27001 decisions, so the site
+// pursues SOC 2 alone and needs no Statement of Applicability.
 func (im *importer) site() error {
 	if im.controls.Len() > 0 {
 		im.files["content/controls/comply.toml"] = []byte(`# Controls made from what each comply document satisfies: one a document,
@@ -105,8 +107,7 @@ func (im *importer) site() error {
 # status (implemented, partial or planned): comply recorded none of these.
 ` + im.controls.String())
 	}
-	im.files["content/soa.toml"] = soa()
-	starter, err := scaffold.Starter(scaffold.Options{Company: im.res.Company, Today: im.opts.Today, Version: im.opts.Version})
+	starter, err := scaffold.Starter(scaffold.Options{Company: im.res.Company, Today: im.opts.Today, Version: im.opts.Version, Frameworks: scaffold.SOC2})
 	if err != nil {
 		return err
 	}

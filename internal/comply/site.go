@@ -6,9 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/BurntSushi/toml"
-
-	"github.com/trustdocs/trustdocs/internal/catalog"
 	"github.com/trustdocs/trustdocs/internal/diag"
 )
 
@@ -106,29 +103,6 @@ func (im *importer) policy(file, title, control string, h header, body string) [
 	b.WriteString(body)
 	if !strings.HasSuffix(body, "\n") {
 		b.WriteString("\n")
-	}
-	return []byte(b.String())
-}
-
-// soa excludes every Annex A control, each with a placeholder: comply
-// records no ISO 27001 decisions, and trustdocs asks one for each of the 93.
-func soa() []byte {
-	src, _ := catalog.File("iso27001")
-	var f struct {
-		Requirement []struct{ ID, Title string }
-	}
-	toml.Decode(string(src), &f)
-	var b strings.Builder
-	b.WriteString(`# Statement of Applicability. comply records no ISO/IEC 27001 decisions, so
-# the import excludes all 93 Annex A controls, each with a placeholder.
-# TODO: decide each one: map a control to those that apply (iso27001 = [...]
-# in content/controls/) and delete their entry here, or write why it does not
-# apply. If you do not pursue ISO 27001, say so in each justification.
-`)
-	for _, r := range f.Requirement {
-		if strings.HasPrefix(r.ID, "A.") {
-			fmt.Fprintf(&b, "\n[annex_a.%q]  # %s\napplicable    = false\njustification = \"TODO: not yet assessed.\"\n", r.ID, r.Title)
-		}
 	}
 	return []byte(b.String())
 }

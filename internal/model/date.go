@@ -68,6 +68,9 @@ func (d Date) Long() string {
 
 func (d Date) Year() int { return d.y }
 
+// Month is the month of the year, January being 1.
+func (d Date) Month() time.Month { return d.m }
+
 func (d Date) Before(o Date) bool { return d.t().Before(o.t()) }
 func (d Date) After(o Date) bool  { return d.t().After(o.t()) }
 

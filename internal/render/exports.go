@@ -205,7 +205,7 @@ func (r *renderer) trustJSON() []byte {
 		}
 		doc.Controls = append(doc.Controls, tc)
 	}
-	for _, fs := range r.summaries {
+	for _, fs := range r.pursued() {
 		c := fs.Cov
 		cov := trustCoverage{ID: fs.F.ID, Name: fs.F.Name,
 			Coverage: trustCounting{Met: c.Met, Partial: c.Partial, Planned: c.Planned, Unaddressed: c.Unaddressed(), Total: c.Total}}

@@ -112,6 +112,18 @@ func (fs frameworkSummary) Basis() string {
 	return "every requirement"
 }
 
+// pursued are the summaries of the frameworks the site claims: the only
+// ones with pages of their own. The comparison explains all of them.
+func (r *renderer) pursued() []frameworkSummary {
+	var out []frameworkSummary
+	for _, fs := range r.summaries {
+		if fs.F.Pursued {
+			out = append(out, fs)
+		}
+	}
+	return out
+}
+
 func (r *renderer) frameworkSummaries() []frameworkSummary {
 	var out []frameworkSummary
 	for _, f := range r.s.Frameworks {
@@ -139,7 +151,7 @@ func (r *renderer) home() {
 	d := homeData{
 		Certs:      r.visibleCerts(),
 		Reports:    r.liveReports(),
-		Frameworks: r.summaries,
+		Frameworks: r.pursued(),
 		Policies:   r.site.ListedPolicies(r.s.Policies),
 		Controls:   countStatuses(r.s.Controls),
 	}
@@ -241,7 +253,7 @@ func (r *renderer) controlSlugs() {
 func (r *renderer) controlPages() {
 	r.add(&Page{Template: "controls.html", Path: "controls/index.html", Title: "Controls", Section: "controls",
 		Description: "Our security controls, their status and how they map to ISO 27001 and SOC 2.",
-		Data:        controlsData{Controls: r.s.Controls, Frameworks: r.s.Frameworks, Counts: countStatuses(r.s.Controls)}})
+		Data:        controlsData{Controls: r.s.Controls, Frameworks: r.s.Pursued(), Counts: countStatuses(r.s.Controls)}})
 	for _, c := range r.s.Controls {
 		it := r.add(&Page{Template: "control.html", Path: controlURL(c), Title: c.ID + " " + c.Title, Section: "controls",
 			Description: c.Title,
@@ -308,7 +320,7 @@ type frameworkData struct {
 }
 
 func (r *renderer) frameworkPages() {
-	sums := r.summaries
+	sums := r.pursued()
 	pairs := r.comparePairs()
 	r.add(&Page{Template: "frameworks.html", Path: "frameworks/index.html", Title: "Frameworks", Section: "frameworks",
 		Description: "The frameworks our controls are mapped to, and how much of each they cover.",
@@ -340,9 +352,9 @@ type summaryData struct {
 // every certification and report, the SoA by theme, the policies with
 // their versions and reviews, the subprocessors and whom to ask.
 func (r *renderer) summaryPage() {
-	d := summaryData{Frameworks: r.summaries, Certs: r.visibleCerts(), Reports: r.liveReports(),
+	d := summaryData{Frameworks: r.pursued(), Certs: r.visibleCerts(), Reports: r.liveReports(),
 		Policies: r.site.ListedPolicies(r.s.Policies), Subprocessors: r.s.Subprocessors}
-	for _, fs := range r.summaries {
+	for _, fs := range r.pursued() {
 		if fs.SoA != nil {
 			d.SoAs = append(d.SoAs, soaData{F: fs.F, Sum: *fs.SoA})
 		}

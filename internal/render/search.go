@@ -62,7 +62,7 @@ func (r *renderer) searchIndex(out func(searchEntry)) {
 		out(searchEntry{Title: c.ID + " " + c.Title, URL: controlURL(c), Kind: "control",
 			Summary: c.Description, Words: words(c.Description)})
 	}
-	for _, f := range r.s.Frameworks {
+	for _, f := range r.s.Pursued() {
 		out(searchEntry{Title: f.Name, URL: frameworkURL(f), Kind: "framework", Summary: f.Description})
 		for _, q := range f.Requirements {
 			out(searchEntry{Title: q.ID + " " + q.Title, URL: reqURL(q), Kind: "requirement", Summary: f.Title()})

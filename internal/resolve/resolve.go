@@ -62,9 +62,13 @@ type Framework struct {
 	Requirements []*Requirement
 	Groups       []*Group
 	InScope      []model.Category // categories in scope of its reports; all when it has none
-	Certs        []*Certification
-	Reports      []*Attestation
-	reqs         map[string]*Requirement
+	// Pursued is set when the site claims the framework: one of its own
+	// (content/frameworks/), or a built-in that a control maps to or a
+	// certification or report is of. Only pursued frameworks get pages.
+	Pursued bool
+	Certs   []*Certification
+	Reports []*Attestation
+	reqs    map[string]*Requirement
 }
 
 // Group is a framework group with its requirements.
@@ -116,9 +120,10 @@ func Resolve(m *model.Site, asOf model.Date, diags *diag.List) *Site {
 	r.policies()
 	r.pages()
 	r.mappings()
-	r.soa()
 	r.certifications()
 	r.attestations()
+	r.pursued()
+	r.soa()
 	r.scope()
 	r.changes()
 	r.warnings()
@@ -334,6 +339,27 @@ func (r *resolver) asset(path string, at diag.Pos, what string) {
 	if _, ok := r.s.Assets["content/"+strings.TrimPrefix(path, "/")]; !ok {
 		r.diags.Errorf(at, "%s file %q does not exist; paths are relative to content/, e.g. \"files/report.pdf\" for content/files/report.pdf", what, path)
 	}
+}
+
+// pursued marks the frameworks the site claims.
+func (r *resolver) pursued() {
+	for _, f := range r.s.Frameworks {
+		f.Pursued = !f.BuiltIn || len(f.Certs) > 0 || len(f.Reports) > 0
+		for _, q := range f.Requirements {
+			f.Pursued = f.Pursued || len(q.Controls) > 0
+		}
+	}
+}
+
+// Pursued returns the frameworks the site claims, in catalog order.
+func (s *Site) Pursued() []*Framework {
+	var out []*Framework
+	for _, f := range s.Frameworks {
+		if f.Pursued {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // scope works out which categories are in scope for each framework: those

@@ -35,7 +35,9 @@ func (row *SoARow) Policies() []*Policy {
 }
 
 // soa decides every requirement in a framework's SoA groups (ISO 27001's
-// Annex A) under the rules of SPEC §2.4.
+// Annex A) under the rules of SPEC §2.4. The rules are enforced only for a
+// framework the site claims: a site that does not pursue ISO 27001 needs
+// no Statement of Applicability.
 func (r *resolver) soa() {
 	file := "content/soa.toml"
 	entries := map[string]*model.SoAEntry{}
@@ -49,7 +51,6 @@ func (r *resolver) soa() {
 		}
 	}
 	var annexIDs []string
-	var silent []*SoARow // neither mapped nor in soa.toml
 	for _, f := range soaFrameworks {
 		for _, g := range f.Groups {
 			if g.SoA {
@@ -74,21 +75,29 @@ func (r *resolver) soa() {
 		entries[e.ID] = e
 	}
 	for _, f := range soaFrameworks {
+		var silent []*SoARow // neither mapped nor in soa.toml
+		total := 0
 		for _, g := range f.Groups {
 			if !g.SoA {
 				continue
 			}
 			for _, req := range g.Requirements {
 				row := &SoARow{Requirement: req, Theme: g, Entry: entries[req.ID]}
-				if r.decide(row) {
+				decide(row)
+				if f.Pursued && r.check(row) {
 					silent = append(silent, row)
 				}
 				req.SoA = row
 				r.s.SoA = append(r.s.SoA, row)
+				total++
 			}
 		}
+		if f.Pursued {
+			r.notAddressed(silent, total, file)
+		} else if len(entries) > 0 {
+			r.diags.Warnf(diag.Pos{File: file}, "the site claims no %s (no certification of it, no control mapped to it), so this Statement of Applicability is not published; map controls to Annex A or record the certification, or delete the file", f.Title())
+		}
 	}
-	r.notAddressed(silent, len(r.s.SoA), file)
 }
 
 // notAddressed reports the Annex A controls that no control maps and
@@ -118,23 +127,34 @@ func (r *resolver) notAddressed(rows []*SoARow, total int, file string) {
 // maxNotAddressed is how many unaddressed controls get a message each.
 const maxNotAddressed = 10
 
-// decide applies the rules to one row and reports what is wrong, except
-// that a row neither mapped nor in soa.toml is returned true for the caller
-// to report.
-func (r *resolver) decide(row *SoARow) (silent bool) {
+// decide applies soa.toml's decision, or the default, to a row: an Annex
+// A control is applicable if soa.toml says so or, when it is silent, if a
+// control maps to it.
+func decide(row *SoARow) {
+	e := row.Entry
+	row.Applicable = len(row.Controls) > 0
+	if e != nil {
+		row.Reasons, row.Note, row.Justification = e.Reasons, e.Note, e.Justification
+		if e.Applicable != nil && !e.Unreadable {
+			row.Applicable = *e.Applicable
+		}
+	}
+	if !row.Applicable {
+		row.Status = ""
+	}
+}
+
+// check reports what is wrong with a row's decision, except that a row
+// neither mapped nor in soa.toml is returned true for the caller to report.
+func (r *resolver) check(row *SoARow) (silent bool) {
 	name := fmt.Sprintf("%s %s", row.ID, row.Title)
 	mapped := len(row.Controls) > 0
 	// Without every control file and soa.toml, "not addressed" may be false.
 	complete := !r.s.Site.Incomplete("content/controls/") && !r.s.Site.Unread["content/soa.toml"]
 	e := row.Entry
-	if e != nil {
-		row.Reasons, row.Note, row.Justification = e.Reasons, e.Note, e.Justification
-	}
 	switch {
-	case e != nil && e.Unreadable:
-		row.Applicable = mapped // its own error says what is wrong
+	case e != nil && e.Unreadable: // its own error says what is wrong
 	case e == nil || e.Applicable == nil:
-		row.Applicable = mapped
 		switch {
 		case mapped || !complete:
 		case e == nil:
@@ -143,12 +163,13 @@ func (r *resolver) decide(row *SoARow) (silent bool) {
 			r.diags.Errorf(e.Pos, "%s is not addressed: say applicable = false with a justification, or map a control to it (iso27001 = [%q])", name, row.ID)
 		}
 	case *e.Applicable:
-		row.Applicable = true
 		if !mapped && complete {
 			r.diags.Errorf(e.At("applicable"), "%s is applicable but no control maps to it; add %q to a control's iso27001 list, or exclude it with a justification", name, row.ID)
 		}
+		if row.Justification != "" {
+			r.diags.Warnf(e.At("justification"), "%s is applicable; justification is for exclusions (use note for remarks)", name)
+		}
 	default:
-		row.Applicable = false
 		if row.Justification == "" {
 			r.diags.Errorf(e.At("applicable"), "%s is excluded without a justification; add justification = \"…\" saying why it does not apply (auditors reject a bare N/A)", name)
 		}
@@ -159,12 +180,6 @@ func (r *resolver) decide(row *SoARow) (silent bool) {
 			}
 			r.diags.Errorf(e.At("applicable"), "%s is excluded but mapped by %s; remove %q from those controls or make it applicable", name, strings.Join(ids, ", "), row.ID)
 		}
-	}
-	if row.Applicable && row.Justification != "" && e != nil && e.Applicable != nil && *e.Applicable {
-		r.diags.Warnf(e.At("justification"), "%s is applicable; justification is for exclusions (use note for remarks)", name)
-	}
-	if !row.Applicable {
-		row.Status = ""
 	}
 	return silent
 }

@@ -10,6 +10,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -26,8 +27,28 @@ var starter embed.FS
 // Options are what a new site is made for.
 type Options struct {
 	Company string     // the company's name; "" leaves a TODO
-	Today   model.Date // the day the site is made: approvals, audit dates, security.txt expiry follow from it
+	Today   model.Date // the day the site is made: audit dates and security.txt expiry follow from it
 	Version string     // the trustdocs version the workflow installs; "" for latest
+	// Frameworks the company pursues: Both (the default), SOC2 or ISO27001.
+	// The starter's controls map to those only, and only their
+	// certification or report in progress, and SoA, are written.
+	Frameworks string
+}
+
+// What a starter site pursues.
+const (
+	Both     = "both"
+	SOC2     = "soc2"
+	ISO27001 = "iso27001"
+)
+
+// Choices are the values of Options.Frameworks.
+var Choices = []string{Both, SOC2, ISO27001}
+
+// ownFiles are the starter's files that belong to one framework.
+var ownFiles = map[string][]string{
+	ISO27001: {"content/soa.toml", "content/certifications/iso27001.toml"},
+	SOC2:     {"content/certifications/soc2.toml"},
 }
 
 // New writes the starter site into dir, which must not exist or be empty.
@@ -49,6 +70,13 @@ func Starter(opts Options) (map[string][]byte, error) {
 	if opts.Today.IsZero() {
 		opts.Today = model.DateOf(time.Now().UTC())
 	}
+	switch opts.Frameworks {
+	case "":
+		opts.Frameworks = Both
+	case Both, SOC2, ISO27001:
+	default:
+		return nil, fmt.Errorf("frameworks %q: choose %s", opts.Frameworks, strings.Join(Choices, ", "))
+	}
 	fill := placeholders(opts)
 	files := map[string][]byte{}
 	err := fs.WalkDir(starter, "site", func(p string, d fs.DirEntry, err error) error {
@@ -62,7 +90,28 @@ func Starter(opts Options) (map[string][]byte, error) {
 		files[strings.TrimPrefix(p, "site/")] = []byte(fill.Replace(string(b)))
 		return nil
 	})
+	if opts.Frameworks != Both {
+		only(files, opts.Frameworks)
+	}
 	return files, err
+}
+
+// only keeps the starter to one framework: the other's files go, and so
+// do the lines that map controls to it.
+func only(files map[string][]byte, keep string) {
+	drop := SOC2
+	if keep == SOC2 {
+		drop = ISO27001
+	}
+	for _, p := range ownFiles[drop] {
+		delete(files, p)
+	}
+	mapping := regexp.MustCompile(`(?m)^` + drop + `\s*=.*\n`)
+	for p, b := range files {
+		if strings.HasPrefix(p, "content/controls/") {
+			files[p] = mapping.ReplaceAll(b, nil)
+		}
+	}
 }
 
 // placeholders fills in the starter's placeholders.
@@ -83,8 +132,16 @@ func placeholders(opts Options) *strings.Replacer {
 		"__EXPIRES__", opts.Today.AddMonths(11).String(),
 		"__STAGE1__", opts.Today.AddMonths(2).String(),
 		"__STAGE2__", opts.Today.AddMonths(3).String(),
+		// A first SOC 2 period of 6 months, from the first of next month.
+		"__SOC2_START__", soc2Start(opts.Today).String(),
+		"__SOC2_END__", soc2Start(opts.Today).AddMonths(6).AddDays(-1).String(),
 		"__TRUSTDOCS_VERSION__", version,
 	)
+}
+
+// soc2Start is the first day of the month after today.
+func soc2Start(today model.Date) model.Date {
+	return model.NewDate(today.Year(), today.Month()+1, 1)
 }
 
 // Write creates dir and writes files into it (site-relative, slash-separated

@@ -12,51 +12,81 @@ import (
 	"github.com/trustdocs/trustdocs/internal/scaffold"
 )
 
-// The starter site decides every Annex A control and meets every SOC 2
-// common criterion, with no placeholder left unfilled.
-func TestStarterCoversTheFrameworks(t *testing.T) {
+// The starter site, for each choice of frameworks, checks with nothing
+// but its TODOs, builds, and pursues what was chosen and nothing else:
+// every Annex A control decided and every ISO clause mapped for ISO 27001,
+// every SOC 2 common criterion met by a control for SOC 2.
+func TestStarterForEachChoice(t *testing.T) {
 	today := model.NewDate(2026, 11, 23)
-	files, err := scaffold.Starter(scaffold.Options{Company: "Acme", Today: today, Version: "v1.2.3"})
-	if err != nil {
-		t.Fatal(err)
+	for _, choice := range scaffold.Choices {
+		t.Run(choice, func(t *testing.T) {
+			files, err := scaffold.Starter(scaffold.Options{Company: "Acme", Today: today, Version: "v1.2.3", Frameworks: choice})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for p, b := range files {
+				if strings.Contains(string(b), "__") {
+					t.Errorf("%s keeps a placeholder: %q", p, b[strings.Index(string(b), "__"):][:20])
+				}
+			}
+			if wf := string(files[".github/workflows/trustdocs.yml"]); !strings.Contains(wf, "cmd/trustdocs@v1.2.3") {
+				t.Errorf("the workflow does not install the version that made the site")
+			}
+			dir := filepath.Join(t.TempDir(), "site")
+			if err := scaffold.Write(dir, files); err != nil {
+				t.Fatal(err)
+			}
+			opts := build.Options{Site: dir, AsOf: today, Templates: trustdocs.Templates, Theme: trustdocs.Theme}
+			res, err := build.Check(opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range res.Diags.Items() {
+				if d.Severity.String() == "error" || !strings.Contains(d.Message, "TODO") {
+					t.Errorf("the starter reports more than its TODOs: %s", d)
+				}
+			}
+			opts.Out = filepath.Join(t.TempDir(), "public")
+			if res, err := build.Build(opts); err != nil || res.Failed() {
+				t.Fatalf("build: %v %v", err, res.Diags.Items())
+			}
+			iso, soc2 := res.Site.Framework("iso27001"), res.Site.Framework("soc2")
+			if wantISO := choice != scaffold.SOC2; iso.Pursued != wantISO {
+				t.Errorf("ISO 27001 pursued: %v, want %v", iso.Pursued, wantISO)
+			}
+			if wantSOC2 := choice != scaffold.ISO27001; soc2.Pursued != wantSOC2 {
+				t.Errorf("SOC 2 pursued: %v, want %v", soc2.Pursued, wantSOC2)
+			}
+			if _, err := os.Stat(filepath.Join(opts.Out, "frameworks/iso27001/soa/soa.csv")); (err == nil) != iso.Pursued {
+				t.Errorf("SoA published: %v, ISO 27001 pursued: %v", err == nil, iso.Pursued)
+			}
+			if soc2.Pursued {
+				for _, q := range soc2.Requirements {
+					if strings.HasPrefix(q.ID, "CC") && len(q.Controls) == 0 {
+						t.Errorf("SOC 2 %s is met by no control of the starter", q.ID)
+					}
+				}
+			}
+			if iso.Pursued {
+				var applicable, excluded int
+				for _, row := range res.Site.SoA {
+					if row.Applicable {
+						applicable++
+					} else {
+						excluded++
+					}
+				}
+				if applicable+excluded != 93 || excluded != 5 {
+					t.Errorf("SoA: %d applicable, %d excluded; want 88 and 5", applicable, excluded)
+				}
+				if c := iso.Coverage(); c.Unaddressed() != 0 || c.Total != 88+30 {
+					t.Errorf("ISO 27001 coverage %+v: every clause and applicable control should be addressed", c)
+				}
+			}
+		})
 	}
-	for p, b := range files {
-		if strings.Contains(string(b), "__") {
-			t.Errorf("%s keeps a placeholder: %q", p, b[strings.Index(string(b), "__"):][:20])
-		}
-	}
-	if wf := string(files[".github/workflows/trustdocs.yml"]); !strings.Contains(wf, "cmd/trustdocs@v1.2.3") {
-		t.Errorf("the workflow does not install the version that made the site")
-	}
-	dir := filepath.Join(t.TempDir(), "site")
-	if err := scaffold.Write(dir, files); err != nil {
-		t.Fatal(err)
-	}
-	res, err := build.Check(build.Options{Site: dir, AsOf: today, Templates: trustdocs.Templates, Theme: trustdocs.Theme})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, d := range res.Diags.Items() {
-		if d.Severity.String() == "error" || !strings.Contains(d.Message, "TODO") {
-			t.Errorf("the starter reports more than its TODOs: %s", d)
-		}
-	}
-	soc2 := res.Site.Framework("soc2")
-	for _, q := range soc2.Requirements {
-		if strings.HasPrefix(q.ID, "CC") && len(q.Controls) == 0 {
-			t.Errorf("SOC 2 %s is met by no control of the starter", q.ID)
-		}
-	}
-	var applicable, excluded int
-	for _, row := range res.Site.SoA {
-		if row.Applicable {
-			applicable++
-		} else {
-			excluded++
-		}
-	}
-	if applicable+excluded != 93 || excluded != 5 {
-		t.Errorf("SoA: %d applicable, %d excluded; want 88 and 5", applicable, excluded)
+	if _, err := scaffold.Starter(scaffold.Options{Frameworks: "pci"}); err == nil || !strings.Contains(err.Error(), "both, soc2, iso27001") {
+		t.Errorf("an unknown choice: %v", err)
 	}
 }
 
