@@ -75,7 +75,7 @@ func TestFrameworksOptional(t *testing.T) {
 			[]string{"frameworks/soc2/index.html", "frameworks/compare/index.html", "frameworks/compare/iso27001-vs-soc2/index.html"},
 			[]string{"frameworks/iso27001/index.html", "frameworks/iso27001/soa/index.html", "frameworks/iso27001/soa/soa.csv"}},
 		{"ISO 27001 only", map[string]string{"site.toml": site, "content/policies/security.md": policy,
-			"content/controls/c.toml": control("iso27001", annex)},
+			"content/controls/c.toml": control("iso27001", annex), "content/soa.toml": "default_reasons = [\"risk\"]\n"},
 			[]string{"frameworks/iso27001/index.html", "frameworks/iso27001/soa/index.html", "frameworks/compare/iso27001-vs-soc2/index.html"},
 			[]string{"frameworks/soc2/index.html"}},
 		{"neither", map[string]string{"site.toml": site, "content/policies/security.md": policy,

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -109,6 +110,17 @@ func TestSoACSVMatchesJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Document control first, as on the page, then an empty row and the table.
+	control := map[string]string{}
+	for _, rec := range records[:6] {
+		control[rec[0]] = rec[1]
+	}
+	want := map[string]string{"Statement of Applicability": "Kestrel Analytics, Inc.", "Standard": "ISO/IEC 27001:2022",
+		"Version": "2", "Approved": "2025-02-20", "Approved by": "CEO, on the ISMS steering committee's recommendation", "Statuses as of": "2026-11-01"}
+	if !maps.Equal(control, want) || strings.Join(records[6], "") != "" {
+		t.Errorf("document control %q, want %q and an empty row", control, want)
+	}
+	records = records[7:]
 	if len(records) != 94 || records[0][0] != "Control" || records[0][5] != "Justification for exclusion" {
 		t.Fatalf("%d records, header %q", len(records), records[0])
 	}

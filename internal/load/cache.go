@@ -363,6 +363,9 @@ func (l *loader) merge(f contentFile, p *part, bundles map[string]map[string]str
 	if r := p.records; r != nil {
 		l.site.Controls = append(l.site.Controls, r.Controls...)
 		l.site.SoA = append(l.site.SoA, r.SoA...)
+		if r.SoADoc != nil {
+			l.site.SoADoc = r.SoADoc
+		}
 		l.site.Certifications = append(l.site.Certifications, r.Certifications...)
 		l.site.Attestations = append(l.site.Attestations, r.Attestations...)
 		l.site.Subprocessors = append(l.site.Subprocessors, r.Subprocessors...)

@@ -157,14 +157,21 @@ func (l *loader) policyFields(t *table, d *model.Doc) {
 	d.Classification = model.Classification(t.enum("classification", model.Classifications, string(model.Public)))
 	d.Controls = t.strs("controls")
 	d.Summary = t.str("summary", false, "")
+	d.Revisions = revisions(t)
+}
+
+// revisions reads a document's [[revision]] tables: its version history.
+func revisions(t *table) []model.Revision {
+	var out []model.Revision
 	for _, r := range t.tables("revision", "[[revision]]") {
 		rev := model.Revision{Origin: r.origin()}
 		rev.Version = r.str("version", true, `the version this revision produced, e.g. version = "2.1"`)
 		rev.Date = r.date("date", true)
 		rev.Note = r.str("note", false, "")
 		r.done()
-		d.Revisions = append(d.Revisions, rev)
+		out = append(out, rev)
 	}
+	return out
 }
 
 var periodRE = regexp.MustCompile(`^(\d+)\s*(months?|years?)$`)

@@ -3,6 +3,7 @@ package load
 import (
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/trustdocs/trustdocs/internal/diag"
 	"github.com/trustdocs/trustdocs/internal/model"
@@ -80,6 +81,13 @@ func (l *loader) soa(file string, src []byte) {
 	if t == nil {
 		return
 	}
+	doc := &model.SoADoc{Origin: t.origin()}
+	doc.Version = t.str("version", false, "")
+	doc.Approved = t.date("approved", false)
+	doc.ApprovedBy = t.str("approved_by", false, "")
+	doc.DefaultReasons = l.reasons(t, "default_reasons")
+	doc.Revisions = revisions(t)
+	l.site.SoADoc = doc
 	a := t.sub("annex_a", "[annex_a]")
 	t.done()
 	if a == nil {
@@ -101,19 +109,26 @@ func (l *loader) soa(file string, src []byte) {
 		} else if _, written := e.m["applicable"]; written {
 			entry.Unreadable = true // reported by boolean
 		}
-		for _, r := range e.strs("reasons") {
-			if !slices.Contains(model.SoAReasons, r.ID) {
-				l.diags.Errorf(r.Pos, "%s: reason %q is not one of %s%s", e.name, r.ID, quoteList(model.SoAReasons), diag.DidYouMean(r.ID, model.SoAReasons))
-				continue
-			}
-			entry.Reasons = append(entry.Reasons, r.ID)
-		}
+		entry.Reasons = l.reasons(e, "reasons")
 		entry.Note = e.str("note", false, "")
 		entry.Justification = e.str("justification", false, "")
 		e.done()
 		l.site.SoA = append(l.site.SoA, entry)
 	}
 	a.done()
+}
+
+// reasons reads a list of reasons for including an Annex A control.
+func (l *loader) reasons(t *table, key string) []string {
+	var out []string
+	for _, r := range t.strs(key) {
+		if !slices.Contains(model.SoAReasons, r.ID) {
+			t.errorf(r.Pos, "%s %q is not one of %s%s", strings.ReplaceAll(strings.TrimSuffix(key, "s"), "_", " "), r.ID, quoteList(model.SoAReasons), diag.DidYouMean(r.ID, model.SoAReasons))
+			continue
+		}
+		out = append(out, r.ID)
+	}
+	return out
 }
 
 func (l *loader) certifications(file string, src []byte) {

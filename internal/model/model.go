@@ -89,6 +89,7 @@ type Site struct {
 	Pages          []*Doc
 	Controls       []*Control
 	SoA            []*SoAEntry
+	SoADoc         *SoADoc // soa.toml's document control, or nil without soa.toml
 	Certifications []*Certification
 	Attestations   []*Attestation
 	Frameworks     []*Framework // built-ins first, then the site's own
@@ -235,6 +236,30 @@ type Mapping struct {
 
 // SoA reasons for including an Annex A control.
 var SoAReasons = []string{"risk", "legal", "contract", "business", "best-practice"}
+
+// SoADoc is the document control of the Statement of Applicability, the
+// top of soa.toml: ISO/IEC 27001 7.5.3 makes it controlled documented
+// information, and certificates cite its version.
+type SoADoc struct {
+	Origin
+	Version        string
+	Approved       Date
+	ApprovedBy     string
+	DefaultReasons []string // why an applicable control is included when its entry does not say
+	Revisions      []Revision
+}
+
+// Versions lists the versions the SoA has had: its revisions' and its own.
+func (d *SoADoc) Versions() []string {
+	var out []string
+	for _, r := range d.Revisions {
+		out = append(out, r.Version)
+	}
+	if d.Version != "" {
+		out = append(out, d.Version)
+	}
+	return out
+}
 
 // SoAEntry is one [annex_a."A.x.y"] table of soa.toml.
 type SoAEntry struct {

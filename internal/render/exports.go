@@ -25,11 +25,21 @@ func marshal(v any) []byte {
 }
 
 type soaJSONDoc struct {
-	Schema    string        `json:"$schema"`
-	Framework string        `json:"framework"`
-	Standard  string        `json:"standard"`
-	AsOf      string        `json:"as_of"`
-	Controls  []soaJSONItem `json:"controls"`
+	Schema     string        `json:"$schema"`
+	Framework  string        `json:"framework"`
+	Standard   string        `json:"standard"`
+	AsOf       string        `json:"as_of"`
+	Version    string        `json:"version,omitempty"`
+	Approved   string        `json:"approved,omitempty"`
+	ApprovedBy string        `json:"approved_by,omitempty"`
+	Revisions  []jsonRev     `json:"revisions,omitempty"`
+	Controls   []soaJSONItem `json:"controls"`
+}
+
+type jsonRev struct {
+	Version string `json:"version"`
+	Date    string `json:"date"`
+	Note    string `json:"note,omitempty"`
 }
 
 type soaJSONItem struct {
@@ -53,6 +63,12 @@ type jsonLink struct {
 
 func (r *renderer) soaJSON(f *resolve.Framework, rows []*resolve.SoARow) []byte {
 	doc := soaJSONDoc{Schema: soaSchema, Framework: f.ID, Standard: f.Name, AsOf: r.s.AsOf.String(), Controls: []soaJSONItem{}}
+	if d := r.s.SoADoc; d != nil {
+		doc.Version, doc.Approved, doc.ApprovedBy = d.Version, d.Approved.String(), d.ApprovedBy
+		for _, rev := range d.Revisions {
+			doc.Revisions = append(doc.Revisions, jsonRev{rev.Version, rev.Date.String(), rev.Note})
+		}
+	}
 	for _, row := range rows {
 		it := soaJSONItem{ID: row.ID, Title: row.Title, TitleLong: row.TitleLong, Theme: row.Theme.ID,
 			Applicable: row.Applicable, Reasons: append([]string{}, row.Reasons...), Justification: row.Justification,
@@ -97,6 +113,7 @@ type trustCert struct {
 	CertificationBody string `json:"certification_body,omitempty"`
 	AccreditationBody string `json:"accreditation_body,omitempty"`
 	CertificateNumber string `json:"certificate_number,omitempty"`
+	SoAVersion        string `json:"soa_version,omitempty"`
 	Scope             string `json:"scope,omitempty"`
 	Issued            string `json:"issued,omitempty"`
 	Expires           string `json:"expires,omitempty"`
@@ -168,7 +185,7 @@ func (r *renderer) trustJSON() []byte {
 	for _, ce := range r.visibleCerts() {
 		tc := trustCert{Framework: ce.Framework.ID, Standard: ce.Standard,
 			Status: ce.Status, Why: ce.Why, Edition: ce.Edition, CertificationBody: ce.CertificationBody, AccreditationBody: ce.AccreditationBody,
-			CertificateNumber: ce.CertificateNumber, Scope: ce.Scope, Issued: ce.Issued.String(), Expires: ce.Expires.String()}
+			CertificateNumber: ce.CertificateNumber, SoAVersion: ce.SoAVersion, Scope: ce.Scope, Issued: ce.Issued.String(), Expires: ce.Expires.String()}
 		if ce.Start != ce.Issued {
 			tc.CycleStart = ce.Start.String()
 		}

@@ -124,7 +124,7 @@ func percent(part, whole int) int {
 func reasonName(r string) string {
 	switch r {
 	case "risk":
-		return "Risk assessment"
+		return "Risk treatment"
 	case "legal":
 		return "Legal or regulatory"
 	case "contract":

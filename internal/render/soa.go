@@ -64,6 +64,7 @@ func summarizeSoA(rows []*resolve.SoARow) soaSummary {
 type soaData struct {
 	F   *resolve.Framework
 	Sum soaSummary
+	Doc *model.SoADoc // document control, or nil without soa.toml
 }
 
 // soaPolicies are the policies of a row this audience may see listed.
@@ -75,8 +76,8 @@ func (r *renderer) soaPage(f *resolve.Framework, sum soaSummary) {
 	dir := "frameworks/" + f.ID + "/soa/"
 	r.add(&Page{Template: "soa.html", Path: dir + "index.html", Title: "Statement of Applicability", Section: "frameworks",
 		Description: "Every " + f.Title() + " Annex A control: whether it applies, why, and how far it is implemented.",
-		Data:        soaData{F: f, Sum: sum}})
-	r.file(dir+"soa.csv", func() ([]byte, error) { return r.soaCSV(sum.Rows), nil })
+		Data:        soaData{F: f, Sum: sum, Doc: r.s.SoADoc}})
+	r.file(dir+"soa.csv", func() ([]byte, error) { return r.soaCSV(f, sum.Rows), nil })
 	r.file(dir+"soa.json", func() ([]byte, error) { return r.soaJSON(f, sum.Rows), nil })
 }
 
@@ -87,15 +88,36 @@ func yesNo(b bool) string {
 	return "No"
 }
 
+// soaHeader is the header row of soa.csv.
+var soaHeader = []string{"Control", "Title", "Theme", "Applicable", "Reasons for inclusion", "Justification for exclusion",
+	"Implementation status", "Implementing controls", "Policies", "Note"}
+
 // soaCSV writes the SoA as RFC 4180 CSV with CRLF line endings and a
-// byte-order mark, which spreadsheet software needs to read UTF-8.
-func (r *renderer) soaCSV(rows []*resolve.SoARow) []byte {
+// byte-order mark, which spreadsheet software needs to read UTF-8. Like
+// the SoA an auditor reads, it opens with its document control: one row
+// each for the standard, version, approval, approver and date of the
+// statuses, then an empty row, then the table with its header row. Every
+// row has the table's number of fields, as RFC 4180 asks.
+func (r *renderer) soaCSV(f *resolve.Framework, rows []*resolve.SoARow) []byte {
 	var buf bytes.Buffer
 	buf.WriteString("\ufeff")
 	w := csv.NewWriter(&buf)
 	w.UseCRLF = true
-	w.Write([]string{"Control", "Title", "Theme", "Applicable", "Reasons for inclusion", "Justification for exclusion",
-		"Implementation status", "Implementing controls", "Policies", "Note"})
+	line := func(fields ...string) {
+		w.Write(append(fields, make([]string, len(soaHeader)-len(fields))...))
+	}
+	line("Statement of Applicability", r.s.Config.Company)
+	line("Standard", f.Name)
+	doc := r.s.SoADoc
+	if doc == nil {
+		doc = &model.SoADoc{}
+	}
+	line("Version", doc.Version)
+	line("Approved", doc.Approved.String())
+	line("Approved by", doc.ApprovedBy)
+	line("Statuses as of", r.s.AsOf.String())
+	line()
+	w.Write(soaHeader)
 	for _, row := range rows {
 		var reasons, controls, policies []string
 		for _, re := range row.Reasons {

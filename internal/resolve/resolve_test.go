@@ -85,14 +85,14 @@ func TestSoARules(t *testing.T) {
 			[]string{`content/soa.toml: error: A.5.7 Threat intelligence is not addressed: map a control to it (iso27001 = ["A.5.7"]) or exclude it`}},
 		{"excluded with justification", map[string]string{
 			"content/controls/c.toml": controlsFile(without("A.7.4"), "implemented"),
-			"content/soa.toml":        "[annex_a.\"A.7.4\"]\napplicable = false\njustification = \"No premises.\"\n"}, nil},
+			"content/soa.toml":        "[annex_a.\"A.7.4\"]\napplicable = false\njustification = \"No premises of our own: all staff work remotely.\"\n"}, nil},
 		{"excluded without justification", map[string]string{
 			"content/controls/c.toml": controlsFile(without("A.7.4"), "implemented"),
 			"content/soa.toml":        "[annex_a.\"A.7.4\"]\napplicable = false\n"},
 			[]string{`content/soa.toml:2:1: error: A.7.4 Physical security monitoring is excluded without a justification`}},
 		{"excluded but mapped", map[string]string{
 			"content/controls/c.toml": controlsFile(all, "implemented"),
-			"content/soa.toml":        "[annex_a.\"A.7.4\"]\napplicable = false\njustification = \"No premises.\"\n"},
+			"content/soa.toml":        "[annex_a.\"A.7.4\"]\napplicable = false\njustification = \"No premises of our own: all staff work remotely.\"\n"},
 			[]string{`content/soa.toml:2:1: error: A.7.4 Physical security monitoring is excluded but mapped by X-1`}},
 		{"applicable but unmapped", map[string]string{
 			"content/controls/c.toml": controlsFile(without("A.5.23"), "implemented"),

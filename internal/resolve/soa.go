@@ -2,7 +2,9 @@ package resolve
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/trustdocs/trustdocs/internal/diag"
@@ -14,10 +16,22 @@ type SoARow struct {
 	*Requirement
 	Theme         *Group
 	Applicable    bool
-	Reasons       []string
-	Justification string
+	Reasons       []string // why it is included: its own, or soa.toml's default_reasons
+	ByDefault     bool     // Reasons are the default
+	Justification string   // why it is excluded
 	Note          string
 	Entry         *model.SoAEntry // nil when soa.toml is silent
+}
+
+// HasSoA reports whether the framework's requirements need Statement of
+// Applicability decisions (ISO 27001's Annex A).
+func (f *Framework) HasSoA() bool {
+	for _, g := range f.Groups {
+		if g.SoA {
+			return true
+		}
+	}
+	return false
 }
 
 // Policies returns the policies that implement the row's controls.
@@ -83,7 +97,7 @@ func (r *resolver) soa() {
 			}
 			for _, req := range g.Requirements {
 				row := &SoARow{Requirement: req, Theme: g, Entry: entries[req.ID]}
-				decide(row)
+				decide(row, r.s.SoADoc)
 				if f.Pursued && r.check(row) {
 					silent = append(silent, row)
 				}
@@ -94,6 +108,7 @@ func (r *resolver) soa() {
 		}
 		if f.Pursued {
 			r.notAddressed(silent, total, file)
+			r.soaDocument(f, file)
 		} else if len(entries) > 0 {
 			r.diags.Warnf(diag.Pos{File: file}, "the site claims no %s (no certification of it, no control mapped to it), so this Statement of Applicability is not published; map controls to Annex A or record the certification, or delete the file", f.Title())
 		}
@@ -130,7 +145,7 @@ const maxNotAddressed = 10
 // decide applies soa.toml's decision, or the default, to a row: an Annex
 // A control is applicable if soa.toml says so or, when it is silent, if a
 // control maps to it.
-func decide(row *SoARow) {
+func decide(row *SoARow, doc *model.SoADoc) {
 	e := row.Entry
 	row.Applicable = len(row.Controls) > 0
 	if e != nil {
@@ -140,7 +155,9 @@ func decide(row *SoARow) {
 		}
 	}
 	if !row.Applicable {
-		row.Status = ""
+		row.Status, row.Reasons = "", nil
+	} else if len(row.Reasons) == 0 && doc != nil && len(doc.DefaultReasons) > 0 {
+		row.Reasons, row.ByDefault = doc.DefaultReasons, true
 	}
 }
 
@@ -172,6 +189,8 @@ func (r *resolver) check(row *SoARow) (silent bool) {
 	default:
 		if row.Justification == "" {
 			r.diags.Errorf(e.At("applicable"), "%s is excluded without a justification; add justification = \"…\" saying why it does not apply (auditors reject a bare N/A)", name)
+		} else if why := Vacuous(row.Justification); why != "" {
+			r.diags.Errorf(e.At("justification"), "%s: the justification %q %s; an auditor expects why the control does not apply, following from your scope and risk assessment, e.g. \"No company-operated premises: staff work remotely and production runs at our cloud provider, whose data-centre controls we assure through A.5.19–A.5.22\"", name, row.Justification, why)
 		}
 		if mapped {
 			ids := make([]string, len(row.Controls))
@@ -183,3 +202,104 @@ func (r *resolver) check(row *SoARow) (silent bool) {
 	}
 	return silent
 }
+
+// soaDocument checks the Statement of Applicability as a document: why each
+// applicable control is included (ISO/IEC 27001 6.1.3 d)), its approval
+// once a certificate rests on it, and the versions certificates cite.
+func (r *resolver) soaDocument(f *Framework, file string) {
+	doc := r.s.SoADoc
+	var bare int
+	for _, row := range r.s.SoA {
+		if row.Framework == f && row.Applicable && len(row.Reasons) == 0 {
+			bare++
+		}
+	}
+	if bare > 0 {
+		at := diag.Pos{File: file}
+		if doc != nil {
+			at = doc.Pos
+		}
+		r.diags.Warnf(at, "%s give no justification for inclusion, which ISO/IEC 27001 6.1.3 d) asks the Statement of Applicability for; add reasons = [\"risk\", …] to their [annex_a.\"…\"] entries, or default_reasons = [\"risk\"] at the top of soa.toml for every one that names none (reasons: %s)",
+			diag.Plural(bare, "applicable Annex A control"), strings.Join(model.SoAReasons, ", "))
+	}
+	var certified bool
+	for _, c := range f.Certs {
+		certified = certified || !c.Issued.IsZero() && !c.Issued.After(r.s.AsOf)
+		if c.SoAVersion == "" {
+			continue
+		}
+		switch {
+		case doc == nil:
+			r.diags.Errorf(c.At("soa_version"), "soa_version = %q, but there is no content/soa.toml to have that version; add the Statement of Applicability with version = %q", c.SoAVersion, c.SoAVersion)
+		case !slices.Contains(doc.Versions(), c.SoAVersion):
+			r.diags.Errorf(c.At("soa_version"), "soa_version = %q is not a version of the Statement of Applicability (it has %s)%s; write the version the certificate cites, and record it in soa.toml's version or [[revision]]",
+				c.SoAVersion, quoted(doc.Versions()), diag.DidYouMean(c.SoAVersion, doc.Versions()))
+		}
+	}
+	if doc == nil {
+		return
+	}
+	var missing []string
+	for _, k := range []struct {
+		key   string
+		empty bool
+	}{{"version", doc.Version == ""}, {"approved", doc.Approved.IsZero()}, {"approved_by", doc.ApprovedBy == ""}} {
+		if k.empty {
+			missing = append(missing, k.key)
+		}
+	}
+	if certified && len(missing) > 0 {
+		r.diags.Warnf(doc.Pos, "the Statement of Applicability that a certificate rests on lacks %s; it is controlled documented information (ISO/IEC 27001 7.5.3): record its version, and when and by whom it was approved", andList(missing))
+	}
+	if !doc.Approved.IsZero() && doc.Approved.After(r.s.AsOf) {
+		r.diags.Warnf(doc.At("approved"), "approved (%s) is after %s, the date statuses are computed for", doc.Approved, r.s.AsOf)
+	}
+	for _, rev := range doc.Revisions {
+		if !rev.Date.IsZero() && !doc.Approved.IsZero() && rev.Date.After(doc.Approved) && rev.Version == doc.Version {
+			r.diags.Errorf(rev.At("date"), "revision %s is dated %s, after the SoA's approval on %s; approve the version you publish", rev.Version, rev.Date, doc.Approved)
+		}
+	}
+}
+
+// andList joins words as a sentence does: "a", "a and b", "a, b and c".
+func andList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+}
+
+// quoted lists strings in quotes: "1", "2".
+func quoted(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = strconv.Quote(s)
+	}
+	if len(q) == 0 {
+		return "no version"
+	}
+	return strings.Join(q, ", ")
+}
+
+// vacuousWords are justifications that say nothing, as people write them.
+var vacuousWords = []string{"n/a", "na", "n.a", "none", "nil", "null", "no", "not applicable", "not relevant", "not needed",
+	"not required", "irrelevant", "excluded", "out of scope", "not in scope", "see above", "as above", "same as above", "tbd", "tba", "todo"}
+
+// Vacuous says how an exclusion's justification says nothing, or "" when
+// it may say something: a placeholder ("N/A", "none", "-", "not
+// applicable"), a TODO, or too few words to say why.
+func Vacuous(j string) string {
+	norm := strings.ToLower(strings.Trim(strings.TrimSpace(j), ".!?:;,-–—()[]'\" "))
+	switch {
+	case norm == "" || slices.Contains(vacuousWords, norm):
+		return "says nothing"
+	case todoRE.MatchString(j):
+		return "is a placeholder"
+	case len(strings.Fields(j)) < 4:
+		return "is too short to say why"
+	}
+	return ""
+}
+
+// todoRE finds a placeholder left to write.
+var todoRE = regexp.MustCompile(`\b(TODO|TBD|FIXME|XXX)\b`)

@@ -62,3 +62,21 @@ func TestNaturalCompare(t *testing.T) {
 		}
 	}
 }
+
+func TestVacuousJustification(t *testing.T) {
+	for j, want := range map[string]string{
+		"N/A": "says nothing", "n/a.": "says nothing", "NA": "says nothing", "None.": "says nothing", "-": "says nothing",
+		"—": "says nothing", "Not applicable": "says nothing", "not applicable.": "says nothing", "Out of scope": "says nothing",
+		"TBD": "says nothing", "": "says nothing",
+		"TODO: explain why development is not outsourced.":                        "is a placeholder",
+		"We use no contractors (TBD by legal)":                                    "is a placeholder",
+		"No company premises.":                                                    "is too short to say why",
+		"Fully remote.":                                                           "is too short to say why",
+		"We operate no premises: all staff work remotely.":                        "",
+		"No development is outsourced; all software is written by our own staff.": "",
+	} {
+		if got := Vacuous(j); got != want {
+			t.Errorf("Vacuous(%q) = %q, want %q", j, got, want)
+		}
+	}
+}

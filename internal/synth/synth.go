@@ -34,7 +34,7 @@ func Write(dir string, o Options) error {
 	w := writer{dir: dir}
 	w.file("site.toml", "title = \"Synthetic Trust Center\"\ncompany = \"Synthetic, Inc.\"\n\n[build]\nas_of = 2026-11-01\n")
 	w.file("content/_index.md", "+++\ntitle = \"Synthetic Trust Center\"\n+++\nA generated site for benchmarks.\n")
-	w.file("content/soa.toml", "# Every Annex A control is mapped by a control.\n")
+	w.file("content/soa.toml", "# Every Annex A control is mapped by a control, to treat the risks found.\nversion = \"1\"\napproved = 2025-03-01\napproved_by = \"CEO\"\ndefault_reasons = [\"risk\"]\n")
 	w.file("content/certifications/iso27001.toml", `[[certification]]
 framework = "iso27001"
 standard  = "ISO/IEC 27001:2022"
