@@ -28,10 +28,10 @@ controls, Statement of Applicability decisions and audits (TOML).
 Usage:
   trustdocs new DIR [--company NAME] [--frameworks both|soc2|iso27001]
   trustdocs import comply DIR [-o SITE] [--company NAME]
-  trustdocs build [-s DIR] [-o DIR] [--audience public|nda] [--as-of DATE] [--base-url URL]
+  trustdocs build [-s DIR] [-o DIR] [--audience public|nda] [--as-of DATE] [--base-url URL] [--drafts]
   trustdocs check [-s DIR] [--strict] [--format text|json] [--as-of DATE]
   trustdocs serve [-s DIR] [--addr 127.0.0.1:1313] [--audience public|nda] [--as-of DATE]
-  trustdocs pack [-s DIR] [--audience public|nda] [--as-of DATE] [-o FILE.zip]
+  trustdocs pack [-s DIR] [--audience public|nda] [--as-of DATE] [-o FILE.zip] [--drafts]
   trustdocs version
 
 Run "trustdocs COMMAND -h" for a command's flags.
@@ -144,7 +144,7 @@ func (f *siteFlags) options() (build.Options, error) {
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	opts, out, code, ok := outputFlags("build", "[-s DIR] [-o DIR] [--audience public|nda] [--as-of DATE] [--base-url URL]",
+	opts, out, code, ok := outputFlags("build", "[-s DIR] [-o DIR] [--audience public|nda] [--as-of DATE] [--base-url URL] [--drafts]",
 		"Builds the site into a new folder and swaps it in for the output folder.",
 		"output `folder` (default: public/ in the site folder)", args, stderr)
 	if !ok {
@@ -157,7 +157,15 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "built %d pages, %d files in %d ms → %s (audience %s, as of %s)\n",
 		res.Pages, res.Files, res.Elapsed.Milliseconds(), build.OutDir(opts), opts.Audience, res.AsOf)
+	draftsLeftOut(stdout, "build", res)
 	return exitOK
+}
+
+// draftsLeftOut says how many drafts a build or pack left out.
+func draftsLeftOut(w io.Writer, name string, res *build.Result) {
+	if res.Drafts > 0 {
+		fmt.Fprintf(w, "%s left out: trustdocs %s --drafts publishes them; trustdocs serve shows them\n", diag.Plural(res.Drafts, "draft"), name)
+	}
 }
 
 // outputFlags parses the flags of a command that makes the site and writes
@@ -168,10 +176,12 @@ func outputFlags(name, synopsis, what, outUsage string, args []string, stderr io
 	var sf siteFlags
 	sf.register(fs, true)
 	o := fs.String("o", "", outUsage)
+	drafts := fs.Bool("drafts", false, "publish draft policies and pages too (left out by default)")
 	if ok, code := parse(fs, args, stderr); !ok {
 		return opts, "", code, false
 	}
 	opts, err := sf.options()
+	opts.Drafts = *drafts
 	if err != nil {
 		fmt.Fprintf(stderr, "trustdocs %s: %v\n", name, err)
 		return opts, "", exitUsage, false
@@ -242,7 +252,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 
 // runPack zips the site for sharing, with a manifest of checksums.
 func runPack(args []string, stdout, stderr io.Writer) int {
-	opts, out, code, ok := outputFlags("pack", "[-s DIR] [--audience public|nda] [--as-of DATE] [-o FILE.zip]",
+	opts, out, code, ok := outputFlags("pack", "[-s DIR] [--audience public|nda] [--as-of DATE] [-o FILE.zip] [--drafts]",
 		"Builds the site for the audience and zips it, with MANIFEST.sha256 at its root listing every file's SHA-256.\nThe unzipped pack opens from disk. With content errors, nothing is written.",
 		"the zip `file` to write (default: <company>-trust-pack[-nda]-<date>.zip in the current folder)", args, stderr)
 	if !ok {
@@ -254,6 +264,15 @@ func runPack(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "packed %d files, %.1f MB in %d ms → %s (audience %s, as of %s)\nverify: unzip it, then run sha256sum -c %s in its folder\n",
 		res.Packed.Files, float64(res.Packed.Bytes)/1e6, res.Elapsed.Milliseconds(), res.Out, opts.Audience, res.AsOf, pack.Manifest)
+	draftsLeftOut(stdout, "pack", res)
+	if tree := pack.Unignored(res.Out); tree != "" {
+		what := "what it holds"
+		if opts.Audience == model.AudienceNDA {
+			what = "the documents shared under NDA"
+		}
+		fmt.Fprintf(stderr, "warning: %s is in the git work tree %s, which does not ignore it: a commit would publish %s; add %s to .gitignore, or write the pack elsewhere with -o\n",
+			res.Out, tree, what, pack.IgnorePattern)
+	}
 	return exitOK
 }
 

@@ -33,17 +33,28 @@ func TestNewChecksAndBuilds(t *testing.T) {
 	if code, _, stderr := runCmd("check", "-s", dir, "--strict"); code != exitContent {
 		t.Errorf("check --strict with TODOs left: exit %d, want %d\n%s", code, exitContent, stderr)
 	}
+	// The starter's policies are drafts until approved: build leaves them
+	// out, and says so; build --drafts publishes them.
 	code, stdout, stderr = runCmd("build", "-s", dir)
-	if code != exitOK {
-		t.Fatalf("build: exit %d\n%s", code, stderr)
+	if code != exitOK || !strings.Contains(stdout, "6 drafts left out: trustdocs build --drafts publishes them") {
+		t.Fatalf("build: exit %d\n%s%s", code, stdout, stderr)
 	}
 	for _, p := range []string{
-		"index.html", "policies/access-control/index.html", "frameworks/iso27001/soa/soa.csv",
+		"index.html", "policies/index.html", "frameworks/iso27001/soa/soa.csv",
 		"certifications/index.html", ".well-known/security.txt", "subprocessors/index.html",
 	} {
 		if _, err := os.Stat(filepath.Join(dir, "public", p)); err != nil {
 			t.Errorf("the starter's build lacks %s", p)
 		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public", "policies", "access-control", "index.html")); err == nil {
+		t.Errorf("build published a draft policy")
+	}
+	if library, _ := os.ReadFile(filepath.Join(dir, "public", "policies", "index.html")); strings.Contains(string(library), "Access Control Policy") {
+		t.Errorf("the library lists a draft policy")
+	}
+	if code, _, stderr := runCmd("build", "-s", dir, "-o", filepath.Join(t.TempDir(), "drafts"), "--drafts"); code != exitOK {
+		t.Fatalf("build --drafts: exit %d\n%s", code, stderr)
 	}
 	certs, _ := os.ReadFile(filepath.Join(dir, "public", "certifications", "index.html"))
 	if !strings.Contains(string(certs), "in progress") {
@@ -136,5 +147,32 @@ func TestNewSOC2Only(t *testing.T) {
 	}
 	if code, _, stderr := runCmd("new", filepath.Join(t.TempDir(), "y"), "--frameworks", "pci"); code != exitUsage || !strings.Contains(stderr, "choose both, soc2, iso27001") {
 		t.Errorf("--frameworks pci: exit %d, %s", code, stderr)
+	}
+}
+
+// pack run in a site's git repository, as the README shows, warns when git
+// would commit the zip; the starter's .gitignore ignores packs.
+func TestPackWarnsInAGitTree(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("no git")
+	}
+	dir := filepath.Join(t.TempDir(), "x")
+	if code, _, stderr := runCmd("new", dir, "--company", "Acme"); code != exitOK {
+		t.Fatal(stderr)
+	}
+	if out, err := exec.Command("git", "-C", dir, "init", "-q").CombinedOutput(); err != nil {
+		t.Fatalf("git init: %v %s", err, out)
+	}
+	zip := filepath.Join(dir, "pack.zip") // a name .gitignore does not cover
+	code, _, stderr := runCmd("pack", "-s", dir, "--audience", "nda", "-o", zip)
+	if code != exitOK || !strings.Contains(stderr, "warning: "+zip+" is in the git work tree "+dir+", which does not ignore it: a commit would publish the documents shared under NDA") {
+		t.Errorf("pack into the work tree: exit %d\n%s", code, stderr)
+	}
+	zip = filepath.Join(dir, "acme-trust-pack-nda-2026-12-01.zip") // the default name's pattern
+	if code, _, stderr := runCmd("pack", "-s", dir, "--audience", "nda", "-o", zip); code != exitOK || strings.Contains(stderr, "git work tree") {
+		t.Errorf("pack under an ignored name: exit %d\n%s", code, stderr)
+	}
+	if code, _, stderr := runCmd("pack", "-s", dir, "-o", filepath.Join(t.TempDir(), "out.zip")); code != exitOK || strings.Contains(stderr, "git work tree") {
+		t.Errorf("pack outside the work tree: exit %d\n%s", code, stderr)
 	}
 }

@@ -35,6 +35,7 @@ type Options struct {
 	Audience  model.Audience // default public
 	AsOf      model.Date     // default: site.toml's build.as_of, else today (UTC)
 	BaseURL   string         // overrides site.toml's base_url
+	Drafts    bool           // publish draft policies and pages too
 	Templates fs.FS          // embedded templates
 	Theme     fs.FS          // embedded theme
 	Now       func() time.Time
@@ -47,6 +48,7 @@ type Result struct {
 	Diags   *diag.List
 	Pages   int // HTML pages made
 	Files   int // files made, pages included
+	Drafts  int // draft documents left out
 	AsOf    model.Date
 	Elapsed time.Duration
 	Out     string      // the zip a pack wrote
@@ -123,6 +125,10 @@ func resolveSite(opts Options) (*Result, error) {
 	}
 	res.AsOf = asOf(opts, m)
 	res.Site = resolve.Resolve(m, res.AsOf, res.Diags)
+	if !opts.Drafts {
+		res.Site.LeaveOutDrafts()
+		res.Drafts = len(res.Site.Drafts)
+	}
 	return res, nil
 }
 

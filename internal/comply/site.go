@@ -87,7 +87,8 @@ func (im *importer) policy(file, title, control string, h header, body string) [
 	if len(revs) > 0 {
 		fmt.Fprintf(&b, "approved       = %s\n", revs[len(revs)-1].Date)
 	} else {
-		fmt.Fprintf(&b, "approved       = %s  # TODO: the day this version was approved (comply recorded no revision)\n", im.opts.Today)
+		// Published only once someone says when it was approved.
+		b.WriteString("draft          = true  # TODO: comply recorded no approval; once approved, delete this line and add approved = YYYY-MM-DD\n")
 	}
 	fmt.Fprintf(&b, "classification = %q\n", im.opts.Classification)
 	if control != "" {

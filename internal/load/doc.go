@@ -122,6 +122,7 @@ func (l *loader) parseDoc(file string, src []byte, kind model.DocKind, bundle st
 	case model.PolicyDoc:
 		l.policyFields(t, d)
 	case model.PageDoc:
+		d.Draft, _ = t.boolean("draft")
 		d.Title = t.str("title", true, `the page's title, e.g. title = "Contact"`)
 		d.Summary = t.str("summary", false, "")
 		d.Classification = model.Classification(t.enum("classification", model.Classifications, string(model.Public)))
@@ -137,11 +138,12 @@ func (l *loader) parseDoc(file string, src []byte, kind model.DocKind, bundle st
 }
 
 func (l *loader) policyFields(t *table, d *model.Doc) {
+	d.Draft, _ = t.boolean("draft")
 	d.Title = t.str("title", true, `the policy's title, e.g. title = "Access Control Policy"`)
 	d.Version = t.str("version", true, `version = "1.0"`)
 	d.Owner = t.str("owner", true, `the role that owns the policy, e.g. owner = "Head of IT"`)
 	d.ApprovedBy = t.str("approved_by", false, "")
-	d.Approved = t.date("approved", true)
+	d.Approved = t.date("approved", !d.Draft) // a draft is not approved yet
 	d.Effective = t.date("effective", false)
 	if every := t.str("review_every", false, ""); every != "" {
 		months, ok := parsePeriod(every)

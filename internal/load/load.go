@@ -127,6 +127,17 @@ func (l *loader) parseTOML(file string, src []byte, lineOffset int, name string)
 		msg := err.Error()
 		if errors.As(err, &pe) {
 			p.Line, p.Col = errorPlace(src, pe)
+			lines := strings.Split(string(src), "\n")
+			line := lines[max(1, min(p.Line, len(lines)))-1]
+			if key, value, ok := lineValue(line); ok {
+				if advice, isDate := dateAdvice(key, value); isDate {
+					p.Col = strings.Index(line, value) + 1
+					p.Line += lineOffset
+					l.diags.Errorf(p, "%s: %s", key, advice)
+					l.unread(file)
+					return nil
+				}
+			}
 			p.Line += lineOffset
 			msg = pe.Message
 		}

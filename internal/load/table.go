@@ -179,7 +179,11 @@ func (t *table) date(key string, required bool) model.Date {
 	case string:
 		d, err := model.ParseDate(strings.TrimSpace(v))
 		if err != nil {
-			t.errorf(t.at(key), "%s: %v; write a TOML date such as %s = 2026-03-01", key, err, key)
+			if advice, isDate := dateAdvice(key, v); isDate {
+				t.errorf(t.at(key), "%s: %s", key, advice)
+			} else {
+				t.errorf(t.at(key), "%s: %v; write a TOML date such as %s = 2026-03-01", key, err, key)
+			}
 			return model.Date{}
 		}
 		t.warnf(t.at(key), "%s is a quoted string; write it as a TOML date without quotes: %s = %s", key, key, d)

@@ -68,6 +68,9 @@ func (d Date) Long() string {
 
 func (d Date) Year() int { return d.y }
 
+// Day is the day of the month.
+func (d Date) Day() int { return d.d }
+
 // Month is the month of the year, January being 1.
 func (d Date) Month() time.Month { return d.m }
 

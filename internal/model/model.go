@@ -187,9 +187,12 @@ type Doc struct {
 	ReviewMonths   int  // from review_every; 0 when next_review is given
 	NextReview     Date // given, or derived by resolve
 	Classification Classification
-	Controls       []Ref
-	Summary        string
-	Revisions      []Revision
+	// Draft documents are not approved yet: serve shows them, build and
+	// pack leave them out unless told to publish drafts.
+	Draft     bool
+	Controls  []Ref
+	Summary   string
+	Revisions []Revision
 
 	Body     []byte // Markdown after the front matter
 	BodyLine int    // line of the file where Body starts

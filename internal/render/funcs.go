@@ -34,6 +34,7 @@ var funcs = template.FuncMap{
 	},
 	"ctx":          func(p *Page, item any) itemContext { return itemContext{p, item} },
 	"capitalize":   capitalize,
+	"sentence":     sentence,
 	"policyURL":    func(p *resolve.Policy) string { return policyURL(p.Slug) },
 	"pageURL":      pageURL,
 	"controlURL":   controlURL,
@@ -100,13 +101,22 @@ func statusClass(status any) string {
 		return "warn"
 	case resolve.Expired, resolve.Stale, resolve.Suspended, resolve.Withdrawn, resolve.Adverse, resolve.Disclaimer, resolve.ReviewOverdue, "failed":
 		return "bad"
-	case resolve.InProgress, string(model.Planned), "scheduled":
+	case resolve.InProgress, string(model.Planned), "scheduled", "draft":
 		return "info"
 	}
 	if strings.HasSuffix(s, ", qualified opinion") { // never a plain green badge
 		return "warn"
 	}
 	return "muted"
+}
+
+// sentence ends s with a full stop, unless it ends with one already, as a
+// name such as "Acme, Inc." does.
+func sentence(s string) string {
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") {
+		return s
+	}
+	return s + "."
 }
 
 func capitalize(s string) string {

@@ -59,6 +59,10 @@ func (r *renderer) outputFor(target string) string {
 	}
 	if d := r.docByFile[target]; d != nil {
 		switch {
+		case r.leftOut(d) && d.Kind == model.PolicyDoc:
+			return "policies/index.html"
+		case r.leftOut(d):
+			return "index.html"
 		case r.site.Renders(d.Classification):
 			return docOutputPath(d)
 		case d.Kind == model.PolicyDoc:
@@ -72,6 +76,11 @@ func (r *renderer) outputFor(target string) string {
 				return "policies/" + dir + "/" + name
 			}
 			return "policies/index.html"
+		}
+		for _, d := range r.s.Drafts {
+			if d.Kind == model.PolicyDoc && d.Slug == dir && d.Attachments[name] != "" {
+				return "policies/index.html" // a draft's attachment is published with it
+			}
 		}
 	}
 	if _, ok := r.s.Assets[target]; ok {
@@ -122,6 +131,10 @@ func (r *renderer) checkLinks(d *model.Doc, res markdown.Result) {
 			}
 			continue
 		}
+		if td := r.docByFile[target]; td != nil && r.leftOut(td) && !r.leftOut(d) {
+			r.diags.Warnf(at, "link to %q: %s is a draft, which this build leaves out, so the link leads to the %s; publish it (remove draft = true) or build with --drafts",
+				l.Dest, target, map[bool]string{true: "policy library", false: "home page"}[td.Kind == model.PolicyDoc])
+		}
 		if td := r.docByFile[target]; td != nil && frag != "" {
 			ids := r.docs[td].IDs
 			if _, converted := r.docs[td]; converted && !slices.Contains(ids, frag) && !r.templateID(frag) {
@@ -132,6 +145,11 @@ func (r *renderer) checkLinks(d *model.Doc, res markdown.Result) {
 			r.copyAsset(rest)
 		}
 	}
+}
+
+// leftOut reports whether d is a draft that this build leaves out.
+func (r *renderer) leftOut(d *model.Doc) bool {
+	return d.Draft && slices.Contains(r.s.Drafts, d)
 }
 
 // templateID reports whether the page templates give an element this id,

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"html/template"
 	"slices"
 	"strings"
@@ -165,7 +164,7 @@ func (r *renderer) home() {
 		d.Changes = d.Changes[:8]
 	}
 	r.add(&Page{Template: "home.html", Path: "index.html", Title: r.s.Config.Title, Section: "home",
-		Description: fmt.Sprintf("Security, compliance and trust information for %s.", r.s.Config.Company), Data: d}, bodies...)
+		Description: sentence("Security, compliance and trust information for " + r.s.Config.Company), Data: d}, bodies...)
 }
 
 type libraryData struct {
@@ -427,6 +426,9 @@ func (r *renderer) convertDocs() {
 	if r.s.Intro != nil {
 		docs = append(docs, r.s.Intro)
 	}
+	// Drafts left out of this build are converted all the same, so that
+	// their Markdown and links are checked before they are published.
+	docs = append(docs, r.s.Drafts...)
 	// Links may name any document that was read, even one that an error
 	// kept out of the site (a duplicate slug): its own error says why.
 	for _, d := range r.s.Site.Policies {

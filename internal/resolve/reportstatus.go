@@ -111,6 +111,21 @@ func (a *Attestation) Label() string {
 	return a.Status
 }
 
+// followed reports whether a later report of the same framework is
+// recorded, issued or under way.
+func (a *Attestation) followed() bool {
+	if a.Framework == nil {
+		return false
+	}
+	end := a.CoverageEnd()
+	for _, b := range a.Framework.Reports {
+		if b != a && (b.PeriodStart.After(end) || b.PointInTime.After(end)) {
+			return true
+		}
+	}
+	return false
+}
+
 // supersedes reports whether the issued report a replaces the older
 // report b of the same framework: its coverage ends later, and it is a
 // Type II or b is a Type I (a Type I does not replace a Type II).

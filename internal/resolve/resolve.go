@@ -28,6 +28,9 @@ type Site struct {
 	Attestations   []*Attestation
 	SoA            []*SoARow // every Annex A control, in catalog order
 	Changes        []Change  // newest first
+	// Drafts are the draft policies and pages LeaveOutDrafts took out:
+	// checked like the others, published by no page.
+	Drafts []*model.Doc
 
 	policies   map[string]*Policy
 	controls   map[string]*Control
@@ -197,7 +200,9 @@ func (r *resolver) policies() {
 			continue
 		}
 		p := &Policy{Doc: d, NextReview: NextReview(d)}
-		p.Review = ReviewStatus(p.NextReview, r.s.AsOf)
+		if !d.Draft { // a draft is reviewed once approved
+			p.Review = ReviewStatus(p.NextReview, r.s.AsOf)
+		}
 		r.s.policies[d.Slug] = p
 		r.s.Policies = append(r.s.Policies, p)
 		r.policyDates(p)
@@ -341,6 +346,31 @@ func (r *resolver) asset(path string, at diag.Pos, what string) {
 	}
 }
 
+// LeaveOutDrafts takes the draft policies and pages out of the site, as
+// build and pack do unless told to publish drafts, and keeps them in
+// Drafts. Everything was resolved and checked with them: a control that
+// only a draft implements is not reported as implemented by no policy.
+func (s *Site) LeaveOutDrafts() {
+	for _, p := range s.Policies {
+		if p.Draft {
+			s.Drafts = append(s.Drafts, p.Doc)
+			delete(s.policies, p.Slug)
+		}
+	}
+	for _, d := range s.Pages {
+		if d.Draft {
+			s.Drafts = append(s.Drafts, d)
+		}
+	}
+	isDraft := func(p *Policy) bool { return p.Draft }
+	s.Policies = slices.DeleteFunc(s.Policies, isDraft)
+	s.Pages = slices.DeleteFunc(s.Pages, func(d *model.Doc) bool { return d.Draft })
+	for _, c := range s.Controls {
+		c.Policies = slices.DeleteFunc(c.Policies, isDraft)
+	}
+	s.Changes = slices.DeleteFunc(s.Changes, func(c Change) bool { return c.Policy != nil && c.Policy.Draft })
+}
+
 // pursued marks the frameworks the site claims.
 func (r *resolver) pursued() {
 	for _, f := range r.s.Frameworks {
@@ -416,8 +446,11 @@ func (r *resolver) warnings() {
 				r.diags.Warnf(c.AtFirst("expires", "issued"), "%s certificate expired on %s; record the recertification: the new issued date, and its audits", c.Framework.Title(), c.Expires)
 			}
 		case Expiring:
-			if c.stated.IsZero() {
-				r.diags.Warnf(c.AtFirst("expires", "issued"), "%s certificate expires on %s; plan the recertification audit", c.Framework.Title(), c.Expires)
+			// Warned about until the recertification audit is booked: a
+			// warning nobody can act on would stop strict checks, and so
+			// the daily rebuild that keeps the page true, for 90 days.
+			if a := c.nextAudit(r.s.AsOf); c.stated.IsZero() && (a == nil || a.Kind != "recertification") {
+				r.diags.Warnf(c.AtFirst("expires", "issued"), "%s certificate expires on %s and no recertification audit is booked; record it as [[certification.audit]] kind = \"recertification\", result = \"scheduled\"", c.Framework.Title(), c.Expires)
 			}
 		case SurveillanceOverdue:
 			for _, y := range c.Surveillance {
@@ -431,7 +464,9 @@ func (r *resolver) warnings() {
 	for _, a := range r.s.Attestations {
 		switch a.Status {
 		case Expiring:
-			r.diags.Warnf(a.AtFirst("period_end", "point_in_time"), "%s report stops being current after %s; issue the next report (a bridge letter covers the time until then, but does not keep a report current)", a.Framework.Title(), a.CurrentUntil)
+			if !a.followed() { // warned about until the next audit is under way
+				r.diags.Warnf(a.AtFirst("period_end", "point_in_time"), "%s report stops being current after %s and no next report is under way; record it as an [[attestation]] with its period (a bridge letter covers the time after the period, but does not keep a report current)", a.Framework.Title(), a.CurrentUntil)
+			}
 		case Stale:
 			r.diags.Warnf(a.AtFirst("period_end", "point_in_time"), "%s report has been stale since %s, 12 months %s; buyers expect a newer report", a.Framework.Title(), a.CurrentUntil.AddDays(1), a.rule)
 		}

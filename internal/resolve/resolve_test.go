@@ -217,3 +217,42 @@ func TestCatalogIsLoadable(t *testing.T) {
 		t.Fatalf("built-in frameworks %v", names)
 	}
 }
+
+// TestExpiringWarnedUntilPlanned: an expiring certificate or report is
+// warned about until its successor is booked, so that strict checks (and
+// the publishing they gate) are stopped only by what the team can act on.
+func TestExpiringWarnedUntilPlanned(t *testing.T) {
+	all := annexA(t)
+	cert := "[[certification]]\nframework = \"iso27001\"\nissued = 2023-12-01\n" +
+		"[[certification.audit]]\nkind = \"surveillance\"\ndate = 2024-11-05\nresult = \"passed\"\n" +
+		"[[certification.audit]]\nkind = \"surveillance\"\ndate = 2025-11-10\nresult = \"passed\"\n"
+	report := "[[attestation]]\nframework = \"soc2\"\ntype = \"II\"\ncategories = [\"security\"]\nperiod_start = 2025-01-01\nperiod_end = 2025-12-31\nissued = 2026-02-01\n"
+	for _, tt := range []struct {
+		name, records, want string
+	}{
+		{"certificate, nothing booked", cert, "no recertification audit is booked"},
+		{"certificate, recertification booked", cert + "[[certification.audit]]\nkind = \"recertification\"\ndate = 2026-11-20\nresult = \"scheduled\"\n", ""},
+		{"report, nothing under way", report, "no next report is under way"},
+		{"report, next period under way", report + "[[attestation]]\nframework = \"soc2\"\ntype = \"II\"\ncategories = [\"security\"]\nperiod_start = 2026-01-01\nperiod_end = 2026-12-31\n", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, ds := resolveSite(t, map[string]string{
+				"content/controls/c.toml":       controlsFile(all, "implemented"),
+				"content/soa.toml":              "version = \"1\"\napproved = 2023-10-01\napproved_by = \"CEO\"\ndefault_reasons = [\"risk\"]\n",
+				"content/certifications/r.toml": tt.records,
+			})
+			var said []string
+			for _, d := range ds {
+				if strings.Contains(d.Message, "expires on") || strings.Contains(d.Message, "stops being current") {
+					said = append(said, d.Message)
+				}
+			}
+			switch {
+			case tt.want == "" && len(said) > 0:
+				t.Errorf("warned although its successor is booked: %v", said)
+			case tt.want != "" && (len(said) != 1 || !strings.Contains(said[0], tt.want)):
+				t.Errorf("got %v, want a warning with %q", said, tt.want)
+			}
+		})
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"github.com/trustdocs/trustdocs/internal/build"
 	"github.com/trustdocs/trustdocs/internal/model"
 	"github.com/trustdocs/trustdocs/internal/scaffold"
+	"go.yaml.in/yaml/v3"
 )
 
 // The starter site, for each choice of frameworks, checks with nothing
@@ -133,5 +134,56 @@ func TestWriteCleansUpAfterAFailure(t *testing.T) {
 				t.Errorf("left in the user's folder: %v", entries)
 			}
 		}
+	}
+}
+
+// The starter's workflow checks strictly before it builds, on pull
+// requests too, and publishes nothing from a pull request.
+func TestStarterWorkflow(t *testing.T) {
+	files, err := scaffold.Starter(scaffold.Options{Company: "Acme"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wf struct {
+		On   map[string]any `yaml:"on"`
+		Jobs map[string]struct {
+			If    string `yaml:"if"`
+			Needs any    `yaml:"needs"`
+			Steps []struct {
+				If   string `yaml:"if"`
+				Run  string `yaml:"run"`
+				Uses string `yaml:"uses"`
+			} `yaml:"steps"`
+		} `yaml:"jobs"`
+	}
+	if err := yaml.Unmarshal(files[".github/workflows/trustdocs.yml"], &wf); err != nil {
+		t.Fatal(err)
+	}
+	for _, event := range []string{"push", "pull_request", "schedule"} {
+		if _, ok := wf.On[event]; !ok {
+			t.Errorf("the workflow does not run on %s", event)
+		}
+	}
+	checked := false
+	for _, s := range wf.Jobs["build"].Steps {
+		switch {
+		case strings.Contains(s.Run, "trustdocs check --strict"):
+			checked = true
+		case strings.Contains(s.Run, "trustdocs build") && !checked:
+			t.Errorf("the workflow builds before check --strict")
+		case strings.HasPrefix(s.Uses, "actions/upload-pages-artifact"):
+			if !checked {
+				t.Errorf("the workflow uploads before check --strict")
+			}
+			if !strings.Contains(s.If, "!= 'pull_request'") {
+				t.Errorf("the workflow uploads a pull request's site: if %q", s.If)
+			}
+		}
+	}
+	if !checked {
+		t.Errorf("the workflow never runs check --strict")
+	}
+	if d := wf.Jobs["deploy"]; d.Needs != "build" || !strings.Contains(d.If, "!= 'pull_request'") {
+		t.Errorf("deploy: needs %v, if %q", d.Needs, d.If)
 	}
 }
