@@ -30,6 +30,12 @@ func annexA(t *testing.T) []string {
 // loads and resolves it as of 2026-11-01.
 func resolveSite(t *testing.T, files map[string]string) (*resolve.Site, []diag.Diagnostic) {
 	t.Helper()
+	return resolveSiteAt(t, files, model.NewDate(2026, 11, 1))
+}
+
+// resolveSiteAt is resolveSite as of another date.
+func resolveSiteAt(t *testing.T, files map[string]string, asOf model.Date) (*resolve.Site, []diag.Diagnostic) {
+	t.Helper()
 	dir := t.TempDir()
 	files["site.toml"] = "title = \"T\"\ncompany = \"C\"\n"
 	for name, text := range files {
@@ -44,7 +50,7 @@ func resolveSite(t *testing.T, files map[string]string) (*resolve.Site, []diag.D
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := resolve.Resolve(m, model.NewDate(2026, 11, 1), &diags)
+	s := resolve.Resolve(m, asOf, &diags)
 	return s, diags.Items()
 }
 
@@ -254,5 +260,44 @@ func TestExpiringWarnedUntilPlanned(t *testing.T) {
 				t.Errorf("got %v, want a warning with %q", said, tt.want)
 			}
 		})
+	}
+}
+
+// TestISO2013Warnings: an ISO/IEC 27001:2013 certificate is warned about in
+// the 90 days before the transition ended (31 October 2025, IAF MD 26) and
+// after it, on both sides of each date.
+func TestISO2013Warnings(t *testing.T) {
+	all := annexA(t)
+	cert := "[[certification]]\nframework = \"iso27001\"\nstandard = \"ISO/IEC 27001:2013\"\nissued = 2024-06-01\n" +
+		"[[certification.audit]]\nkind = \"surveillance\"\ndate = 2025-05-01\nresult = \"passed\"\n"
+	for _, tt := range []struct {
+		asOf, status, warning string
+	}{
+		{"2025-08-01", resolve.Certified, ""},
+		{"2025-08-02", resolve.Expiring, "cease to be valid on 2025-10-31"},
+		{"2025-10-31", resolve.Expiring, "cease to be valid on 2025-10-31"},
+		{"2025-11-01", resolve.Expired, "ceased to be valid on 2025-10-31 (IAF MD 26), so this one reads expired"},
+	} {
+		asOf, _ := model.ParseDate(tt.asOf)
+		s, ds := resolveSiteAt(t, map[string]string{
+			"content/controls/c.toml":         controlsFile(all, "implemented"),
+			"content/soa.toml":                "version = \"1\"\napproved = 2024-01-01\napproved_by = \"CEO\"\ndefault_reasons = [\"risk\"]\n",
+			"content/certifications/iso.toml": cert,
+		}, asOf)
+		var said []string
+		for _, d := range ds {
+			if strings.Contains(d.Message, "27001:2013") {
+				said = append(said, d.Message)
+			}
+		}
+		if got := s.Certifications[0].Status; got != tt.status {
+			t.Errorf("as of %s: %q, want %q", tt.asOf, got, tt.status)
+		}
+		switch {
+		case tt.warning == "" && len(said) > 0:
+			t.Errorf("as of %s: unexpected %v", tt.asOf, said)
+		case tt.warning != "" && (len(said) != 1 || !strings.Contains(said[0], tt.warning)):
+			t.Errorf("as of %s: %v, want one warning with %q", tt.asOf, said, tt.warning)
+		}
 	}
 }
