@@ -151,6 +151,29 @@ test('search works on a page opened from disk, as from an unzipped pack', async 
   }
 });
 
+test('the Statement of Applicability prints on A4 landscape, its header on every page, no row split', async () => {
+  const { context, page, problems } = await open('soa-print', 'frameworks/iso27001/soa/', widths.desktop);
+  try {
+    await page.emulateMedia({ media: 'print' });
+    const rules = await page.evaluate(() => ({
+      page: getComputedStyle(document.querySelector('.soa-doc')).page,
+      thead: getComputedStyle(document.querySelector('table.soa thead')).display,
+      row: getComputedStyle(document.querySelector('table.soa tbody tr')).breakInside,
+      control: getComputedStyle(document.querySelector('.doc-control')).display,
+      header: getComputedStyle(document.querySelector('.site-header')).display,
+    }));
+    assert.deepEqual(rules, { page: 'soa', thead: 'table-header-group', row: 'avoid', control: 'grid', header: 'none' });
+    // Every page of the PDF Chromium prints is A4 landscape: 842 × 595 points.
+    const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+    const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map(m => [Math.round(m[1]), Math.round(m[2])]);
+    assert.ok(boxes.length >= 2, `the SoA prints on ${boxes.length} page(s)`);
+    for (const [w, h] of boxes) assert.deepEqual([w, h], [842, 595], `a page of ${w} × ${h} points`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 // luminance is the relative luminance of a CSS rgb() colour, 0 to 1.
 function luminance(rgb) {
   const [r, g, b] = rgb.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map(c => {
