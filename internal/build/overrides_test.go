@@ -41,15 +41,7 @@ hiring  = "https://example.com/jobs"
 		"theme/assets/favicon.ico":      "ICO bytes",
 		"theme/CNAME":                   "trust.example.com\n",
 	}
-	for name, text := range files {
-		p := filepath.Join(site, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, site, files)
 	// A real build, to disk: what a deploy publishes.
 	res, err := build.Build(build.Options{Site: site, Templates: trustdocs.Templates, Theme: trustdocs.Theme})
 	if err != nil || res.Failed() {
