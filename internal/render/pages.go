@@ -372,7 +372,7 @@ type certificationsData struct {
 
 func (r *renderer) certificationsPage() {
 	d := certificationsData{Certs: r.visibleCerts(), Reports: r.liveReports(), Site: r.s, Legend: resolve.Legend(r.s.Config.ReportCurrentFrom)}
-	for _, a := range slices.Backward(r.visibleReports()) {
+	for _, a := range r.visibleReports() {
 		if a.SupersededBy != nil {
 			d.History = append(d.History, a)
 		}

@@ -45,11 +45,7 @@ func (r *resolver) attestations() {
 		r.s.Attestations = append(r.s.Attestations, a)
 	}
 	for _, a := range r.s.Attestations {
-		for _, b := range r.s.Attestations {
-			if b.supersedes(a, r.s.AsOf) && (a.SupersededBy == nil || b.CoverageEnd().Before(a.SupersededBy.CoverageEnd())) {
-				a.SupersededBy = b
-			}
-		}
+		a.supersede(r.s.Attestations, r.s.AsOf)
 		a.status(r.s.AsOf, r.s.Config.ReportCurrentFrom)
 	}
 	r.periodGaps()

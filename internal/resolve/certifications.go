@@ -40,8 +40,8 @@ func (r *resolver) certifications() {
 			}
 		}
 		r.edition(c)
-		r.certDates(c, validity)
 		c.cycle(validity, surveillance, r.s.AsOf)
+		r.certDates(c, validity)
 		c.status(r.s.AsOf)
 		r.asset(mc.Certificate, mc.At("certificate"), "certificate")
 		r.audits(c)
@@ -82,7 +82,7 @@ func (r *resolver) edition(c *Certification) {
 }
 
 // certDates checks a certificate's dates against each other, the
-// certification cycle and the build date.
+// certification cycle (c.cycle has found its start) and the build date.
 func (r *resolver) certDates(c *Certification, validityMonths int) {
 	mc := c.Certification
 	if !mc.CycleStart.IsZero() && !mc.Issued.IsZero() && mc.CycleStart.After(mc.Issued) {
@@ -92,10 +92,7 @@ func (r *resolver) certDates(c *Certification, validityMonths int) {
 		r.diags.Errorf(mc.At("expires"), "expires (%s) must be after issued (%s)", mc.Expires, mc.Issued)
 		return
 	}
-	start := mc.CycleStart
-	if start.IsZero() {
-		start = mc.Issued
-	}
+	start := c.Start
 	if !mc.Expires.IsZero() && !start.IsZero() && validityMonths > 0 && mc.Expires.After(start.AddMonths(validityMonths).AddDays(-1)) {
 		r.diags.Warnf(mc.At("expires"), "expires (%s) is more than %s after the cycle started (%s), but %s certificates are valid for %s at most (for ISO management systems, ISO/IEC 17021-1 §9.1.3): check the date on the certificate",
 			mc.Expires, months(validityMonths), start, c.frameworkTitle(), months(validityMonths))

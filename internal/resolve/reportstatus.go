@@ -126,6 +126,16 @@ func (a *Attestation) followed() bool {
 	return false
 }
 
+// supersede finds, among reports, the one that replaces a: the next newer
+// report that supersedes it, or none.
+func (a *Attestation) supersede(reports []*Attestation, d model.Date) {
+	for _, b := range reports {
+		if b.supersedes(a, d) && (a.SupersededBy == nil || b.CoverageEnd().Before(a.SupersededBy.CoverageEnd())) {
+			a.SupersededBy = b
+		}
+	}
+}
+
 // supersedes reports whether the issued report a replaces the older
 // report b of the same framework: its coverage ends later, and it is a
 // Type II or b is a Type I (a Type I does not replace a Type II).

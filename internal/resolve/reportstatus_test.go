@@ -16,11 +16,7 @@ func reportsAt(asOf, from string, reports ...model.Attestation) []*Attestation {
 		out = append(out, &Attestation{Attestation: &reports[i], Framework: f})
 	}
 	for _, a := range out {
-		for _, b := range out {
-			if b.supersedes(a, d(asOf)) && (a.SupersededBy == nil || b.CoverageEnd().Before(a.SupersededBy.CoverageEnd())) {
-				a.SupersededBy = b
-			}
-		}
+		a.supersede(out, d(asOf))
 		a.status(d(asOf), from)
 	}
 	return out
