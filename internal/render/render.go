@@ -162,6 +162,11 @@ func Prepare(s *resolve.Site, opts Options, diags *diag.List) (*Plan, error) {
 	if diags.HasErrors() {
 		return nil, nil
 	}
+	// Pages are made from what this audience may see, and nothing else;
+	// the checks above read everything.
+	if err := s.Narrow(opts.Audience); err != nil {
+		return nil, err
+	}
 	r.summaries = r.frameworkSummaries()
 	r.pages()
 	r.exports()

@@ -35,6 +35,7 @@ type Site struct {
 	policies   map[string]*Policy
 	controls   map[string]*Control
 	frameworks map[string]*Framework
+	narrowed   model.Audience // set by Narrow
 }
 
 // Policy is a policy with its controls and review status.
