@@ -16,6 +16,7 @@ import (
 	"github.com/trustdocs/trustdocs"
 	"github.com/trustdocs/trustdocs/internal/build"
 	"github.com/trustdocs/trustdocs/internal/diag"
+	"github.com/trustdocs/trustdocs/internal/load"
 	"github.com/trustdocs/trustdocs/internal/model"
 	"github.com/trustdocs/trustdocs/internal/pack"
 	"github.com/trustdocs/trustdocs/internal/par"
@@ -132,6 +133,9 @@ func (f *siteFlags) options() (build.Options, error) {
 		opts.Audience = model.Audience(f.audience)
 	default:
 		return opts, fmt.Errorf("--audience must be public or nda, not %q", f.audience)
+	}
+	if msg := load.BaseURLProblem(f.baseURL); f.baseURL != "" && msg != "" {
+		return opts, fmt.Errorf("--base-url %q %s", f.baseURL, msg)
 	}
 	if f.asOf != "" {
 		d, err := model.ParseDate(f.asOf)

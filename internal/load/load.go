@@ -223,6 +223,10 @@ func (l *loader) siteConfig(file string, src []byte) {
 	c.Title = t.str("title", true, `the site's title, e.g. title = "Acme Trust Center"`)
 	c.Company = t.str("company", true, `the company's name, e.g. company = "Acme, Inc."`)
 	c.BaseURL = t.str("base_url", false, "")
+	if msg := BaseURLProblem(c.BaseURL); c.BaseURL != "" && msg != "" {
+		t.errorf(t.at("base_url"), "base_url %q %s, e.g. base_url = \"https://trust.example.com/\"", c.BaseURL, msg)
+		c.BaseURL = ""
+	}
 	c.Contact = t.str("contact", false, "")
 	c.RequestAccess = t.str("request_access", false, "")
 	c.Language = t.str("language", false, "")

@@ -109,7 +109,7 @@ func (t *table) str(key string, required bool, hint string) string {
 		t.wrongType(key, "a string in quotes", v)
 		return ""
 	}
-	s = strings.TrimSpace(s)
+	s = t.oneLine(key, t.at(key), strings.TrimSpace(s))
 	if s == "" && required {
 		t.errorf(t.at(key), "%s is empty; set it to %s", key, hint)
 	}
@@ -222,7 +222,7 @@ func (t *table) strs(key string) []model.Ref {
 			t.errorf(p, "%s must hold only strings; element %d is %s", key, i+1, describe(e))
 			continue
 		}
-		refs = append(refs, model.Ref{ID: strings.TrimSpace(s), Pos: p})
+		refs = append(refs, model.Ref{ID: t.oneLine(key, p, strings.TrimSpace(s)), Pos: p})
 	}
 	return refs
 }

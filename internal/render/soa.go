@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"encoding/csv"
 	"strings"
 
 	"github.com/trustdocs/trustdocs/internal/model"
@@ -101,8 +100,7 @@ var soaHeader = []string{"Control", "Title", "Theme", "Applicable", "Reasons for
 func (r *renderer) soaCSV(f *resolve.Framework, rows []*resolve.SoARow) []byte {
 	var buf bytes.Buffer
 	buf.WriteString("\ufeff")
-	w := csv.NewWriter(&buf)
-	w.UseCRLF = true
+	w := newCSVWriter(&buf)
 	line := func(fields ...string) {
 		w.Write(append(fields, make([]string, len(soaHeader)-len(fields))...))
 	}

