@@ -289,6 +289,17 @@ func (c *counted) Stream(p string, write func(io.Writer) error) error {
 // in the current folder. With errors, nothing is written. The result's
 // Out is the zip written.
 func Pack(opts Options, out string) (*Result, error) {
+	// The folders the site is read from and the output: a pack written
+	// there would be published, or stop the next build.
+	keep := []string{OutDir(opts)}
+	for _, dir := range []string{"content", "templates", "theme"} {
+		keep = append(keep, filepath.Join(opts.Site, dir))
+	}
+	if out != "" {
+		if err := pack.Check(out, keep); err != nil {
+			return nil, err
+		}
+	}
 	res, err := Render(opts)
 	if err != nil || res.Failed() {
 		return res, err
@@ -298,7 +309,7 @@ func Pack(opts Options, out string) (*Result, error) {
 		out = PackName(res.Site.Config.Company, audience(opts), res.AsOf)
 	}
 	res.Out = out
-	packed, err := pack.Write(out, res.Output.Files, res.Output.Copies, res.AsOf.Time())
+	packed, err := pack.Write(out, keep, res.Output.Files, res.Output.Copies, res.AsOf.Time())
 	res.Packed = packed
 	res.Elapsed += time.Since(start)
 	return res, err

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -61,5 +62,37 @@ note = "+1 and -1 and @SUM(A1) are not formulas either"
 	}
 	if !found {
 		t.Errorf("the justification is not in soa.csv as text:\n%s", b)
+	}
+}
+
+// Item 6: pack replaces its own packs and nothing else, and never writes
+// into the folders a site is read from.
+func TestHostilePackOut(t *testing.T) {
+	site := hostileSite(t, map[string]string{"notes.txt": "mine"})
+	opts := siteOptions(site)
+	for _, tc := range []struct{ out, want string }{
+		{"site.toml", "exists and is not a trust pack"},
+		{"notes.txt", "exists and is not a trust pack"},
+		{"content/policies/access-control.md", "which the site is read from"},
+		{"content/files/pack.zip", "which the site is read from"},
+		{"theme/pack.zip", "which the site is read from"},
+		{"public/pack.zip", "which the site is read from"},
+	} {
+		out := filepath.Join(site, filepath.FromSlash(tc.out))
+		before, _ := os.ReadFile(out)
+		_, err := build.Pack(opts, out)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("pack -o %s: %v, want %q", tc.out, err, tc.want)
+		}
+		if after, _ := os.ReadFile(out); !bytes.Equal(before, after) {
+			t.Errorf("pack -o %s changed the file", tc.out)
+		}
+	}
+	// Its own pack, it replaces.
+	out := filepath.Join(site, "pack.zip")
+	for range 2 {
+		if _, err := build.Pack(opts, out); err != nil {
+			t.Fatalf("pack -o pack.zip: %v", err)
+		}
 	}
 }

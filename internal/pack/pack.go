@@ -11,9 +11,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -29,10 +31,15 @@ type Result struct {
 // Write zips the site's files (generated, and copied from the absolute
 // paths in copies) to out. The zip is written beside out and renamed over
 // it at the end, so that out is never half-written. Every entry is dated
-// modified, so that the same site gives the same zip.
-func Write(out string, files map[string][]byte, copies map[string]string, modified time.Time) (Result, error) {
-	if fi, err := os.Stat(out); err == nil && fi.IsDir() {
-		return Result{}, fmt.Errorf("%s is a folder; name the zip file to write, e.g. -o pack.zip", out)
+// modified, so that the same site gives the same zip. Copied files are
+// streamed, never held whole in memory, whatever their size.
+//
+// out must lie outside the folders the site is read from (keep), and an
+// existing out must be a pack trustdocs wrote: Write replaces no other
+// file.
+func Write(out string, keep []string, files map[string][]byte, copies map[string]string, modified time.Time) (Result, error) {
+	if err := Check(out, keep); err != nil {
+		return Result{}, err
 	}
 	paths := make([]string, 0, len(files)+len(copies))
 	for p := range files {
@@ -71,34 +78,97 @@ func writeZip(w io.Writer, paths []string, files map[string][]byte, copies map[s
 	zw := zip.NewWriter(w)
 	var manifest bytes.Buffer
 	for _, p := range paths {
-		b, ok := files[p]
-		if !ok {
-			var err error
-			if b, err = os.ReadFile(copies[p]); err != nil {
-				return res, fmt.Errorf("cannot read %s for %s: %w", copies[p], p, err)
+		var (
+			sum string
+			n   int64
+			err error
+		)
+		if b, ok := files[p]; ok {
+			sum, n, err = add(zw, p, bytes.NewReader(b), modified)
+		} else {
+			f, oerr := os.Open(copies[p])
+			if oerr != nil {
+				return res, fmt.Errorf("cannot read %s for %s: %w", copies[p], p, oerr)
 			}
+			sum, n, err = add(zw, p, f, modified)
+			f.Close()
 		}
-		if err := add(zw, p, b, modified); err != nil {
-			return res, err
+		if err != nil {
+			return res, fmt.Errorf("%s: %w", p, err)
 		}
-		sum := sha256.Sum256(b)
-		fmt.Fprintf(&manifest, "%s  %s\n", hex.EncodeToString(sum[:]), p)
+		fmt.Fprintf(&manifest, "%s  %s\n", sum, p)
 		res.Files++
-		res.Bytes += int64(len(b))
+		res.Bytes += n
 	}
-	if err := add(zw, Manifest, manifest.Bytes(), modified); err != nil {
+	if _, _, err := add(zw, Manifest, &manifest, modified); err != nil {
 		return res, err
 	}
 	return res, zw.Close()
 }
 
-func add(zw *zip.Writer, name string, b []byte, modified time.Time) error {
+// add streams src into the zip as name and returns its SHA-256 and size.
+func add(zw *zip.Writer, name string, src io.Reader, modified time.Time) (string, int64, error) {
 	f, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: modified})
+	if err != nil {
+		return "", 0, err
+	}
+	h := sha256.New()
+	n, err := io.Copy(io.MultiWriter(f, h), src)
+	return hex.EncodeToString(h.Sum(nil)), n, err
+}
+
+// Check reports why out cannot be written as a pack, or nil: it is inside
+// one of the folders keep (those the site is read from), or it exists and
+// is not a pack (a zip holding a manifest) — trustdocs replaces its own
+// packs and nothing else.
+func Check(out string, keep []string) error {
+	abs, err := filepath.Abs(out)
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(b)
-	return err
+	for _, dir := range keep {
+		if inside(abs, dir) {
+			return fmt.Errorf("%s is inside %s, which the site is read from; write the pack elsewhere, e.g. -o pack.zip in the site folder", out, dir)
+		}
+	}
+	fi, err := os.Lstat(abs)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return err
+	case fi.IsDir():
+		return fmt.Errorf("%s is a folder; name the zip file to write, e.g. -o pack.zip", out)
+	case !fi.Mode().IsRegular():
+		return fmt.Errorf("%s exists and is not a plain file; trustdocs will not replace it", out)
+	}
+	zr, err := zip.OpenReader(abs)
+	if err == nil {
+		defer zr.Close()
+		for _, f := range zr.File {
+			if f.Name == Manifest {
+				return nil
+			}
+		}
+	}
+	return fmt.Errorf("%s exists and is not a trust pack; trustdocs replaces only packs it wrote, so move it away or name another file", out)
+}
+
+// inside reports whether the absolute path p lies within the folder dir,
+// symbolic links of either resolved.
+func inside(p, dir string) bool {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return false
+	}
+	if d, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = d
+	}
+	if parent, err := filepath.EvalSymlinks(filepath.Dir(p)); err == nil {
+		p = filepath.Join(parent, filepath.Base(p))
+	}
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // Verify checks a pack: every file the manifest lists is in it with that
