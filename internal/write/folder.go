@@ -58,6 +58,12 @@ func Begin(out, site string) (*Folder, error) {
 		if err := os.Mkdir(f.tmp, 0o755); err != nil {
 			return nil, err
 		}
+		// Marked at once, so that if the build is killed the next one
+		// knows the folder for its own and removes it.
+		if err := f.writeMarker(nil); err != nil {
+			os.Remove(f.tmp)
+			return nil, err
+		}
 	}
 	return f, nil
 }
@@ -84,10 +90,6 @@ func (f *Folder) recycle() (bool, error) {
 	if !marked {
 		return false, fmt.Errorf("%s is in the way: trustdocs keeps the previous output there, but did not write it; move it away", f.spare)
 	}
-	if err := os.Rename(f.spare, f.tmp); err != nil {
-		return false, err
-	}
-	os.Remove(filepath.Join(f.tmp, gitignore))
 	for p := range files {
 		if !fs.ValidPath(p) || p == Marker {
 			delete(files, p)
@@ -98,8 +100,20 @@ func (f *Folder) recycle() (bool, error) {
 			f.oldDirs = append(f.oldDirs, d)
 		}
 	}
-	f.old = files
 	slices.Sort(f.oldDirs) // parents first
+	// Files are rewritten, created and removed by their paths in the
+	// folder: a folder of it replaced by a symbolic link would lead all
+	// of that elsewhere. trustdocs makes no links, so any is refused.
+	for _, d := range f.oldDirs {
+		if fi, err := os.Lstat(filepath.Join(f.spare, filepath.FromSlash(d))); err == nil && !fi.IsDir() {
+			return false, fmt.Errorf("%s holds %s, which is not a folder trustdocs made (a symbolic link or a file); delete %s, which is always safe, and build again", f.spare, d, f.spare)
+		}
+	}
+	if err := os.Rename(f.spare, f.tmp); err != nil {
+		return false, err
+	}
+	os.Remove(filepath.Join(f.tmp, gitignore))
+	f.old = files
 	return true, nil
 }
 
@@ -340,7 +354,7 @@ func (f *Folder) Abort() {
 		all[p] = true
 	}
 	if f.writeMarker(all) != nil || f.park(f.tmp) != nil {
-		os.RemoveAll(f.tmp)
+		removeOurs(f.tmp)
 	}
 }
 
@@ -356,7 +370,7 @@ func (f *Folder) close() error {
 
 // fail removes the folder after a failed commit.
 func (f *Folder) fail(err error) error {
-	os.RemoveAll(f.tmp)
+	removeOurs(f.tmp)
 	return err
 }
 
@@ -385,7 +399,7 @@ func (f *Folder) swap() error {
 	}
 	if exchange(f.tmp, f.out) == nil {
 		if f.park(f.tmp) != nil { // f.tmp now holds the old output
-			os.RemoveAll(f.tmp)
+			removeOurs(f.tmp)
 		}
 		return nil
 	}
@@ -398,7 +412,7 @@ func (f *Folder) swap() error {
 		return err
 	}
 	if f.park(old) != nil {
-		os.RemoveAll(old)
+		removeOurs(old)
 	}
 	return nil
 }

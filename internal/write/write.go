@@ -155,12 +155,41 @@ func readMarker(dir string) (map[string]bool, bool) {
 }
 
 // removeLeftovers removes the temporary folders of builds that were killed
-// before they could clean up. Only names trustdocs makes are touched.
+// before they could clean up: folders with the names trustdocs gives them
+// and its marker inside (it marks a new folder as soon as it makes it),
+// or empty (killed between the two). A folder of that name that trustdocs
+// did not make is left alone.
 func removeLeftovers(parent, base string) {
 	for _, pattern := range []string{"." + base + ".new-*", "." + base + ".old-*"} {
 		matches, _ := filepath.Glob(filepath.Join(parent, pattern))
 		for _, m := range matches {
-			os.RemoveAll(m)
+			if fi, err := os.Lstat(m); err == nil && fi.IsDir() {
+				if isMarked(m) {
+					removeOurs(m)
+				} else {
+					os.Remove(m) // only if empty
+				}
+			}
 		}
 	}
+}
+
+// isMarked reports whether the folder dir holds trustdocs's marker as a
+// plain file.
+func isMarked(dir string) bool {
+	fi, err := os.Lstat(filepath.Join(dir, Marker))
+	return err == nil && fi.Mode().IsRegular()
+}
+
+// removeOurs removes a folder trustdocs made, its marker last: if the
+// process is killed part-way, what is left is still known for its own.
+func removeOurs(dir string) {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if e.Name() != Marker {
+			os.RemoveAll(filepath.Join(dir, e.Name()))
+		}
+	}
+	os.Remove(filepath.Join(dir, Marker))
+	os.Remove(dir)
 }
