@@ -96,3 +96,48 @@ func TestHostilePackOut(t *testing.T) {
 		}
 	}
 }
+
+// Item 3: a symbolic link that leads out of the site is refused wherever
+// it is: site.toml itself, a template, a folder on a template's way.
+func TestHostileSymlinks(t *testing.T) {
+	secret := filepath.Join(t.TempDir(), "secret.html")
+	os.WriteFile(secret, []byte(`{{define "content"}}CANARY-OUTSIDE{{end}}`), 0o644)
+	secretTOML := filepath.Join(filepath.Dir(secret), "site.toml")
+	os.WriteFile(secretTOML, []byte("title = \"CANARY-OUTSIDE\"\ncompany = \"C\"\n"), 0o644)
+	for _, tc := range []struct {
+		name, link, target string
+	}{
+		{"template", "templates/policy.html", secret},
+		{"templates folder", "templates", filepath.Dir(secret)},
+		{"site.toml", "site.toml", secretTOML},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			site := hostileSite(t, nil)
+			link := filepath.Join(site, filepath.FromSlash(tc.link))
+			os.MkdirAll(filepath.Dir(link), 0o755)
+			os.Remove(link)
+			if err := os.Symlink(tc.target, link); err != nil {
+				t.Fatal(err)
+			}
+			res, err := build.Check(siteOptions(site))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var msgs []string
+			for _, d := range res.Diags.Items() {
+				msgs = append(msgs, d.String())
+			}
+			text := strings.Join(msgs, "\n")
+			if !strings.Contains(text, "symbolic link leads outside the site; trustdocs refuses it") {
+				t.Errorf("check did not refuse the link:\n%s", text)
+			}
+			if res.Output != nil {
+				for p, b := range res.Output.Files {
+					if bytes.Contains(b, []byte("CANARY-OUTSIDE")) {
+						t.Errorf("%s holds the linked file's text", p)
+					}
+				}
+			}
+		})
+	}
+}

@@ -6,6 +6,7 @@
 package comply
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -18,6 +19,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/trustdocs/trustdocs/internal/catalog"
+	"github.com/trustdocs/trustdocs/internal/confine"
 	"github.com/trustdocs/trustdocs/internal/diag"
 	"github.com/trustdocs/trustdocs/internal/model"
 	"github.com/trustdocs/trustdocs/internal/scaffold"
@@ -130,9 +132,19 @@ type importer struct {
 	controls strings.Builder   // content/controls/comply.toml
 }
 
+// read reads a file of the project, never through a symbolic link that
+// leads out of it.
+func (im *importer) read(abs string) ([]byte, error) {
+	b, err := confine.ReadFile(im.dir, abs)
+	if errors.Is(err, confine.ErrOutside) {
+		err = errors.New("symbolic link leads outside the comply project; trustdocs refuses it: copy the file into the project instead")
+	}
+	return b, err
+}
+
 // projectName reads name from comply.yml, the project's settings.
 func (im *importer) projectName() string {
-	b, err := os.ReadFile(filepath.Join(im.dir, "comply.yml"))
+	b, err := im.read(filepath.Join(im.dir, "comply.yml"))
 	if err != nil {
 		return ""
 	}
@@ -176,9 +188,9 @@ func (im *importer) standards() {
 	slices.Sort(files)
 	for _, abs := range files {
 		file := im.rel(abs)
-		b, err := os.ReadFile(abs)
+		b, err := im.read(abs)
 		if err != nil {
-			im.diags.Errorf(diag.Pos{File: file}, "cannot read: %v", err)
+			im.diags.Errorf(diag.Pos{File: file}, "%v", err)
 			continue
 		}
 		var root yaml.Node
@@ -230,9 +242,9 @@ var slugCleanRE = regexp.MustCompile(`[^a-z0-9]+`)
 // what it satisfies.
 func (im *importer) document(abs, folder, suffix, what string) {
 	file := im.rel(abs)
-	src, err := os.ReadFile(abs)
+	src, err := im.read(abs)
 	if err != nil {
-		im.diags.Errorf(diag.Pos{File: file}, "cannot read: %v", err)
+		im.diags.Errorf(diag.Pos{File: file}, "%v", err)
 		return
 	}
 	text := strings.ReplaceAll(strings.TrimPrefix(string(src), "\ufeff"), "\r\n", "\n")

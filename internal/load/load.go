@@ -20,6 +20,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/trustdocs/trustdocs/internal/catalog"
+	"github.com/trustdocs/trustdocs/internal/confine"
 	"github.com/trustdocs/trustdocs/internal/diag"
 	"github.com/trustdocs/trustdocs/internal/model"
 )
@@ -77,13 +78,20 @@ func (l *loader) rel(abs string) string {
 	return filepath.ToSlash(r)
 }
 
+// errLinkOutside is the one message for a symbolic link that leads out
+// of the site, wherever it is met.
+var errLinkOutside = errors.New("symbolic link leads outside the site; trustdocs refuses it: copy the file into the site instead")
+
 // read returns a file's text with a byte-order mark and CRLF line endings
 // removed, or reports why it cannot be used.
 func (l *loader) read(abs string) ([]byte, bool) {
 	file := l.rel(abs)
-	b, err := os.ReadFile(abs)
+	b, err := confine.ReadFile(l.root, abs)
+	if errors.Is(err, confine.ErrOutside) {
+		err = errLinkOutside
+	}
 	if err != nil {
-		l.diags.Errorf(diag.Pos{File: file}, "cannot read: %v", err)
+		l.diags.Errorf(diag.Pos{File: file}, "%v", err)
 		l.unread(file)
 		return nil, false
 	}
@@ -311,7 +319,7 @@ func (l *loader) walkContent() *walk {
 		if d.Type()&fs.ModeSymlink != 0 {
 			target, err := filepath.EvalSymlinks(abs)
 			if err != nil || !l.inside(target) {
-				diags.Errorf(diag.Pos{File: rel}, "symbolic link leads outside the site; trustdocs refuses it: copy the file into the site instead")
+				diags.Errorf(diag.Pos{File: rel}, "%v", errLinkOutside)
 				return nil
 			}
 			if fi, err := os.Stat(target); err == nil && fi.IsDir() {
@@ -433,7 +441,7 @@ func (l *loader) overrides() error {
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			if target, err := filepath.EvalSymlinks(abs); err != nil || !l.inside(target) {
-				l.diags.Errorf(diag.Pos{File: l.rel(abs)}, "symbolic link leads outside the site; trustdocs refuses it: copy the file into the site instead")
+				l.diags.Errorf(diag.Pos{File: l.rel(abs)}, "%v", errLinkOutside)
 				return nil
 			}
 		}
