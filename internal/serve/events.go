@@ -70,6 +70,11 @@ func (h *hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	c := make(chan event, 8)
 	h.mu.Lock()
+	if len(h.clients) >= maxStreams {
+		h.mu.Unlock()
+		http.Error(w, "too many pages are listening for reloads; close some", http.StatusServiceUnavailable)
+		return
+	}
 	h.clients[c] = true
 	build, errors := h.build, h.errors
 	h.mu.Unlock()

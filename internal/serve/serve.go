@@ -80,7 +80,7 @@ func Run(ctx context.Context, opts Options) error {
 	defer stop()
 	var wg sync.WaitGroup
 	wg.Go(func() { w.run(ctx) })
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second,
+	srv := &http.Server{Handler: guard(h), ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog: log.New(opts.Log, "serve: ", 0)}
 	srv.RegisterOnShutdown(h.hub.close)
 	served := make(chan error, 1)

@@ -49,6 +49,12 @@ func newWatcher(root string) (*watcher, error) {
 		fw.Close()
 		return nil, err
 	}
+	// The folder above, so that a site folder deleted and made again (a
+	// fresh clone, a checkout of another branch by some tools) is watched
+	// again: a watch ends with its folder.
+	if parent := filepath.Dir(root); parent != root {
+		fw.Add(parent)
+	}
 	for _, d := range watchedDirs {
 		w.addTree(filepath.Join(root, d), nil)
 	}
@@ -102,12 +108,14 @@ func (w *watcher) run(ctx context.Context) {
 			if !ok {
 				return
 			}
-			for _, p := range w.relevant(ev) {
+			paths, all := w.relevant(ev)
+			for _, p := range paths {
 				if !slices.Contains(batch, p) {
 					batch = append(batch, p)
 				}
 			}
-			if len(batch) > 0 {
+			lost = lost || all
+			if len(batch) > 0 || all {
 				wait.Reset(w.quiet) // every event restarts the quiet period
 				if deadline == nil {
 					deadline = time.After(w.most)
@@ -132,23 +140,33 @@ func (w *watcher) run(ctx context.Context) {
 }
 
 // relevant returns the paths an event changed that belong to the site, and
-// watches folders that appear.
-func (w *watcher) relevant(ev fsnotify.Event) []string {
+// watches folders that appear. all is set when the site folder itself
+// went or came: everything must be checked.
+func (w *watcher) relevant(ev fsnotify.Event) (paths []string, all bool) {
 	if ev.Op == fsnotify.Chmod { // permissions alone do not change the site
-		return nil
+		return nil, false
+	}
+	if ev.Name == w.root {
+		if ev.Has(fsnotify.Create) {
+			w.fs.Add(w.root)
+			for _, d := range watchedDirs {
+				w.addTree(filepath.Join(w.root, d), nil)
+			}
+		}
+		return nil, true
 	}
 	rel, err := filepath.Rel(w.root, ev.Name)
-	if err != nil || rel == "." {
-		return nil
+	if err != nil || rel == "." || strings.HasPrefix(rel, "..") {
+		return nil, false
 	}
 	parts := strings.Split(filepath.ToSlash(rel), "/")
 	if len(parts) == 1 && !slices.Contains(watchedFiles, parts[0]) && !slices.Contains(watchedDirs, parts[0]) {
-		return nil // a file of the site folder that is not the site's: README.md, public/
+		return nil, false // a file of the site folder that is not the site's: README.md, public/
 	}
 	if slices.ContainsFunc(parts, ignoredName) {
-		return nil
+		return nil, false
 	}
-	paths := []string{ev.Name}
+	paths = []string{ev.Name}
 	if ev.Has(fsnotify.Create) {
 		if fi, err := os.Lstat(ev.Name); err == nil && fi.IsDir() {
 			w.addTree(ev.Name, &paths)
@@ -157,7 +175,7 @@ func (w *watcher) relevant(ev fsnotify.Event) []string {
 	if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
 		w.fs.Remove(ev.Name) // a folder that went away; an error for a file
 	}
-	return paths
+	return paths, false
 }
 
 // ignoredName reports names of files that are not the site's: editors'
