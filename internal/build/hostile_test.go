@@ -141,3 +141,27 @@ func TestHostileSymlinks(t *testing.T) {
 		})
 	}
 }
+
+// Item 12: a file under content/files/ that a policy links to is
+// published, and the link leads to it.
+func TestHostileLinkToContentFiles(t *testing.T) {
+	pol, err := os.ReadFile("testdata/bad/base/content/policies/access-control.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := hostileSite(t, map[string]string{
+		"content/files/runbook.pdf":          "%PDF runbook",
+		"content/diagrams/network.txt":       "a diagram",
+		"content/policies/access-control.md": string(pol) + "\nSee the [runbook](../files/runbook.pdf) and the [diagram](../diagrams/network.txt).\n",
+	})
+	res := render(t, siteOptions(site))
+	page := string(res.Output.Files["policies/access-control/index.html"])
+	for _, f := range []string{"files/runbook.pdf", "files/diagrams/network.txt"} {
+		if _, ok := res.Output.Copies[f]; !ok {
+			t.Errorf("%s is not published; copies: %v", f, res.Output.Copies)
+		}
+		if !strings.Contains(page, `href="../../`+f+`"`) {
+			t.Errorf("the policy does not link to %s", f)
+		}
+	}
+}

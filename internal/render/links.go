@@ -141,8 +141,11 @@ func (r *renderer) checkLinks(d *model.Doc, res markdown.Result) {
 				r.diags.Errorf(at, "link to %q: %s has no heading with id %q%s", l.Dest, target, frag, diag.DidYouMean(frag, ids))
 			}
 		}
-		if rest, ok := strings.CutPrefix(to, "files/"); ok && r.site.Renders(d.Classification) {
-			r.copyAsset(rest)
+		// A file the link reaches is published with the document. It is
+		// copied by the path it has in content/ (content/files/x.pdf and
+		// content/x.pdf are both published under files/).
+		if _, isAsset := r.s.Assets[target]; isAsset && strings.HasPrefix(to, "files/") && r.site.Renders(d.Classification) {
+			r.copyAsset(strings.TrimPrefix(target, "content/"))
 		}
 	}
 }
