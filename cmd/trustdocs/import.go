@@ -45,7 +45,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "trustdocs import comply: %v\n", err)
 		return exitUsage
 	}
-	diag.WriteLines(stderr, res.Diags.Items(), dir)
+	res.Diags.Write(stderr, dir)
 	if res.Diags.HasErrors() {
 		n, _ := res.Diags.Count()
 		fmt.Fprintf(stderr, "import failed: %s in the comply project; nothing was written. Fix them and import again.\n", diag.Plural(n, "error"))

@@ -198,7 +198,7 @@ func outputFlags(name, synopsis, what, outUsage string, args []string, stderr io
 // left as it was.
 func outcome(name, kept string, opts build.Options, res *build.Result, err error, stderr io.Writer) (code int, ok bool) {
 	if res != nil {
-		diag.WriteLines(stderr, res.Diags.Items(), opts.Site)
+		res.Diags.Write(stderr, opts.Site)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "trustdocs %s: %v\n", name, err)

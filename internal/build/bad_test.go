@@ -84,7 +84,7 @@ func badSite(t *testing.T, dir string) string {
 }
 
 // overlay copies the files of src into dst, replacing what is there.
-func overlay(t *testing.T, dst, src string) {
+func overlay(t testing.TB, dst, src string) {
 	t.Helper()
 	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {

@@ -7,6 +7,7 @@ package diag
 import (
 	"cmp"
 	"fmt"
+	"hash/fnv"
 	"slices"
 	"strings"
 	"sync"
@@ -52,39 +53,104 @@ type Diagnostic struct {
 	Pos      Pos
 	Severity Severity
 	Message  string
+	// hidden, on the marker Export adds, counts the errors and warnings
+	// a List did not keep; Add turns it back into counts.
+	hidden [2]int
 }
 
 func (d Diagnostic) String() string {
 	return fmt.Sprintf("%s: %s: %s", d.Pos, d.Severity, d.Message)
 }
 
-// List collects diagnostics; it is safe for concurrent use.
+// MaxPerFile is how many distinct diagnostics a List keeps for one file;
+// the rest are counted, not kept. A hostile or broken file (a million
+// unknown keys) then costs neither memory nor a million lines of output,
+// and the first hundred say what is wrong.
+const MaxPerFile = 100
+
+// List collects diagnostics; it is safe for concurrent use. Exact repeats
+// are kept once.
 type List struct {
-	mu    sync.Mutex
-	items []Diagnostic
+	mu      sync.Mutex
+	items   []Diagnostic
+	seen    map[Diagnostic]bool
+	perFile map[string]int
+	hidden  [2]int              // errors, warnings over MaxPerFile, not kept
+	hashes  map[uint64]struct{} // of those, so that a repeat counts once
 }
 
 // Errorf records an error at p.
 func (l *List) Errorf(p Pos, format string, args ...any) {
-	l.add(Diagnostic{p, Error, fmt.Sprintf(format, args...)})
+	l.Add(Diagnostic{Pos: p, Severity: Error, Message: fmt.Sprintf(format, args...)})
 }
 
 // Warnf records a warning at p.
 func (l *List) Warnf(p Pos, format string, args ...any) {
-	l.add(Diagnostic{p, Warning, fmt.Sprintf(format, args...)})
+	l.Add(Diagnostic{Pos: p, Severity: Warning, Message: fmt.Sprintf(format, args...)})
 }
 
 // Add records diagnostics made elsewhere, such as those a cache kept.
 func (l *List) Add(ds ...Diagnostic) {
 	l.mu.Lock()
-	l.items = append(l.items, ds...)
-	l.mu.Unlock()
+	defer l.mu.Unlock()
+	if l.seen == nil {
+		l.seen, l.perFile = map[Diagnostic]bool{}, map[string]int{}
+	}
+	for _, d := range ds {
+		switch {
+		case d.hidden != [2]int{}:
+			l.hidden[0] += d.hidden[0]
+			l.hidden[1] += d.hidden[1]
+		case l.seen[d]:
+		case l.perFile[d.Pos.File] >= MaxPerFile:
+			if l.hashes == nil {
+				l.hashes = map[uint64]struct{}{}
+			}
+			h := d.hash()
+			if _, repeat := l.hashes[h]; repeat {
+				continue
+			}
+			l.hashes[h] = struct{}{}
+			if d.Severity == Error {
+				l.hidden[0]++
+			} else {
+				l.hidden[1]++
+			}
+		default:
+			l.seen[d] = true
+			l.perFile[d.Pos.File]++
+			l.items = append(l.items, d)
+		}
+	}
 }
 
-func (l *List) add(d Diagnostic) {
+// Export returns Items and, when some were not kept, a marker that
+// carries their count: for a cache to keep and Add to another List later.
+func (l *List) Export() []Diagnostic {
+	items := l.Items()
+	if he, hw := l.Hidden(); he+hw > 0 {
+		sev := Warning
+		if he > 0 {
+			sev = Error // so that a cache that asks whether there were errors is told
+		}
+		items = append(items, Diagnostic{Severity: sev, hidden: [2]int{he, hw}})
+	}
+	return items
+}
+
+// hash identifies d among the diagnostics not kept.
+func (d Diagnostic) hash() uint64 {
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%s\x00%d\x00%d\x00%d\x00%s", d.Pos.File, d.Pos.Line, d.Pos.Col, d.Severity, d.Message)
+	return h.Sum64()
+}
+
+// Hidden returns the errors and warnings counted but not kept, past
+// MaxPerFile in their file.
+func (l *List) Hidden() (errors, warnings int) {
 	l.mu.Lock()
-	l.items = append(l.items, d)
-	l.mu.Unlock()
+	defer l.mu.Unlock()
+	return l.hidden[0], l.hidden[1]
 }
 
 // Items returns the diagnostics sorted by file, line, column, then message,
@@ -105,8 +171,10 @@ func (l *List) Items() []Diagnostic {
 	return slices.Compact(items)
 }
 
-// Count returns the number of errors and warnings, as Items lists them.
+// Count returns the number of errors and warnings: those Items lists, and
+// those past MaxPerFile that were counted, not kept.
 func (l *List) Count() (errors, warnings int) {
+	errors, warnings = l.Hidden()
 	for _, d := range l.Items() {
 		if d.Severity == Error {
 			errors++
@@ -121,6 +189,9 @@ func (l *List) Count() (errors, warnings int) {
 func (l *List) HasErrors() bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	if l.hidden[0] > 0 {
+		return true
+	}
 	for _, d := range l.items {
 		if d.Severity == Error {
 			return true

@@ -20,7 +20,14 @@ type Report struct {
 	Errors      int          `json:"errors"`
 	Warnings    int          `json:"warnings"`
 	Diagnostics []Diagnostic `json:"diagnostics"` // sorted like the text output
+	// NotShown counts the errors and warnings of files that had more than
+	// MaxPerFile: counted in Errors and Warnings, not listed.
+	NotShown int `json:"not_shown,omitempty"`
 }
+
+// MaxPrinted is how many diagnostics the text report prints; it then says
+// how many more there are.
+const MaxPrinted = 300
 
 // ReportSchema names the current version of Report.
 const ReportSchema = "trustdocs-check/1"
@@ -39,6 +46,8 @@ func NewReport(site, asOf string, l *List) Report {
 			r.Warnings++
 		}
 	}
+	he, hw := l.Hidden()
+	r.Errors, r.Warnings, r.NotShown = r.Errors+he, r.Warnings+hw, he+hw
 	return r
 }
 
@@ -47,22 +56,39 @@ func NewReport(site, asOf string, l *List) Report {
 // terminals and editors can open them: dir is the site folder as given
 // ("" or "." for the current one).
 func (r Report) WriteText(w io.Writer, dir string) error {
-	if err := WriteLines(w, r.Diagnostics, dir); err != nil {
+	if err := writeLines(w, r.Diagnostics, dir, r.NotShown); err != nil {
 		return err
 	}
 	_, err := fmt.Fprintf(w, "%s, %s\n", Plural(r.Errors, "error"), Plural(r.Warnings, "warning"))
 	return err
 }
 
-// WriteLines prints one line per diagnostic, with file paths under dir.
+// WriteLines prints one line per diagnostic, with file paths under dir:
+// at most MaxPrinted, then how many more there are.
 func WriteLines(w io.Writer, items []Diagnostic, dir string) error {
-	for _, d := range items {
+	return writeLines(w, items, dir, 0)
+}
+
+// Write prints l's diagnostics like WriteLines, counting those it did
+// not keep among the ones not shown.
+func (l *List) Write(w io.Writer, dir string) error {
+	he, hw := l.Hidden()
+	return writeLines(w, l.Items(), dir, he+hw)
+}
+
+func writeLines(w io.Writer, items []Diagnostic, dir string, hidden int) error {
+	shown := items[:min(len(items), MaxPrinted)]
+	for _, d := range shown {
 		if dir != "" && dir != "." && d.Pos.File != "" {
 			d.Pos.File = path.Join(filepath.ToSlash(dir), d.Pos.File)
 		}
 		if _, err := fmt.Fprintln(w, d); err != nil {
 			return err
 		}
+	}
+	if more := len(items) - len(shown) + hidden; more > 0 {
+		_, err := fmt.Fprintf(w, "… and %d more not shown (at most %d are printed, %d a file); fix these and run check again\n", more, MaxPrinted, MaxPerFile)
+		return err
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package diag
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -37,5 +38,37 @@ func TestReport(t *testing.T) {
 	}
 	if d := back.Diagnostics[0]; d["file"] != "content/policies/a.md" || d["line"] != 3.0 || d["column"] != 7.0 || d["severity"] != "warning" {
 		t.Errorf("first diagnostic: %v", d)
+	}
+}
+
+// Issue 16, item 11: a file with a million problems costs a hundred kept
+// diagnostics, and the text report prints at most MaxPrinted lines.
+func TestDiagnosticsCapped(t *testing.T) {
+	var l List
+	for i := range 100000 {
+		l.Errorf(Pos{File: "a.toml", Line: i + 1}, "unknown key %q", fmt.Sprint("k", i))
+		l.Errorf(Pos{File: "a.toml", Line: i + 1}, "unknown key %q", fmt.Sprint("k", i)) // a repeat
+	}
+	for i := range 250 {
+		l.Warnf(Pos{File: fmt.Sprintf("f%03d.md", i), Line: 1}, "w")
+	}
+	if n := len(l.Items()); n != MaxPerFile+250 {
+		t.Errorf("kept %d diagnostics, want %d", n, MaxPerFile+250)
+	}
+	if !l.HasErrors() {
+		t.Error("no errors")
+	}
+	r := NewReport(".", "2026-12-06", &l)
+	if r.Errors != 100000 || r.Warnings != 250 || r.NotShown != 100000-MaxPerFile {
+		t.Errorf("errors %d, warnings %d, not shown %d; want 100000, 250, %d", r.Errors, r.Warnings, r.NotShown, 100000-MaxPerFile)
+	}
+	var b strings.Builder
+	r.WriteText(&b, "")
+	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+	if len(lines) != MaxPrinted+2 {
+		t.Errorf("printed %d lines, want %d", len(lines), MaxPrinted+2)
+	}
+	if want := fmt.Sprintf("… and %d more not shown", len(l.Items())-MaxPrinted+r.NotShown); !strings.HasPrefix(lines[MaxPrinted], want) {
+		t.Errorf("line %d = %q, want %q…", MaxPrinted+1, lines[MaxPrinted], want)
 	}
 }

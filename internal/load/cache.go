@@ -204,7 +204,7 @@ func (c *Cache) loadHead(l *loader, changed []string) (bool, error) {
 		}
 		hl.frameworks()
 		c.head = &head{key: key, config: hl.site.Config, frameworks: hl.site.Frameworks,
-			incomplete: hl.frameworksIncomplete, diags: hl.diags.Items(), unread: keys(hl.site.Unread)}
+			incomplete: hl.frameworksIncomplete, diags: hl.diags.Export(), unread: keys(hl.site.Unread)}
 	}
 	h := c.head
 	l.site.Config = h.config
@@ -323,7 +323,7 @@ func (l *loader) readPart(f contentFile) *part {
 			p.records = s.site
 		}
 	}
-	p.diags = s.diags.Items()
+	p.diags = s.diags.Export()
 	p.unread = keys(s.site.Unread)
 	return p
 }

@@ -128,6 +128,11 @@ func firstInvalid(b []byte) int {
 // parseTOML decodes src and returns its top-level table, or reports the
 // syntax error at the parser's line and column.
 func (l *loader) parseTOML(file string, src []byte, lineOffset int, name string) *table {
+	if p, deep := tomlTooDeep(file, src, lineOffset); deep {
+		l.diags.Errorf(p, "arrays or inline tables nest deeper than %d levels here; trustdocs's files need two or three, so flatten the value", MaxTOMLNesting)
+		l.unread(file)
+		return nil
+	}
 	var m map[string]any
 	if _, err := toml.Decode(string(src), &m); err != nil {
 		var pe toml.ParseError
@@ -296,7 +301,7 @@ func frameworkFiles(root string) []string {
 func (l *loader) walkContent() *walk {
 	w := &walk{known: map[string]bool{}, assets: map[string]string{}, bundles: map[string]map[string]string{}}
 	diags := &diag.List{}
-	defer func() { w.diags = diags.Items() }()
+	defer func() { w.diags = diags.Export() }()
 	dir := filepath.Join(l.root, "content")
 	if _, err := os.Stat(dir); err != nil {
 		diags.Errorf(diag.Pos{File: "content"}, "no content folder; create content/ with policies/, controls/ and soa.toml, or start from trustdocs new")

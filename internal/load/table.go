@@ -24,7 +24,8 @@ type table struct {
 	m      map[string]any
 	pos    positions
 	diags  *diag.List
-	known  []string
+	known  []string        // the keys readers asked for, in order: did-you-mean's candidates
+	asked  map[string]bool // the same, to look up: a table may have 100,000 keys
 
 	absent  [][2]string     // required keys not written: key, hint
 	claimed map[string]bool // absent keys that a table inside was found to hold
@@ -56,7 +57,13 @@ func (t *table) origin() model.Origin {
 }
 
 func (t *table) get(key string) (any, bool) {
-	t.known = append(t.known, key)
+	if !t.asked[key] {
+		if t.asked == nil {
+			t.asked = map[string]bool{}
+		}
+		t.asked[key] = true
+		t.known = append(t.known, key)
+	}
 	v, ok := t.m[key]
 	return v, ok
 }
@@ -288,7 +295,7 @@ func (t *table) tables(key, name string) []*table {
 func (t *table) done() {
 	var unknown []string
 	for k := range t.m {
-		if !slices.Contains(t.known, k) {
+		if !t.asked[k] {
 			unknown = append(unknown, k)
 		}
 	}

@@ -104,9 +104,13 @@ type Result struct {
 // It may return dest unchanged.
 type Rewrite func(dest string) string
 
-// Convert converts src. rewrite may be nil.
+// Convert converts src. rewrite may be nil. A document past one of the
+// limits (see MaxNesting) is not converted: the error is a *LimitError.
 func (c *Converter) Convert(src []byte, rewrite Rewrite) (Result, error) {
 	var res Result
+	if le := checkLimits(src); le != nil {
+		return res, le
+	}
 	doc := c.md.Parser().Parse(text.NewReader(src))
 	lines := lineIndex(src)
 	minLevel := 7

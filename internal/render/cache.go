@@ -64,7 +64,7 @@ func (c *Cache) templates(embedded fs.FS, overrides map[string][]byte, diags *di
 	}
 	var own diag.List
 	t, err := parseTemplates(embedded, overrides, &own)
-	c.tmpl = &parsedTemplates{overrides: maps.Clone(overrides), t: t, diags: own.Items(), err: err}
+	c.tmpl = &parsedTemplates{overrides: maps.Clone(overrides), t: t, diags: own.Export(), err: err}
 	diags.Add(c.tmpl.diags...)
 	return t, err
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"errors"
 	"html/template"
 	"slices"
 	"strings"
@@ -465,7 +466,11 @@ func (r *renderer) convert(d *model.Doc) markdown.Result {
 	res, err := r.cache.doc(d, func() (markdown.Result, error) {
 		return r.md.Convert(d.Body, func(dest string) string { return r.rewriteLink(d, out, dest) })
 	})
-	if err != nil {
+	var le *markdown.LimitError
+	switch {
+	case errors.As(err, &le):
+		r.diags.Errorf(diag.Pos{File: d.Pos.File, Line: d.BodyLine + le.Line - 1, Col: le.Col}, "%s", le.Msg)
+	case err != nil:
 		r.diags.Errorf(d.Pos, "cannot convert Markdown: %v", err)
 	}
 	if !r.s.Config.UnsafeHTML {
