@@ -136,12 +136,20 @@ func firstLine(s string) string {
 	return "no message"
 }
 
-// TestHostileChild is the check TestHostileInputsBounded runs in a child
-// process; on its own, it does nothing. It prints the first messages.
+// TestHostileChild is the check TestHostileInputsBounded runs, or the pack
+// TestHostilePackMemory runs, in a child process; on its own, it does
+// nothing. A check prints its first messages.
 func TestHostileChild(t *testing.T) {
 	site := os.Getenv("TRUSTDOCS_HOSTILE_SITE")
 	if site == "" {
 		t.Skip("run by TestHostileInputsBounded")
+	}
+	if zip := os.Getenv("TRUSTDOCS_HOSTILE_PACK"); zip != "" {
+		res, err := build.Pack(siteOptions(site), zip)
+		if err != nil || res.Failed() {
+			t.Fatalf("pack: %v %v", err, res.Diags.Err())
+		}
+		return
 	}
 	res, err := build.Check(siteOptions(site))
 	if err != nil {
@@ -168,5 +176,34 @@ func BenchmarkHostile(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// Item 11: pack streams attachments into the zip. A 1 GiB certificate
+// (sparse, so the test writes nothing to disk) is packed in a child
+// process whose peak resident memory stays under 100 MiB.
+func TestHostilePackMemory(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("packs 1 GiB; .ci/run runs this test without the race detector")
+	}
+	site := hostileSite(t, nil)
+	cert := filepath.Join(site, "content", "files", "certificate.pdf")
+	if err := os.Truncate(cert, 1<<30); err != nil {
+		t.Fatal(err)
+	}
+	zip := filepath.Join(t.TempDir(), "pack.zip")
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHostileChild$", "-test.count=1")
+	cmd.Env = append(os.Environ(), "TRUSTDOCS_HOSTILE_SITE="+site, "TRUSTDOCS_HOSTILE_PACK="+zip)
+	start := time.Now()
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("pack: %v\n%s", err, out)
+	}
+	rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss >> 10
+	t.Logf("packed a 1 GiB certificate in %v, peak %d MiB", time.Since(start).Round(time.Millisecond), rss)
+	if rss > 100 {
+		t.Errorf("pack peaked at %d MiB, over 100", rss)
+	}
+	if fi, err := os.Stat(zip); err != nil || fi.Size() == 0 {
+		t.Errorf("no pack written: %v", err)
 	}
 }
