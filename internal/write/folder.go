@@ -23,6 +23,7 @@ const gitignore = ".gitignore"
 // Commit, the output folder is untouched.
 type Folder struct {
 	out, tmp, spare string
+	root            *root // tmp, held open: where files are opened
 
 	mu      sync.Mutex
 	dirs    map[string]bool // folders that exist in tmp ("." is tmp)
@@ -64,6 +65,10 @@ func Begin(out, site string) (*Folder, error) {
 			os.Remove(f.tmp)
 			return nil, err
 		}
+	}
+	if f.root, err = openRoot(f.tmp); err != nil {
+		removeOurs(f.tmp)
+		return nil, err
 	}
 	return f, nil
 }
@@ -220,13 +225,12 @@ func (f *Folder) open(p string) (*outFile, error) {
 }
 
 func (f *Folder) openFile(p string, reuse, dirKnown, isDir bool) (*outFile, error) {
-	dst := filepath.Join(f.tmp, filepath.FromSlash(p))
 	if reuse {
-		if w, err := rewrite(dst); err == nil {
+		if w, err := f.root.rewrite(p); err == nil {
 			return w, nil
 		}
 		// Not a plain file: replace it rather than write through it.
-		if err := os.Remove(dst); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		if err := f.root.remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return nil, err
 		}
 	}
@@ -240,7 +244,7 @@ func (f *Folder) openFile(p string, reuse, dirKnown, isDir bool) (*outFile, erro
 			return nil, err
 		}
 	}
-	w, err := create(dst)
+	w, err := f.root.create(p)
 	if errors.Is(err, fs.ErrExist) {
 		return nil, fmt.Errorf("%s holds %s, which trustdocs did not write; trustdocs keeps the previous output in that folder and reuses it, so move the file away", f.spare, p)
 	}
@@ -263,13 +267,12 @@ func (f *Folder) mkdir(d string) error {
 		if known {
 			continue
 		}
-		dst := filepath.Join(f.tmp, filepath.FromSlash(q))
 		if oldFile {
-			if err := os.Remove(dst); err != nil {
+			if err := f.root.remove(q); err != nil {
 				return err
 			}
 		}
-		if err := os.Mkdir(dst, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		if err := f.root.mkdir(q); err != nil && !errors.Is(err, fs.ErrExist) {
 			return err
 		}
 		f.mu.Lock()
@@ -298,13 +301,13 @@ func (f *Folder) removeTree(d string) error {
 	}
 	f.mu.Unlock()
 	for _, q := range files {
-		if err := os.Remove(filepath.Join(f.tmp, filepath.FromSlash(q))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		if err := f.root.remove(q); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
 	}
 	slices.Sort(dirs)
 	for _, q := range slices.Backward(dirs) {
-		if err := os.Remove(filepath.Join(f.tmp, filepath.FromSlash(q))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		if err := f.root.remove(q); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("%s holds files in %s that trustdocs did not write; move them away", f.spare, q)
 		}
 	}
@@ -318,8 +321,9 @@ func (f *Folder) Commit() error {
 	if err := f.close(); err != nil {
 		return err
 	}
+	defer f.root.Close()
 	for p := range f.old {
-		if err := os.Remove(filepath.Join(f.tmp, filepath.FromSlash(p))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		if err := f.root.remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return f.fail(err)
 		}
 	}
@@ -331,7 +335,7 @@ func (f *Folder) Commit() error {
 	}
 	for _, d := range slices.Backward(f.oldDirs) { // children before parents
 		if !needed[d] && f.dirs[d] {
-			os.Remove(filepath.Join(f.tmp, filepath.FromSlash(d)))
+			f.root.remove(d)
 		}
 	}
 	if err := f.writeMarker(f.written); err != nil {
@@ -349,6 +353,7 @@ func (f *Folder) Abort() {
 	if f.close() != nil {
 		return
 	}
+	f.root.Close()
 	all := f.written
 	for p := range f.old {
 		all[p] = true

@@ -3,6 +3,7 @@ package write
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -70,5 +71,51 @@ func TestHostileLeftoverNames(t *testing.T) {
 		if _, err := os.Lstat(d); !os.IsNotExist(err) {
 			t.Errorf("%s, left by a killed build, was not removed", filepath.Base(d))
 		}
+	}
+}
+
+// A folder swapped for a symbolic link while the build runs, after Begin
+// checked the kept output, is not written through either (Linux: openat2).
+func TestHostileSymlinkDuringBuild(t *testing.T) {
+	if runtime.GOOS != "linux" || noOpenat2.Load() {
+		t.Skip("openat2 guards the path on Linux 5.6 and later")
+	}
+	site := t.TempDir()
+	out := filepath.Join(site, "public")
+	elsewhere := t.TempDir()
+	os.MkdirAll(filepath.Join(elsewhere, "a"), 0o755)
+	os.WriteFile(filepath.Join(elsewhere, "a", "index.html"), []byte("precious"), 0o644)
+	site1 := files(map[string]string{"index.html": "1", "policies/a/index.html": "a", "policies/c/index.html": "c"})
+	for range 2 {
+		if err := Write(out, site, site1); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f, err := Begin(out, site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.RemoveAll(filepath.Join(f.tmp, "policies"))
+	if err := os.Symlink(elsewhere, filepath.Join(f.tmp, "policies")); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.File("policies/a/index.html", []byte("through the link")); err == nil {
+		t.Error("a file was written through a linked folder")
+	}
+	if err := f.File("policies/b.html", []byte("through the link")); err == nil {
+		t.Error("a file was created through a linked folder")
+	}
+	if err := f.File("policies/new/index.html", []byte("through the link")); err == nil {
+		t.Error("a folder was made through a linked folder")
+	}
+	f.File("index.html", []byte("2"))
+	if err := f.Commit(); err == nil {
+		t.Error("Commit removed the old files through a linked folder") // policies/c/index.html
+	}
+	if got := read(t, filepath.Join(elsewhere, "a", "index.html")); got != "precious" {
+		t.Errorf("the file the link points to reads %q", got)
+	}
+	if ents, _ := os.ReadDir(elsewhere); len(ents) != 1 {
+		t.Errorf("the folder the link points to holds %v", ents)
 	}
 }
