@@ -1,10 +1,14 @@
 // Package confine reads the files of a folder without leaving it: the one
 // way trustdocs opens what a site or an imported project holds. Every
-// component of a path is resolved inside the folder (Go's os.Root, which
-// on Linux walks the path with openat and O_NOFOLLOW), so a symbolic link
+// component of a path is resolved inside the folder, so a symbolic link
 // anywhere on the way that leads outside is refused — also one swapped in
 // after the folder was listed. Links that stay inside are followed. Files
 // over a size limit are refused before they are read.
+//
+// On Linux 5.6 and later a Dir holds the folder open and opens each file
+// with one openat2 call (RESOLVE_BENEATH); elsewhere, and where a sandbox
+// forbids openat2, it uses Go's os.Root, which walks the path with openat
+// and O_NOFOLLOW.
 package confine
 
 import (
@@ -25,14 +29,56 @@ const MaxTextFile = 4 << 20
 // outside the folder: callers say which folder, in their words.
 var ErrOutside = errors.New("symbolic link leads outside the folder")
 
-// ReadFile reads the file abs, which must lie in the folder root, and at
-// most MaxTextFile bytes of it. Its errors are sentences for a user.
-func ReadFile(root, abs string) ([]byte, error) {
-	rel, err := filepath.Rel(root, abs)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return nil, fmt.Errorf("%s is outside %s", abs, root)
+// A Dir is a folder whose files are read without leaving it. It is safe
+// for concurrent use.
+type Dir struct {
+	path string
+	sys  sysDir // the fast way, where there is one
+	root *os.Root
+}
+
+// Open opens the folder path.
+func Open(path string) (*Dir, error) {
+	d := &Dir{path: path}
+	if !d.sys.open(path) {
+		r, err := os.OpenRoot(path)
+		if err != nil {
+			return nil, err
+		}
+		d.root = r
 	}
-	f, err := os.OpenInRoot(root, rel)
+	return d, nil
+}
+
+// Close closes the folder.
+func (d *Dir) Close() error {
+	if d.root != nil {
+		return d.root.Close()
+	}
+	return d.sys.close()
+}
+
+// ReadFile reads the file abs, which must lie in the folder, and at most
+// MaxTextFile bytes of it. Its errors are sentences for a user.
+func (d *Dir) ReadFile(abs string) ([]byte, error) {
+	rel, err := filepath.Rel(d.path, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return nil, fmt.Errorf("%s is outside %s", abs, d.path)
+	}
+	if d.root == nil {
+		if b, err, ok := d.sys.readFile(rel); ok {
+			return b, err
+		}
+	}
+	return d.readRoot(rel)
+}
+
+// readRoot reads through os.Root.
+func (d *Dir) readRoot(rel string) ([]byte, error) {
+	if d.root == nil {
+		return nil, errors.New("cannot read: no way to open files here")
+	}
+	f, err := d.root.Open(rel)
 	if err != nil {
 		if strings.Contains(err.Error(), "escapes") {
 			return nil, ErrOutside
@@ -44,20 +90,51 @@ func ReadFile(root, abs string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot read: %v", err)
 	}
-	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("not a plain file; trustdocs reads only files")
+	if err := checkFile(fi.Mode().IsRegular(), fi.Size()); err != nil {
+		return nil, err
 	}
-	if fi.Size() > MaxTextFile {
-		return nil, fmt.Errorf("the file is %.1f MiB, over the limit of %d MiB for a text file; split it", float64(fi.Size())/(1<<20), MaxTextFile>>20)
+	return readLimited(f, fi.Size())
+}
+
+// checkFile refuses what is not a plain file, or too big to read.
+func checkFile(regular bool, size int64) error {
+	if !regular {
+		return errors.New("not a plain file; trustdocs reads only files")
 	}
-	// Read at most one byte over the limit: a file that grows while it
-	// is read is still refused.
-	b, err := io.ReadAll(io.LimitReader(f, MaxTextFile+1))
+	if size > MaxTextFile {
+		return fmt.Errorf("the file is %.1f MiB, over the limit of %d MiB for a text file; split it", float64(size)/(1<<20), MaxTextFile>>20)
+	}
+	return nil
+}
+
+// readLimited reads r, of about size bytes, refusing it if it has grown
+// past the limit since it was measured.
+func readLimited(r io.Reader, size int64) ([]byte, error) {
+	buf := make([]byte, 0, size+1)
+	for {
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if len(buf) > MaxTextFile {
+			return nil, fmt.Errorf("the file is over the limit of %d MiB for a text file; split it", MaxTextFile>>20)
+		}
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("cannot read: %v", err)
+		}
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+	}
+}
+
+// ReadFile reads one file abs of the folder root: Open, ReadFile, Close.
+func ReadFile(root, abs string) ([]byte, error) {
+	d, err := Open(root)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read: %v", err)
 	}
-	if len(b) > MaxTextFile {
-		return nil, fmt.Errorf("the file is over the limit of %d MiB for a text file; split it", MaxTextFile>>20)
-	}
-	return b, nil
+	defer d.Close()
+	return d.ReadFile(abs)
 }

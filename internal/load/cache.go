@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/trustdocs/trustdocs/internal/confine"
 	"github.com/trustdocs/trustdocs/internal/diag"
 	"github.com/trustdocs/trustdocs/internal/model"
 	"github.com/trustdocs/trustdocs/internal/par"
@@ -113,6 +114,10 @@ func (c *Cache) Load(root string, changed []string, diags *diag.List) (*model.Si
 		c.root, c.head, c.walk, c.parts = abs, nil, nil, map[string]*part{}
 	}
 	l := newLoader(abs, diags)
+	if l.dir, err = confine.Open(abs); err != nil {
+		return nil, err
+	}
+	defer l.dir.Close()
 	unchanged, err := c.loadHead(l, changed)
 	if err != nil {
 		return nil, err
@@ -198,6 +203,7 @@ func (c *Cache) loadHead(l *loader, changed []string) (bool, error) {
 	unchanged := c.head != nil && c.head.key == key && !namesHead(l.root, changed)
 	if !unchanged {
 		hl := newLoader(l.root, &diag.List{})
+		hl.dir = l.dir
 		if err := hl.config(); err != nil {
 			c.head = nil
 			return false, err

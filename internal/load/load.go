@@ -43,6 +43,7 @@ func newLoader(root string, diags *diag.List) *loader {
 
 type loader struct {
 	root  string
+	dir   *confine.Dir // root, held open for the length of a load; nil: opened for each file
 	diags *diag.List
 	site  *model.Site
 	mu    sync.Mutex // guards site.Unread
@@ -56,6 +57,7 @@ type loader struct {
 // diagnostics list of its own, against l's frameworks.
 func (l *loader) sub() *loader {
 	s := newLoader(l.root, &diag.List{})
+	s.dir = l.dir
 	s.site.Config = l.site.Config
 	s.site.Frameworks = l.site.Frameworks
 	s.frameworksIncomplete = l.frameworksIncomplete
@@ -86,7 +88,13 @@ var errLinkOutside = errors.New("symbolic link leads outside the site; trustdocs
 // removed, or reports why it cannot be used.
 func (l *loader) read(abs string) ([]byte, bool) {
 	file := l.rel(abs)
-	b, err := confine.ReadFile(l.root, abs)
+	var b []byte
+	var err error
+	if l.dir != nil {
+		b, err = l.dir.ReadFile(abs)
+	} else {
+		b, err = confine.ReadFile(l.root, abs)
+	}
 	if errors.Is(err, confine.ErrOutside) {
 		err = errLinkOutside
 	}
