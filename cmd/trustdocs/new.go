@@ -6,20 +6,30 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/trustdocs/trustdocs/internal/model"
 	"github.com/trustdocs/trustdocs/internal/scaffold"
 )
 
 // runNew writes the starter site into a new folder.
 func runNew(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("new", "DIR [--company NAME] [--frameworks both|soc2|iso27001]",
+	fs := newFlagSet("new", "DIR [--company NAME] [--frameworks both|soc2|iso27001] [--as-of DATE]",
 		"Makes a starter site in DIR, a new or empty folder: site.toml, draft policies to adapt,\ncontrols mapped to the frameworks you pursue, their certification or report in progress\nand a GitHub Pages workflow. Placeholders are marked TODO; trustdocs check lists them.", stderr)
 	company := fs.String("company", "", "the company's `name` (default: a placeholder marked TODO)")
 	frameworks := fs.String("frameworks", scaffold.Both, "what you pursue: both, soc2 or iso27001")
+	asOf := fs.String("as-of", "", "the `date` the starter's dates count from: approvals, audits booked, security.txt's expiry (default: today)")
 	dir, code, ok := parseOneArg(fs, args, "DIR, the folder to create", stderr)
 	if !ok {
 		return code
 	}
 	opts := scaffold.Options{Company: *company, Version: moduleVersion(), Frameworks: *frameworks}
+	if *asOf != "" {
+		d, err := model.ParseDate(*asOf)
+		if err != nil {
+			fmt.Fprintf(stderr, "trustdocs new: --as-of: %v\n", err)
+			return exitUsage
+		}
+		opts.Today = d
+	}
 	files, err := scaffold.New(dir, opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "trustdocs new: %v\n", err)

@@ -85,6 +85,18 @@ func TestNewUsage(t *testing.T) {
 	if code, _, stderr := runCmd("new", "--company", "B", dir); code != exitOK {
 		t.Errorf("new --company B DIR: exit %d %s", code, stderr)
 	}
+	// --as-of fixes the day the starter's dates count from, so that a
+	// starter made in CI looks the same every day.
+	dated := filepath.Join(t.TempDir(), "z")
+	if code, _, stderr := runCmd("new", dated, "--as-of", "2026-11-01"); code != exitOK {
+		t.Fatalf("new --as-of: exit %d %s", code, stderr)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dated, "site.toml")); !strings.Contains(string(b), "expires             = 2027-10-01") {
+		t.Errorf("security.txt does not expire 11 months after --as-of:\n%s", b)
+	}
+	if code, _, _ := runCmd("new", filepath.Join(t.TempDir(), "w"), "--as-of", "1 Nov"); code != exitUsage {
+		t.Errorf("new --as-of '1 Nov': exit %d, want %d", code, exitUsage)
+	}
 }
 
 // go install ./cmd/trustdocs works, and the installed command's version
