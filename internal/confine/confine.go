@@ -66,7 +66,7 @@ func (d *Dir) ReadFile(abs string) ([]byte, error) {
 		return nil, fmt.Errorf("%s is outside %s", abs, d.path)
 	}
 	if d.root == nil {
-		if b, err, ok := d.sys.readFile(rel); ok {
+		if b, ok, err := d.sys.readFile(rel); ok {
 			return b, err
 		}
 	}

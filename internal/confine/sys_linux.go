@@ -31,7 +31,7 @@ func (s *sysDir) close() error { return unix.Close(s.fd) }
 
 // readFile reads rel with one openat2 call, or says (ok false) that the
 // caller must use os.Root.
-func (s *sysDir) readFile(rel string) (b []byte, err error, ok bool) {
+func (s *sysDir) readFile(rel string) (b []byte, ok bool, err error) {
 	how := unix.OpenHow{Flags: unix.O_RDONLY | unix.O_CLOEXEC, Resolve: unix.RESOLVE_BENEATH}
 	var fd int
 	for {
@@ -43,23 +43,23 @@ func (s *sysDir) readFile(rel string) (b []byte, err error, ok bool) {
 	switch {
 	case err == unix.ENOSYS || err == unix.EPERM:
 		noOpenat2.Store(true)
-		return nil, nil, false
+		return nil, false, nil
 	case err == unix.EXDEV:
-		return nil, ErrOutside, true
+		return nil, true, ErrOutside
 	case err != nil:
-		return nil, errors.New("cannot read: " + err.Error()), true
+		return nil, true, errors.New("cannot read: " + err.Error())
 	}
 	f := file{fd}
 	defer unix.Close(fd)
 	var st unix.Stat_t
 	if err := unix.Fstat(fd, &st); err != nil {
-		return nil, errors.New("cannot read: " + err.Error()), true
+		return nil, true, errors.New("cannot read: " + err.Error())
 	}
 	if err := checkFile(st.Mode&unix.S_IFMT == unix.S_IFREG, st.Size); err != nil {
-		return nil, err, true
+		return nil, true, err
 	}
 	b, err = readLimited(f, st.Size)
-	return b, err, true
+	return b, true, err
 }
 
 // file reads a descriptor without an os.File, whose poller would try and

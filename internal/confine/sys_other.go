@@ -9,4 +9,4 @@ func (s *sysDir) open(string) bool { return false }
 
 func (s *sysDir) close() error { return nil }
 
-func (s *sysDir) readFile(string) ([]byte, error, bool) { return nil, nil, false }
+func (s *sysDir) readFile(string) ([]byte, bool, error) { return nil, false, nil }
