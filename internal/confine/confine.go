@@ -61,10 +61,10 @@ func (d *Dir) Close() error {
 // ReadFile reads the file abs, which must lie in the folder, and at most
 // MaxTextFile bytes of it. Its errors are sentences for a user.
 func (d *Dir) ReadFile(abs string) ([]byte, error) {
-	rel, err := filepath.Rel(d.path, abs)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+	if !Within(abs, d.path) {
 		return nil, fmt.Errorf("%s is outside %s", abs, d.path)
 	}
+	rel, _ := filepath.Rel(d.path, abs)
 	if d.root == nil {
 		if b, ok, err := d.sys.readFile(rel); ok {
 			return b, err
@@ -127,6 +127,13 @@ func readLimited(r io.Reader, size int64) ([]byte, error) {
 			buf = append(buf, 0)[:len(buf)]
 		}
 	}
+}
+
+// Within reports whether path is dir or lies inside it, by their names
+// alone: both absolute, or both relative to the same folder.
+func Within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // ReadFile reads one file abs of the folder root: Open, ReadFile, Close.

@@ -15,8 +15,9 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"time"
+
+	"github.com/trustdocs/trustdocs/internal/confine"
 )
 
 // Manifest is the name of the checksum file at the root of a pack.
@@ -167,8 +168,7 @@ func inside(p, dir string) bool {
 	if parent, err := filepath.EvalSymlinks(filepath.Dir(p)); err == nil {
 		p = filepath.Join(parent, filepath.Base(p))
 	}
-	rel, err := filepath.Rel(dir, p)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+	return confine.Within(p, dir)
 }
 
 // Verify checks a pack: every file the manifest lists is in it with that

@@ -32,9 +32,7 @@ func (s *Site) Narrow(a model.Audience) error {
 		}
 	}
 	s.narrowed = a
-	listed := func(c model.Classification) bool { return a.Lists(c) }
-
-	hidden := func(p *Policy) bool { return !listed(p.Classification) }
+	hidden := func(p *Policy) bool { return !a.Lists(p.Classification) }
 	s.Policies = slices.DeleteFunc(slices.Clone(s.Policies), hidden)
 	for _, p := range s.Policies {
 		if !a.Renders(p.Classification) {
@@ -50,7 +48,7 @@ func (s *Site) Narrow(a model.Audience) error {
 	pages := s.Pages[:0:0]
 	for _, d := range s.Pages {
 		switch {
-		case !listed(d.Classification):
+		case !a.Lists(d.Classification):
 		case !a.Renders(d.Classification):
 			pages = append(pages, listing(d))
 		default:
@@ -65,8 +63,8 @@ func (s *Site) Narrow(a model.Audience) error {
 		return !a.Renders(c.Classification) || (c.Policy != nil && hidden(c.Policy))
 	})
 
-	certHidden := func(c *Certification) bool { return !listed(c.Classification) }
-	reportHidden := func(r *Attestation) bool { return !listed(r.Classification) }
+	certHidden := func(c *Certification) bool { return !a.Lists(c.Classification) }
+	reportHidden := func(r *Attestation) bool { return !a.Lists(r.Classification) }
 	s.Certifications = slices.DeleteFunc(slices.Clone(s.Certifications), certHidden)
 	s.Attestations = slices.DeleteFunc(slices.Clone(s.Attestations), reportHidden)
 	for _, f := range s.Frameworks {

@@ -28,6 +28,7 @@ import (
 
 	"github.com/charlievieth/fastwalk"
 
+	"github.com/trustdocs/trustdocs/internal/confine"
 	"github.com/trustdocs/trustdocs/internal/par"
 )
 
@@ -77,7 +78,7 @@ func Write(out, site string, files Files) error {
 func Check(out, site string) error {
 	out, _ = filepath.Abs(out)
 	site, _ = filepath.Abs(site)
-	if within(site, out) {
+	if confine.Within(site, out) {
 		if out == site {
 			return fmt.Errorf("output folder %s is the site folder; choose another with -o, such as %s", out, filepath.Join(site, "public"))
 		}
@@ -101,12 +102,6 @@ func Check(out, site string) error {
 		return fmt.Errorf("output folder %s holds files trustdocs did not write (such as %s); trustdocs replaces its output as a whole, so move those files away or choose another folder with -o", out, stranger)
 	}
 	return fmt.Errorf("output folder %s holds %s, which trustdocs did not write; move it away (files to publish belong in the site's theme/ folder) or choose another folder with -o", out, stranger)
-}
-
-// within reports whether path is dir or lies inside it.
-func within(path, dir string) bool {
-	rel, err := filepath.Rel(dir, path)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // strangers reports whether the folder dir has a marker, and names a file
