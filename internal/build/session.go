@@ -104,7 +104,7 @@ func (s *Session) Rebuild(changed []string) (*Generation, error) {
 	}
 	g.Changed = slices.Sorted(maps.Keys(files))
 	if g.Plan != nil {
-		s.carry(g, delta, files)
+		s.carry(g, delta)
 		s.last, s.mark = g, s.load.Mark()
 		s.reset()
 	}
@@ -138,58 +138,34 @@ func (s *Session) note(root string, changed []string) {
 	}
 }
 
-// carry takes from the last good build every file the changes since then
-// cannot have changed: after edits of bodies, the files that show none of
-// them; after edits of policies' front matter, also the files that use
-// none of those policies or their controls.
-func (s *Session) carry(g *Generation, delta load.Delta, files map[string]bool) {
+// carry takes from the last good build every file that render says the
+// edits since then leave as it was.
+func (s *Session) carry(g *Generation, delta load.Delta) {
 	g.Remake = len(g.Plan.Items)
 	prev := s.last
-	if prev == nil || s.other || delta.All || !delta.PoliciesOnly || prev.AsOf != g.AsOf || prev.Plan.Links != g.Plan.Links {
+	// site.toml, frameworks, templates, records other than policies' front
+	// matter, or a file added or removed: any file may differ.
+	if prev == nil || s.other || delta.All || !delta.PoliciesOnly {
 		return
 	}
-	used := used(prev, g, delta.Fronts)
+	same := g.Plan.Unchanged(prev.Plan, render.Edits{Files: delta.Files, Fronts: delta.Fronts})
+	if same == nil {
+		return
+	}
 	g.StyleOnly = s.style && len(g.Changed) > 0
 	prev.mu.Lock()
 	defer prev.mu.Unlock()
-	for p, it := range g.Plan.Items {
-		b, ok := prev.made[p]
-		if !ok || slices.ContainsFunc(it.Bodies, func(f string) bool { return files[f] || (f == render.AnyBody && len(delta.Files) > 0) }) {
-			continue
+	for p := range g.Plan.Items {
+		if b, ok := prev.made[p]; ok && same(p) {
+			g.made[p] = b
+			g.Remake--
 		}
-		if len(used) > 0 && (it.Uses == nil || slices.ContainsFunc(it.Uses, func(u string) bool { return used[u] })) {
-			continue
-		}
-		g.made[p] = b
-		g.Remake--
 	}
 	for _, f := range g.Changed { // stylesheets, and the folders they are in
 		if f != "theme" && !(strings.HasPrefix(f, "theme/") && (path.Ext(f) == ".css" || path.Ext(f) == "")) {
 			g.StyleOnly = false
 		}
 	}
-}
-
-// used returns what files may use that the edits of front matter changed:
-// the policies edited, and the controls they list, before and after.
-func used(prev, g *Generation, fronts []string) map[string]bool {
-	used := map[string]bool{}
-	for _, f := range fronts {
-		used["doc:"+f] = true
-	}
-	if len(used) == 0 {
-		return used
-	}
-	for _, site := range []*resolve.Site{prev.Site, g.Site} {
-		for _, p := range site.Policies {
-			if used["doc:"+p.Pos.File] {
-				for _, c := range p.Controls {
-					used["control:"+c.ID] = true
-				}
-			}
-		}
-	}
-	return used
 }
 
 // File returns the output file at path p, making it the first time.

@@ -3,6 +3,7 @@ package build_test
 import (
 	"bytes"
 	"context"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"github.com/trustdocs/trustdocs"
 	"github.com/trustdocs/trustdocs/internal/build"
 	"github.com/trustdocs/trustdocs/internal/model"
+	rendering "github.com/trustdocs/trustdocs/internal/render"
 	"github.com/trustdocs/trustdocs/internal/synth"
 )
 
@@ -63,6 +65,8 @@ type step struct {
 func checkSteps(t *testing.T, opts build.Options, steps []step) {
 	t.Helper()
 	s := build.NewSession(opts)
+	kinds := map[string]bool{} // the templates of the pages compared
+	defer func() { pageKinds(t, kinds) }()
 	for _, st := range steps {
 		st.edit()
 		g, err := s.Rebuild(st.changed)
@@ -98,6 +102,9 @@ func checkSteps(t *testing.T, opts build.Options, steps []step) {
 			if err != nil || !bytes.Equal(got, b) {
 				t.Errorf("%s: %s differs from the full build's (%v)", st.name, p, err)
 			}
+		}
+		for _, it := range g.Plan.Items {
+			kinds[it.Template()] = true
 		}
 		for p, abs := range full.Output.Copies {
 			if g.Plan.Copies[p] != abs {
@@ -140,8 +147,44 @@ func TestSessionMatchesFullBuildOnExample(t *testing.T) {
 					replace(t, policy, `version        = "2.3"`, `version        = "2.4"`)
 				}, []string{policy}, -2, false, false},
 				{"a page's title", func() { replace(t, faq, `"Security FAQ"`, `"Questions"`) }, []string{faq}, -1, false, false},
+				{"a control", func() {
+					replace(t, at("controls/access.toml"), `"Least-privilege, role-based access"`, `"Least privilege"`)
+				}, []string{at("controls/access.toml")}, -1, false, false},
+				{"the SoA", func() { replace(t, at("soa.toml"), `version     = "2"`, `version     = "3"`) }, []string{at("soa.toml")}, -1, false, false},
+				{"a report", func() { replace(t, at("certifications/soc2.toml"), `"Example CPA LLP"`, `"Other CPA LLP"`) }, []string{at("certifications/soc2.toml")}, -1, false, false},
+				{"a subprocessor", func() { replace(t, at("subprocessors.toml"), `location = "US"`, `location = "EU"`) }, []string{at("subprocessors.toml")}, -1, false, false},
+				{"a new policy", func() {
+					writeFile(t, at("policies/new.md"), "+++\ntitle = \"New\"\nowner = \"CISO\"\nversion = \"1.0\"\napproved = 2026-01-05\napproved_by = \"CEO\"\ncontrols = [\"AC-01\"]\n+++\n\nText.\n")
+				}, []string{at("policies/new.md")}, -1, false, false},
+				{"a policy removed", func() { os.Remove(at("policies/new.md")) }, []string{at("policies/new.md")}, -1, false, false},
+				{"site.toml", func() {
+					replace(t, filepath.Join(dir, "site.toml"), `"Kestrel Analytics Trust Center"`, `"Kestrel Trust"`)
+				}, []string{filepath.Join(dir, "site.toml")}, -1, false, false},
+				{"a template", func() {
+					b, _ := fs.ReadFile(trustdocs.Templates, "templates/404.html")
+					writeFile(t, filepath.Join(dir, "templates", "404.html"), strings.Replace(string(b), "</h1>", " (really)</h1>", 1))
+				}, []string{filepath.Join(dir, "templates", "404.html")}, -1, false, false},
 			})
 		})
+	}
+}
+
+// pageKinds fails the test unless the files compared came from every page
+// template: a new kind of page must be in the sites of these tests, where
+// every file a session keeps after an edit is compared with a full build.
+func pageKinds(t *testing.T, seen map[string]bool) {
+	t.Helper()
+	if t.Failed() || t.Name() == "TestSessionMatchesFullBuild" { // the synthetic site has no free pages
+		return
+	}
+	names, err := rendering.PageTemplates(trustdocs.Templates)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range names {
+		if !seen[name] {
+			t.Errorf("no page of %s was compared after the edits: add one to the site of this test", name)
+		}
 	}
 }
 

@@ -59,11 +59,11 @@ func (r *renderer) comparePages(pairs []comparePair) {
 	sums := r.summaries
 	r.add(&Page{Template: "compare.html", Path: "frameworks/compare/index.html", Title: "Comparing frameworks",
 		Section: "frameworks", Description: "How the frameworks differ, and which of our controls serve each.",
-		Data: compareData{Frameworks: sums, Pairs: pairs}})
+		Data: compareData{Frameworks: sums, Pairs: pairs}}, onSite())
 	for i := range pairs {
 		p := &pairs[i]
 		r.add(&Page{Template: "compare.html", Path: p.Path, Title: p.A.F.Title() + " vs " + p.B.F.Title(),
 			Section: "frameworks", Description: "How " + p.A.F.Title() + " and " + p.B.F.Title() + " differ, and which of our controls serve each.",
-			Data: compareData{Frameworks: []frameworkSummary{p.A, p.B}, Pairs: pairs, Pair: p}})
+			Data: compareData{Frameworks: []frameworkSummary{p.A, p.B}, Pairs: pairs, Pair: p}}, onSite())
 	}
 }

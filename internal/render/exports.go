@@ -251,14 +251,14 @@ func reportCategories(a *resolve.Attestation) []string {
 
 // exports plans the files other than pages.
 func (r *renderer) exports() {
-	r.file("trust.json", func() ([]byte, error) { return r.trustJSON(), nil })
+	r.file("trust.json", onSite(), func() ([]byte, error) { return r.trustJSON(), nil })
 	robots := "User-agent: *\nAllow: /\n"
 	if r.site.BaseURL != "" {
 		robots += "Sitemap: " + r.site.BaseURL + "sitemap.xml\n"
-		r.file("sitemap.xml", func() ([]byte, error) { return r.sitemap(), nil })
+		r.file("sitemap.xml", onSite(), func() ([]byte, error) { return r.sitemap(), nil })
 	}
-	r.file("robots.txt", func() ([]byte, error) { return []byte(robots), nil })
-	r.file("feed.xml", r.feed)
+	r.file("robots.txt", onSettings(), func() ([]byte, error) { return []byte(robots), nil })
+	r.file("feed.xml", onSite(), r.feed)
 }
 
 // pageLocation is the public address of a page: its folder for index.html.

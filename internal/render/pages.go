@@ -25,16 +25,16 @@ func (r *renderer) pages() {
 	if len(r.s.Subprocessors) > 0 {
 		r.add(&Page{Template: "subprocessors.html", Path: "subprocessors/index.html", Title: "Subprocessors",
 			Section: "subprocessors", Description: "Third parties that process customer data on our behalf.",
-			Data: r.s.Subprocessors})
+			Data: r.s.Subprocessors}, onSite())
 	}
 	for _, d := range r.s.Pages {
 		if r.site.Renders(d.Classification) {
 			res := r.docs[d]
 			r.add(&Page{Template: "page.html", Path: pageURL(d), Title: d.Title, Section: "page-" + d.Slug,
-				Description: d.Summary, Data: docData{Doc: d, Body: res.HTML}}, d.Pos.File)
+				Description: d.Summary, Data: docData{Doc: d, Body: res.HTML}}, onSite(d))
 		}
 	}
-	r.add(&Page{Template: "404.html", Path: "404.html", Title: "Page not found"})
+	r.add(&Page{Template: "404.html", Path: "404.html", Title: "Page not found"}, onSite())
 }
 
 // visibleCerts and visibleReports drop internal records.
@@ -155,17 +155,17 @@ func (r *renderer) home() {
 		Policies:   r.site.ListedPolicies(r.s.Policies),
 		Controls:   countStatuses(r.s.Controls),
 	}
-	var bodies []string
+	var bodies []*model.Doc
 	if r.s.Intro != nil {
 		d.Intro = r.docs[r.s.Intro].HTML
-		bodies = append(bodies, r.s.Intro.Pos.File)
+		bodies = append(bodies, r.s.Intro)
 	}
 	d.Changes = r.visibleChanges()
 	if len(d.Changes) > 8 {
 		d.Changes = d.Changes[:8]
 	}
 	r.add(&Page{Template: "home.html", Path: "index.html", Title: r.s.Config.Title, Section: "home",
-		Description: sentence("Security, compliance and trust information for " + r.s.Config.Company), Data: d}, bodies...)
+		Description: sentence("Security, compliance and trust information for " + r.s.Config.Company), Data: d}, onSite(bodies...))
 }
 
 type libraryData struct {
@@ -200,19 +200,15 @@ func (r *renderer) policyPages() {
 	slices.Sort(owners)
 	r.add(&Page{Template: "policies.html", Path: "policies/index.html", Title: "Policies", Section: "policies",
 		Description: "The security and privacy policies that govern how we operate.",
-		Data:        libraryData{Policies: listed, Owners: owners}})
+		Data:        libraryData{Policies: listed, Owners: owners}}, onSite())
 	for _, p := range listed {
 		if !r.site.Renders(p.Classification) {
 			continue
 		}
 		res := r.docs[p.Doc]
 		d := policyData{P: p, Body: res.HTML, TOC: res.TOC, Controls: p.Controls}
-		it := r.add(&Page{Template: "policy.html", Path: policyURL(p.Slug), Title: p.Title, Section: "policies",
-			Description: p.Summary, Data: d}, p.Pos.File)
-		it.Uses = []string{"doc:" + p.Pos.File}
-		for _, c := range p.Controls {
-			it.Uses = append(it.Uses, "control:"+c.ID)
-		}
+		r.add(&Page{Template: "policy.html", Path: policyURL(p.Slug), Title: p.Title, Section: "policies",
+			Description: p.Summary, Data: d}, onRecords([]*resolve.Policy{p}, p.Controls, p.Doc))
 		for name, abs := range p.Attachments {
 			r.copies["policies/"+p.Slug+"/"+name] = abs
 		}
@@ -253,15 +249,11 @@ func (r *renderer) controlSlugs() {
 func (r *renderer) controlPages() {
 	r.add(&Page{Template: "controls.html", Path: "controls/index.html", Title: "Controls", Section: "controls",
 		Description: "Our security controls, their status and how they map to ISO 27001 and SOC 2.",
-		Data:        controlsData{Controls: r.s.Controls, Frameworks: r.s.Pursued(), Counts: countStatuses(r.s.Controls)}})
+		Data:        controlsData{Controls: r.s.Controls, Frameworks: r.s.Pursued(), Counts: countStatuses(r.s.Controls)}}, onSite())
 	for _, c := range r.s.Controls {
-		it := r.add(&Page{Template: "control.html", Path: controlURL(c), Title: c.ID + " " + c.Title, Section: "controls",
+		r.add(&Page{Template: "control.html", Path: controlURL(c), Title: c.ID + " " + c.Title, Section: "controls",
 			Description: c.Title,
-			Data:        controlData{C: c, Policies: r.site.ListedPolicies(c.Policies), r: r}})
-		it.Uses = []string{"control:" + c.ID}
-		for _, p := range c.Policies {
-			it.Uses = append(it.Uses, "doc:"+p.Pos.File)
-		}
+			Data:        controlData{C: c, Policies: r.site.ListedPolicies(c.Policies), r: r}}, onRecords(c.Policies, []*resolve.Control{c}))
 	}
 }
 
@@ -324,14 +316,14 @@ func (r *renderer) frameworkPages() {
 	pairs := r.comparePairs()
 	r.add(&Page{Template: "frameworks.html", Path: "frameworks/index.html", Title: "Frameworks", Section: "frameworks",
 		Description: "The frameworks our controls are mapped to, and how much of each they cover.",
-		Data:        frameworksData{Frameworks: sums, Pairs: pairs}})
+		Data:        frameworksData{Frameworks: sums, Pairs: pairs}}, onSite())
 	for _, fs := range sums {
 		f := fs.F
 		d := frameworkData{F: fs, Groups: f.Groups, HasSoA: fs.SoA != nil, Reports: r.liveReports()}
 		d.Reports = slices.DeleteFunc(d.Reports, func(a *resolve.Attestation) bool { return a.Framework != f })
 		d.Gaps = f.Gaps()
 		r.add(&Page{Template: "framework.html", Path: frameworkURL(f), Title: f.Name, Section: "frameworks",
-			Description: f.Description, Data: d})
+			Description: f.Description, Data: d}, onSite())
 		if fs.SoA != nil {
 			r.soaPage(f, *fs.SoA)
 		}
@@ -360,7 +352,7 @@ func (r *renderer) summaryPage() {
 		}
 	}
 	r.add(&Page{Template: "summary.html", Path: "summary/index.html", Title: "Security summary", Section: "summary",
-		Description: "A one-page summary for procurement: certifications, reports, the Statement of Applicability, policies, subprocessors.", Data: d})
+		Description: "A one-page summary for procurement: certifications, reports, the Statement of Applicability, policies, subprocessors.", Data: d}, onSite())
 }
 
 type certificationsData struct {
@@ -380,7 +372,7 @@ func (r *renderer) certificationsPage() {
 	}
 	slices.SortStableFunc(d.History, func(a, b *resolve.Attestation) int { return b.CoverageEnd().Compare(a.CoverageEnd()) })
 	r.add(&Page{Template: "certifications.html", Path: "certifications/index.html", Title: "Certifications and reports",
-		Section: "certifications", Description: "Our certifications and attestation reports, with their status.", Data: d})
+		Section: "certifications", Description: "Our certifications and attestation reports, with their status.", Data: d}, onSite())
 	for _, c := range d.Certs {
 		if c.Certificate != "" && r.site.Renders(c.Classification) {
 			r.copyAsset(c.Certificate)

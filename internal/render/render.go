@@ -71,15 +71,7 @@ type renderer struct {
 
 // Item is one generated file of the output, made when it is asked for.
 type Item struct {
-	// Bodies are the content files whose Markdown body this file shows.
-	// After an edit of bodies alone, a file none of whose bodies changed
-	// is the same as before.
-	Bodies []string
-	// Uses are the policies ("doc:" and the file) and controls ("control:"
-	// and the id) whose fields the file shows; nil means the whole site.
-	// After edits of policies' front matter alone, a file that uses none
-	// of the policies edited, nor their controls, is the same as before.
-	Uses []string
+	deps Deps                   // what of the content it shows
 	page *Page                  // a page made from a template, or
 	make func() ([]byte, error) // any other file, made whole, or
 	// written as it is made, for a file too big to hold (the search
@@ -181,19 +173,18 @@ func Prepare(s *resolve.Site, opts Options, diags *diag.List) (*Plan, error) {
 	return &Plan{Items: r.items, Copies: r.copies, Links: r.links, r: r}, nil
 }
 
-// add plans a page; bodies are the content files whose body it shows.
-func (r *renderer) add(p *Page, bodies ...string) *Item {
+// add plans a page that shows what d says of the content.
+func (r *renderer) add(p *Page, d Deps) {
 	p.Site = r.site
 	p.Root = strings.Repeat("../", strings.Count(p.Path, "/"))
 	r.pageQueue = append(r.pageQueue, p)
-	it := &Item{Bodies: bodies, page: p}
-	r.items[p.Path] = it
-	return it
+	r.items[p.Path] = &Item{deps: d, page: p}
 }
 
-// file plans a generated file other than a page.
-func (r *renderer) file(p string, make func() ([]byte, error)) *Item {
-	it := &Item{make: make}
+// file plans a generated file other than a page, which shows what d says
+// of the content.
+func (r *renderer) file(p string, d Deps, make func() ([]byte, error)) *Item {
+	it := &Item{deps: d, make: make}
 	r.items[p] = it
 	return it
 }
@@ -305,7 +296,7 @@ func (pl *Plan) Each(diags *diag.List, sink Sink) error {
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(a, b int) int {
-		return cmpBool(pl.Items[paths[a]].Uses != nil, pl.Items[paths[b]].Uses != nil)
+		return cmpBool(pl.Items[paths[a]].deps.fields != siteFields, pl.Items[paths[b]].deps.fields != siteFields)
 	})
 	errs := make([]error, len(paths))
 	par.Do(len(order), func(k int) {
@@ -411,7 +402,7 @@ func (r *renderer) assets() error {
 			return err
 		}
 		rel := strings.TrimPrefix(p, "theme/")
-		r.file(rel, func() ([]byte, error) { return b, nil }).Uses = []string{}
+		r.file(rel, onSettings(), func() ([]byte, error) { return b, nil })
 		embedded[rel] = true
 		return nil
 	})

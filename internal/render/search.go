@@ -11,10 +11,6 @@ import (
 	"unicode/utf8"
 )
 
-// AnyBody in an Item's Bodies means that the file shows something of every
-// document's body, as the search index does.
-const AnyBody = "*"
-
 // searchEntry is one thing search can find. The names are short: the index
 // of a big site is large, and it is loaded by every page that searches.
 type searchEntry struct {
@@ -152,11 +148,8 @@ func (l *wordLister) words(htmlText string) string {
 // written in one pass, entry by entry as it is made: on a site of 10,000
 // policies, the index is 25 MB, not worth holding.
 func (r *renderer) searchFiles() {
-	index := r.file("search-index.json", nil)
-	index.stream, index.Bodies = r.writeSearchIndex, []string{AnyBody}
-	script := r.file("search-index.js", nil)
-	script.wraps = &wrapping{of: "search-index.json", prefix: "window.trustdocsSearch = ", suffix: ";\n"}
-	script.Bodies = []string{AnyBody}
+	r.file("search-index.json", onEverything(), nil).stream = r.writeSearchIndex
+	r.file("search-index.js", onEverything(), nil).wraps = &wrapping{of: "search-index.json", prefix: "window.trustdocsSearch = ", suffix: ";\n"}
 }
 
 // writeSearchIndex writes the index as a JSON array.

@@ -60,7 +60,7 @@ func (r *renderer) planSiteFiles(files map[string][]byte) {
 			continue
 		}
 		b := files[p]
-		r.file(p, func() ([]byte, error) { return b, nil }).Uses = []string{}
+		r.file(p, onSettings(), func() ([]byte, error) { return b, nil })
 	}
 }
 

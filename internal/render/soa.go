@@ -75,9 +75,9 @@ func (r *renderer) soaPage(f *resolve.Framework, sum soaSummary) {
 	dir := "frameworks/" + f.ID + "/soa/"
 	r.add(&Page{Template: "soa.html", Path: dir + "index.html", Title: "Statement of Applicability", Section: "frameworks",
 		Description: "Every " + f.Title() + " Annex A control: whether it applies, why, and how far it is implemented.",
-		Data:        soaData{F: f, Sum: sum, Doc: r.s.SoADoc}})
-	r.file(dir+"soa.csv", func() ([]byte, error) { return r.soaCSV(f, sum.Rows), nil })
-	r.file(dir+"soa.json", func() ([]byte, error) { return r.soaJSON(f, sum.Rows), nil })
+		Data:        soaData{F: f, Sum: sum, Doc: r.s.SoADoc}}, onSite())
+	r.file(dir+"soa.csv", onSite(), func() ([]byte, error) { return r.soaCSV(f, sum.Rows), nil })
+	r.file(dir+"soa.json", onSite(), func() ([]byte, error) { return r.soaJSON(f, sum.Rows), nil })
 }
 
 func yesNo(b bool) string {

@@ -114,6 +114,19 @@ type templates struct {
 // shared are the files every page template is parsed with.
 var shared = []string{"base.html", "partials.html"}
 
+// PageTemplates are the names of the page templates among the embedded
+// templates: every file of templates/ but the shared ones.
+func PageTemplates(embedded fs.FS) ([]string, error) {
+	entries, err := fs.ReadDir(embedded, "templates")
+	var out []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".html") && !slices.Contains(shared, e.Name()) {
+			out = append(out, e.Name())
+		}
+	}
+	return out, err
+}
+
 func parseTemplates(embedded fs.FS, overrides map[string][]byte, diags *diag.List) (*templates, error) {
 	src := map[string][]byte{}
 	entries, err := fs.ReadDir(embedded, "templates")

@@ -1,0 +1,125 @@
+package render
+
+import (
+	"slices"
+
+	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/resolve"
+)
+
+// Deps say what of the content a generated file shows, so that after an
+// edit serve can tell the files that are the same as before from those it
+// must make again. Every file is planned with its Deps: add and file take
+// them, so that a file cannot be planned without them. The zero value is
+// the whole site and every body, which no edit leaves unchanged: a file
+// that says too little is made again, never served stale.
+type Deps struct {
+	fields   fields
+	policies []*resolve.Policy // with recordFields: whose fields it shows
+	controls []*resolve.Control
+	bodies   []*model.Doc // whose Markdown body it shows, with listed
+	listed   bool         // bodies are all the bodies it shows
+}
+
+// fields says whose fields (front matter, TOML records) a file shows.
+type fields uint8
+
+const (
+	siteFields   fields = iota // any field of the site
+	recordFields               // those of the policies and controls in Deps
+	noFields                   // none: only site.toml and the theme, whose edits remake every file
+)
+
+// onSite is a file that shows fields from anywhere in the site, and the
+// bodies of the documents given (often none): a list, an index, a report.
+func onSite(bodies ...*model.Doc) Deps { return Deps{bodies: bodies, listed: true} }
+
+// onEverything is a file that shows fields and bodies of the whole site:
+// the search index.
+func onEverything() Deps { return Deps{} }
+
+// onSettings is a file made from site.toml or the theme alone.
+func onSettings() Deps { return Deps{fields: noFields, listed: true} }
+
+// onRecords is a file that shows the fields of these policies and controls
+// and nothing else of the site, and the bodies given.
+func onRecords(ps []*resolve.Policy, cs []*resolve.Control, bodies ...*model.Doc) Deps {
+	return Deps{fields: recordFields, policies: ps, controls: cs, bodies: bodies, listed: true}
+}
+
+// Edits are what changed in the content between two builds of a site, as
+// its load found them. Edits of anything else — site.toml, frameworks,
+// templates, a control, the SoA, the set of files — change what every
+// file may show: serve then keeps nothing, and asks no Plan.
+type Edits struct {
+	// Files are the content files read again (paths relative to the
+	// site): their bodies may have changed.
+	Files []string
+	// Fronts are the policies among them whose front matter changed; the
+	// others' front matter is as it was.
+	Fronts []string
+}
+
+// Unchanged returns a report of which files of pl are, byte for byte, the
+// files of prev, a plan of the same site for the same audience before the
+// edits e. It returns nil when no file can be kept: the date the statuses
+// are computed for, or the links Markdown is rewritten against, changed.
+func (pl *Plan) Unchanged(prev *Plan, e Edits) func(path string) bool {
+	if prev == nil || prev.r.s.AsOf != pl.r.s.AsOf || prev.Links != pl.Links || prev.r.opts.Audience != pl.r.opts.Audience {
+		return nil
+	}
+	files := map[string]bool{}
+	for _, f := range e.Files {
+		files[f] = true
+	}
+	fronts := map[string]bool{}
+	for _, f := range e.Fronts {
+		fronts[f] = true
+	}
+	// A policy's front matter shows on the pages of the controls it
+	// lists, before the edit and after.
+	controls := map[string]bool{}
+	for _, site := range []*resolve.Site{prev.r.s, pl.r.s} {
+		for _, p := range site.Policies {
+			if fronts[p.Pos.File] {
+				for _, c := range p.Controls {
+					controls[c.ID] = true
+				}
+			}
+		}
+	}
+	return func(path string) bool {
+		it := pl.Items[path]
+		return it != nil && !it.deps.shows(files, fronts, controls)
+	}
+}
+
+// shows reports whether a file with these Deps shows any of the bodies of
+// files, the front matter of the policies in fronts, or the controls.
+func (d Deps) shows(files, fronts, controls map[string]bool) bool {
+	if !d.listed && len(files) > 0 {
+		return true
+	}
+	if slices.ContainsFunc(d.bodies, func(doc *model.Doc) bool { return files[doc.Pos.File] }) {
+		return true
+	}
+	if len(fronts) == 0 {
+		return false
+	}
+	switch d.fields {
+	case noFields:
+		return false
+	case recordFields:
+		return slices.ContainsFunc(d.policies, func(p *resolve.Policy) bool { return fronts[p.Pos.File] }) ||
+			slices.ContainsFunc(d.controls, func(c *resolve.Control) bool { return controls[c.ID] })
+	}
+	return true
+}
+
+// Template is the template a page is made with, or "" for another file.
+func (it *Item) Template() string {
+	if it.page == nil {
+		return ""
+	}
+	return it.page.Template
+}
