@@ -12,7 +12,7 @@ import (
 func badBase(t *testing.T) string {
 	t.Helper()
 	site := t.TempDir()
-	if err := os.CopyFS(site, os.DirFS("../../internal/build/testdata/bad/base")); err != nil {
+	if err := os.CopyFS(site, os.DirFS("../../internal/pipeline/testdata/bad/base")); err != nil {
 		t.Fatal(err)
 	}
 	return site

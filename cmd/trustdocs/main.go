@@ -14,12 +14,12 @@ import (
 	"syscall"
 
 	"github.com/trustdocs/trustdocs"
-	"github.com/trustdocs/trustdocs/internal/build"
 	"github.com/trustdocs/trustdocs/internal/diag"
 	"github.com/trustdocs/trustdocs/internal/load"
 	"github.com/trustdocs/trustdocs/internal/model"
 	"github.com/trustdocs/trustdocs/internal/pack"
 	"github.com/trustdocs/trustdocs/internal/par"
+	"github.com/trustdocs/trustdocs/internal/pipeline"
 	"github.com/trustdocs/trustdocs/internal/serve"
 )
 
@@ -126,8 +126,8 @@ func parse(fs *flag.FlagSet, args []string, stderr io.Writer) (ok bool, code int
 }
 
 // options checks the flags and turns them into build options.
-func (f *siteFlags) options() (build.Options, error) {
-	opts := build.Options{Site: f.site, BaseURL: f.baseURL, Templates: trustdocs.Templates, Theme: trustdocs.Theme}
+func (f *siteFlags) options() (pipeline.Options, error) {
+	opts := pipeline.Options{Site: f.site, BaseURL: f.baseURL, Templates: trustdocs.Templates, Theme: trustdocs.Theme}
 	switch model.Audience(f.audience) {
 	case model.AudiencePublic, model.AudienceNDA:
 		opts.Audience = model.Audience(f.audience)
@@ -155,18 +155,18 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	opts.Out = out
-	res, err := build.Build(opts)
+	res, err := pipeline.Build(opts)
 	if code, ok := outcome("build", "the output folder was not changed", opts, res, err, stderr); !ok {
 		return code
 	}
 	fmt.Fprintf(stdout, "built %d pages, %d files in %d ms → %s (audience %s, as of %s)\n",
-		res.Pages, res.Files, res.Elapsed.Milliseconds(), build.OutDir(opts), opts.Audience, res.AsOf)
+		res.Pages, res.Files, res.Elapsed.Milliseconds(), pipeline.OutDir(opts), opts.Audience, res.AsOf)
 	draftsLeftOut(stdout, "build", res)
 	return exitOK
 }
 
 // draftsLeftOut says how many drafts a build or pack left out.
-func draftsLeftOut(w io.Writer, name string, res *build.Result) {
+func draftsLeftOut(w io.Writer, name string, res *pipeline.Result) {
 	if res.Drafts > 0 {
 		fmt.Fprintf(w, "%s left out: trustdocs %s --drafts publishes them; trustdocs serve shows them\n", diag.Plural(res.Drafts, "draft"), name)
 	}
@@ -175,7 +175,7 @@ func draftsLeftOut(w io.Writer, name string, res *build.Result) {
 // outputFlags parses the flags of a command that makes the site and writes
 // it somewhere (build, pack): the site's flags and -o. When the command
 // should not go on, ok is false and code is the exit status.
-func outputFlags(name, synopsis, what, outUsage string, args []string, stderr io.Writer) (opts build.Options, out string, code int, ok bool) {
+func outputFlags(name, synopsis, what, outUsage string, args []string, stderr io.Writer) (opts pipeline.Options, out string, code int, ok bool) {
 	fs := newFlagSet(name, synopsis, what, stderr)
 	var sf siteFlags
 	sf.register(fs, true)
@@ -196,7 +196,7 @@ func outputFlags(name, synopsis, what, outUsage string, args []string, stderr io
 // outcome prints a command's diagnostics and, when it made nothing, why;
 // ok is false then, and code the exit status. kept says what the failure
 // left as it was.
-func outcome(name, kept string, opts build.Options, res *build.Result, err error, stderr io.Writer) (code int, ok bool) {
+func outcome(name, kept string, opts pipeline.Options, res *pipeline.Result, err error, stderr io.Writer) (code int, ok bool) {
 	if res != nil {
 		res.Diags.Write(stderr, opts.Site)
 	}
@@ -233,7 +233,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "trustdocs check: %v\n", err)
 		return exitUsage
 	}
-	res, err := build.Check(opts)
+	res, err := pipeline.Check(opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "trustdocs check: %v\n", err)
 		return exitUsage
@@ -262,7 +262,7 @@ func runPack(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	res, err := build.Pack(opts, out)
+	res, err := pipeline.Pack(opts, out)
 	if code, ok := outcome("pack", "nothing was written", opts, res, err, stderr); !ok {
 		return code
 	}

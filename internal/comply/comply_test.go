@@ -9,10 +9,10 @@ import (
 	"testing"
 
 	"github.com/trustdocs/trustdocs"
-	"github.com/trustdocs/trustdocs/internal/build"
 	"github.com/trustdocs/trustdocs/internal/comply"
 	"github.com/trustdocs/trustdocs/internal/diag"
 	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/pipeline"
 	"github.com/trustdocs/trustdocs/internal/scaffold"
 )
 
@@ -92,7 +92,7 @@ func TestImportSOC2Template(t *testing.T) {
 		}
 	}
 	for _, aud := range []model.Audience{model.AudiencePublic, model.AudienceNDA} {
-		r, err := build.Render(build.Options{Site: site, Audience: aud, AsOf: today, Drafts: true, Templates: trustdocs.Templates, Theme: trustdocs.Theme})
+		r, err := pipeline.Render(pipeline.Options{Site: site, Audience: aud, AsOf: today, Drafts: true, Templates: trustdocs.Templates, Theme: trustdocs.Theme})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"github.com/trustdocs/trustdocs"
-	"github.com/trustdocs/trustdocs/internal/build"
 	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/pipeline"
 	"github.com/trustdocs/trustdocs/internal/scaffold"
 	"go.yaml.in/yaml/v3"
 )
@@ -37,8 +37,8 @@ func TestStarterForEachChoice(t *testing.T) {
 			if err := scaffold.Write(dir, files); err != nil {
 				t.Fatal(err)
 			}
-			opts := build.Options{Site: dir, AsOf: today, Templates: trustdocs.Templates, Theme: trustdocs.Theme}
-			res, err := build.Check(opts)
+			opts := pipeline.Options{Site: dir, AsOf: today, Templates: trustdocs.Templates, Theme: trustdocs.Theme}
+			res, err := pipeline.Check(opts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -48,7 +48,7 @@ func TestStarterForEachChoice(t *testing.T) {
 				}
 			}
 			opts.Out = filepath.Join(t.TempDir(), "public")
-			if res, err := build.Build(opts); err != nil || res.Failed() {
+			if res, err := pipeline.Build(opts); err != nil || res.Failed() {
 				t.Fatalf("build: %v %v", err, res.Diags.Items())
 			}
 			iso, soc2 := res.Site.Framework("iso27001"), res.Site.Framework("soc2")

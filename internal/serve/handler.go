@@ -15,8 +15,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/trustdocs/trustdocs/internal/build"
 	"github.com/trustdocs/trustdocs/internal/diag"
+	"github.com/trustdocs/trustdocs/internal/pipeline"
 )
 
 // The files serve adds to pages: they are served under /_trustdocs/, and
@@ -42,13 +42,13 @@ type handler struct {
 	log io.Writer
 
 	mu     sync.RWMutex
-	good   *build.Generation // the last build without errors, or nil
-	failed *build.Generation // the latest build, when it has errors
+	good   *pipeline.Generation // the last build without errors, or nil
+	failed *pipeline.Generation // the latest build, when it has errors
 }
 
 // publish makes g the site served, or, with errors, keeps the last good
 // site and shows g's errors.
-func (h *handler) publish(g *build.Generation) {
+func (h *handler) publish(g *pipeline.Generation) {
 	h.mu.Lock()
 	if g.HasErrors() {
 		h.failed = g

@@ -19,8 +19,8 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/trustdocs/trustdocs/internal/build"
 	"github.com/trustdocs/trustdocs/internal/diag"
+	"github.com/trustdocs/trustdocs/internal/pipeline"
 )
 
 // DefaultAddr is where serve listens unless told otherwise: loopback only.
@@ -28,7 +28,7 @@ const DefaultAddr = "127.0.0.1:1313"
 
 // Options say what to serve and where.
 type Options struct {
-	Build build.Options
+	Build pipeline.Options
 	Addr  string    // host:port; default DefaultAddr
 	Log   io.Writer // the URL, then one line per rebuild
 	// Listening, when set, is called with the site's URL once the server
@@ -52,7 +52,7 @@ func Run(ctx context.Context, opts Options) error {
 	if err != nil {
 		return err
 	}
-	session := build.NewSession(opts.Build)
+	session := pipeline.NewSession(opts.Build)
 	g, err := session.Rebuild(nil)
 	if err != nil {
 		return err
@@ -127,7 +127,7 @@ func Run(ctx context.Context, opts Options) error {
 // startFill makes the rest of a build's files in the background, so that
 // the whole site is in memory and a template's mistake anywhere is shown;
 // the function it returns stops it.
-func startFill(ctx context.Context, wg *sync.WaitGroup, g *build.Generation, h *handler, opts Options) (stop func()) {
+func startFill(ctx context.Context, wg *sync.WaitGroup, g *pipeline.Generation, h *handler, opts Options) (stop func()) {
 	ctx, cancel := context.WithCancel(ctx)
 	wg.Go(func() {
 		defer func() {
@@ -151,7 +151,7 @@ func startFill(ctx context.Context, wg *sync.WaitGroup, g *build.Generation, h *
 }
 
 // eventFor is what open pages are told after build g.
-func eventFor(g *build.Generation) event {
+func eventFor(g *pipeline.Generation) event {
 	switch {
 	case g.HasErrors():
 		return errorsEvent(g.Diags)
@@ -169,7 +169,7 @@ func errorsEvent(items []diag.Diagnostic) event {
 }
 
 // logBuild prints one line about a build: what changed, how long it took.
-func logBuild(w io.Writer, g *build.Generation, site string, first bool) {
+func logBuild(w io.Writer, g *pipeline.Generation, site string, first bool) {
 	errs, warns := 0, 0
 	for _, d := range g.Diags {
 		if d.Severity == diag.Error {
@@ -228,7 +228,7 @@ func loopback(addr net.Addr) bool {
 	return ok && ta.IP.IsLoopback()
 }
 
-func audienceOf(o build.Options) string {
+func audienceOf(o pipeline.Options) string {
 	if o.Audience == "" {
 		return "public"
 	}

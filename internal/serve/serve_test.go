@@ -17,7 +17,7 @@ import (
 	"time"
 
 	"github.com/trustdocs/trustdocs"
-	"github.com/trustdocs/trustdocs/internal/build"
+	"github.com/trustdocs/trustdocs/internal/pipeline"
 	"github.com/trustdocs/trustdocs/internal/serve"
 	"github.com/trustdocs/trustdocs/internal/synth"
 )
@@ -59,7 +59,7 @@ func serveDir(t testing.TB, dir string) *site {
 	listening := make(chan string, 1)
 	go func() {
 		s.done <- serve.Run(ctx, serve.Options{
-			Build:     build.Options{Site: dir, Templates: trustdocs.Templates, Theme: trustdocs.Theme},
+			Build:     pipeline.Options{Site: dir, Templates: trustdocs.Templates, Theme: trustdocs.Theme},
 			Addr:      "127.0.0.1:0",
 			Log:       s.log,
 			Listening: func(url string) { listening <- url },
@@ -428,7 +428,7 @@ func TestPortInUse(t *testing.T) {
 	defer ln.Close()
 	dir := t.TempDir()
 	synth.Write(dir, synth.Options{Policies: 1, Controls: 1})
-	err = serve.Run(context.Background(), serve.Options{Build: build.Options{Site: dir, Templates: trustdocs.Templates, Theme: trustdocs.Theme},
+	err = serve.Run(context.Background(), serve.Options{Build: pipeline.Options{Site: dir, Templates: trustdocs.Templates, Theme: trustdocs.Theme},
 		Addr: ln.Addr().String()})
 	if err == nil || !strings.Contains(err.Error(), "is in use") || !strings.Contains(err.Error(), "--addr") {
 		t.Errorf("err = %v", err)
@@ -470,7 +470,7 @@ func TestNonLoopbackWarns(t *testing.T) {
 	var log syncBuffer
 	done := make(chan error, 1)
 	go func() {
-		done <- serve.Run(ctx, serve.Options{Build: build.Options{Site: dir, Templates: trustdocs.Templates, Theme: trustdocs.Theme},
+		done <- serve.Run(ctx, serve.Options{Build: pipeline.Options{Site: dir, Templates: trustdocs.Templates, Theme: trustdocs.Theme},
 			Addr: "0.0.0.0:0", Log: &log, Listening: func(string) { cancel() }})
 	}()
 	select {

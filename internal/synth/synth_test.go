@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"github.com/trustdocs/trustdocs"
-	"github.com/trustdocs/trustdocs/internal/build"
+	"github.com/trustdocs/trustdocs/internal/pipeline"
 	"github.com/trustdocs/trustdocs/internal/synth"
 )
 
@@ -15,7 +15,7 @@ func TestSitesAreValid(t *testing.T) {
 		if err := synth.Write(dir, o); err != nil {
 			t.Fatal(err)
 		}
-		res, err := build.Check(build.Options{Site: dir, Templates: trustdocs.Templates, Theme: trustdocs.Theme})
+		res, err := pipeline.Check(pipeline.Options{Site: dir, Templates: trustdocs.Templates, Theme: trustdocs.Theme})
 		if err != nil {
 			t.Fatal(err)
 		}

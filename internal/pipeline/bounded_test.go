@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"fmt"
@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/trustdocs/trustdocs/internal/build"
+	"github.com/trustdocs/trustdocs/internal/pipeline"
 )
 
 // Issue 16, item 11: hostile input is bounded. Each input is a file of
@@ -145,13 +145,13 @@ func TestHostileChild(t *testing.T) {
 		t.Skip("run by TestHostileInputsBounded")
 	}
 	if zip := os.Getenv("TRUSTDOCS_HOSTILE_PACK"); zip != "" {
-		res, err := build.Pack(siteOptions(site), zip)
+		res, err := pipeline.Pack(siteOptions(site), zip)
 		if err != nil || res.Failed() {
 			t.Fatalf("pack: %v %v", err, res.Diags.Err())
 		}
 		return
 	}
-	res, err := build.Check(siteOptions(site))
+	res, err := pipeline.Check(siteOptions(site))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,7 +171,7 @@ func BenchmarkHostile(b *testing.B) {
 			os.MkdirAll(filepath.Dir(filepath.Join(site, in[0])), 0o755)
 			os.WriteFile(filepath.Join(site, in[0]), []byte(in[1]), 0o644)
 			for b.Loop() {
-				if _, err := build.Check(siteOptions(site)); err != nil {
+				if _, err := pipeline.Check(siteOptions(site)); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"bytes"
@@ -11,8 +11,8 @@ import (
 	"time"
 
 	"github.com/trustdocs/trustdocs"
-	"github.com/trustdocs/trustdocs/internal/build"
 	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/pipeline"
 	rendering "github.com/trustdocs/trustdocs/internal/render"
 	"github.com/trustdocs/trustdocs/internal/synth"
 )
@@ -24,7 +24,7 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 	if err := synth.Write(dir, synth.Options{Policies: 12, Controls: 6}); err != nil {
 		t.Fatal(err)
 	}
-	opts := build.Options{Site: dir, Templates: trustdocs.Templates, Theme: trustdocs.Theme}
+	opts := pipeline.Options{Site: dir, Templates: trustdocs.Templates, Theme: trustdocs.Theme}
 	policy := filepath.Join(dir, "content", "policies", synth.PolicySlug(2)+".md")
 	other := filepath.Join(dir, "content", "policies", synth.PolicySlug(7)+".md")
 	third := filepath.Join(dir, "content", "policies", synth.PolicySlug(5)+".md")
@@ -62,9 +62,9 @@ type step struct {
 	style   bool
 }
 
-func checkSteps(t *testing.T, opts build.Options, steps []step) {
+func checkSteps(t *testing.T, opts pipeline.Options, steps []step) {
 	t.Helper()
-	s := build.NewSession(opts)
+	s := pipeline.NewSession(opts)
 	kinds := map[string]bool{} // the templates of the pages compared
 	defer func() { pageKinds(t, kinds) }()
 	for _, st := range steps {
@@ -90,7 +90,7 @@ func checkSteps(t *testing.T, opts build.Options, steps []step) {
 		if problems := g.MakeAll(context.Background()); len(problems) > 0 {
 			t.Fatalf("%s: %v", st.name, problems)
 		}
-		full, err := build.Render(opts)
+		full, err := pipeline.Render(opts)
 		if err != nil || full.Output == nil {
 			t.Fatalf("%s: full build: %v %v", st.name, err, full.Diags.Items())
 		}

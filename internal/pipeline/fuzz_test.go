@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"bytes"
@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/trustdocs/trustdocs"
-	"github.com/trustdocs/trustdocs/internal/build"
+	"github.com/trustdocs/trustdocs/internal/pipeline"
 )
 
 // FuzzCheck runs the whole pipeline (load, resolve, render) on the base
@@ -16,7 +16,7 @@ import (
 // certifications file and the SoA replaced by arbitrary text. Whatever the text, check
 // must not panic or fail to run, and every message must point at a line
 // that exists in a file of the site.
-// Run it with: go test ./internal/build -run XXX -fuzz FuzzCheck -fuzztime 5m
+// Run it with: go test ./internal/pipeline -run XXX -fuzz FuzzCheck -fuzztime 5m
 func FuzzCheck(f *testing.F) {
 	base := "testdata/bad/base"
 	read := func(rel string) []byte {
@@ -58,7 +58,7 @@ func FuzzCheck(f *testing.F) {
 				t.Fatal(err)
 			}
 		}
-		res, err := build.Check(build.Options{Site: site, Templates: trustdocs.Templates, Theme: trustdocs.Theme})
+		res, err := pipeline.Check(pipeline.Options{Site: site, Templates: trustdocs.Templates, Theme: trustdocs.Theme})
 		if err != nil {
 			t.Fatalf("check failed to run: %v", err)
 		}

@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"os"
@@ -9,9 +9,9 @@ import (
 	"testing"
 
 	"github.com/trustdocs/trustdocs"
-	"github.com/trustdocs/trustdocs/internal/build"
 	"github.com/trustdocs/trustdocs/internal/catalog"
 	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/pipeline"
 )
 
 // writeSite writes files into a new temporary site folder.
@@ -91,7 +91,7 @@ func TestFrameworksOptional(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := writeSite(t, tt.files)
-			res, err := build.Check(build.Options{Site: dir, Templates: trustdocs.Templates, Theme: trustdocs.Theme, Audience: model.AudiencePublic})
+			res, err := pipeline.Check(pipeline.Options{Site: dir, Templates: trustdocs.Templates, Theme: trustdocs.Theme, Audience: model.AudiencePublic})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"fmt"
@@ -6,10 +6,10 @@ import (
 	"testing"
 
 	"github.com/trustdocs/trustdocs"
-	"github.com/trustdocs/trustdocs/internal/build"
 	"github.com/trustdocs/trustdocs/internal/diag"
 	"github.com/trustdocs/trustdocs/internal/load"
 	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/pipeline"
 	rnd "github.com/trustdocs/trustdocs/internal/render"
 	"github.com/trustdocs/trustdocs/internal/resolve"
 	"github.com/trustdocs/trustdocs/internal/synth"
@@ -19,7 +19,7 @@ import (
 // BenchmarkStages times each stage of a build of synthetic sites with N
 // policies and N controls, each stage on the previous one's result:
 //
-//	go test ./internal/build -run XXX -bench Stages -benchtime 5x
+//	go test ./internal/pipeline -run XXX -bench Stages -benchtime 5x
 func BenchmarkStages(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		dir := b.TempDir()
@@ -75,7 +75,7 @@ func BenchmarkStages(b *testing.B) {
 // synthetic sites with N policies and N controls, each replacing the
 // output of the one before:
 //
-//	go test ./internal/build -run XXX -bench Build -benchtime 5x -cpuprofile cpu.out
+//	go test ./internal/pipeline -run XXX -bench Build -benchtime 5x -cpuprofile cpu.out
 func BenchmarkBuild(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("policies=%d", n), func(b *testing.B) {
@@ -83,10 +83,10 @@ func BenchmarkBuild(b *testing.B) {
 			if err := synth.Write(dir, synth.Options{Policies: n, Controls: n}); err != nil {
 				b.Fatal(err)
 			}
-			opts := build.Options{Site: dir, AsOf: model.NewDate(2026, 11, 1),
+			opts := pipeline.Options{Site: dir, AsOf: model.NewDate(2026, 11, 1),
 				Templates: trustdocs.Templates, Theme: trustdocs.Theme}
 			for range b.N {
-				res, err := build.Build(opts)
+				res, err := pipeline.Build(opts)
 				if err != nil || res.Failed() {
 					b.Fatal(err, res.Diags)
 				}

@@ -1,6 +1,6 @@
 // Package build runs the pipeline: load → resolve → render → write. It is
 // what the command calls, and what serve will call to build into memory.
-package build
+package pipeline
 
 import (
 	"errors"

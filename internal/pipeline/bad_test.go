@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"bufio"
@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"github.com/trustdocs/trustdocs"
-	"github.com/trustdocs/trustdocs/internal/build"
 	"github.com/trustdocs/trustdocs/internal/diag"
+	"github.com/trustdocs/trustdocs/internal/pipeline"
 )
 
 // TestBadSites runs check on a corpus of broken sites and compares its
@@ -24,7 +24,7 @@ import (
 //	site/   files laid over the base site (added or replaced)
 //	delete  base files to remove, one per line (optional)
 //
-// go test ./internal/build -run TestBadSites -update rewrites every want
+// go test ./internal/pipeline -run TestBadSites -update rewrites every want
 // from the current output; review the diff before committing it.
 func TestBadSites(t *testing.T) {
 	wants, err := filepath.Glob("testdata/bad/*/want")
@@ -39,7 +39,7 @@ func TestBadSites(t *testing.T) {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			t.Parallel()
 			site := badSite(t, dir)
-			res, err := build.Check(build.Options{Site: site, Templates: trustdocs.Templates, Theme: trustdocs.Theme})
+			res, err := pipeline.Check(pipeline.Options{Site: site, Templates: trustdocs.Templates, Theme: trustdocs.Theme})
 			if err != nil {
 				t.Fatalf("check failed to run: %v", err)
 			}

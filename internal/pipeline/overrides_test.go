@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"os"
@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/trustdocs/trustdocs"
-	"github.com/trustdocs/trustdocs/internal/build"
+	"github.com/trustdocs/trustdocs/internal/pipeline"
 )
 
 // TestOverrides builds a site that changes the look without forking: a
@@ -43,7 +43,7 @@ hiring  = "https://example.com/jobs"
 	}
 	writeFiles(t, site, files)
 	// A real build, to disk: what a deploy publishes.
-	res, err := build.Build(build.Options{Site: site, Templates: trustdocs.Templates, Theme: trustdocs.Theme})
+	res, err := pipeline.Build(pipeline.Options{Site: site, Templates: trustdocs.Templates, Theme: trustdocs.Theme})
 	if err != nil || res.Failed() {
 		t.Fatalf("build: %v %v", err, res.Diags.Items())
 	}
@@ -108,7 +108,7 @@ Hiring: https://example.com/jobs
 func TestNoBrandNoExtraFiles(t *testing.T) {
 	site := t.TempDir()
 	overlay(t, site, "testdata/bad/base")
-	res := render(t, build.Options{Site: site, Templates: trustdocs.Templates, Theme: trustdocs.Theme})
+	res := render(t, pipeline.Options{Site: site, Templates: trustdocs.Templates, Theme: trustdocs.Theme})
 	for _, name := range []string{"assets/brand.css", ".well-known/security.txt"} {
 		if _, ok := res.Output.Files[name]; ok {
 			t.Errorf("%s made without its table in site.toml", name)

@@ -1,5 +1,5 @@
 //go:build !race
 
-package build_test
+package pipeline_test
 
 const raceEnabled = false

@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"bytes"
@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/trustdocs/trustdocs"
-	"github.com/trustdocs/trustdocs/internal/build"
+	"github.com/trustdocs/trustdocs/internal/pipeline"
 )
 
 // The hostile corpus: one test per item of issue 16 that is about what
@@ -25,8 +25,8 @@ func hostileSite(t *testing.T, files map[string]string) string {
 	return site
 }
 
-func siteOptions(site string) build.Options {
-	return build.Options{Site: site, Templates: trustdocs.Templates, Theme: trustdocs.Theme}
+func siteOptions(site string) pipeline.Options {
+	return pipeline.Options{Site: site, Templates: trustdocs.Templates, Theme: trustdocs.Theme}
 }
 
 // Item 9: a justification that a spreadsheet would run as a formula is
@@ -80,7 +80,7 @@ func TestHostilePackOut(t *testing.T) {
 	} {
 		out := filepath.Join(site, filepath.FromSlash(tc.out))
 		before, _ := os.ReadFile(out)
-		_, err := build.Pack(opts, out)
+		_, err := pipeline.Pack(opts, out)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("pack -o %s: %v, want %q", tc.out, err, tc.want)
 		}
@@ -91,7 +91,7 @@ func TestHostilePackOut(t *testing.T) {
 	// Its own pack, it replaces.
 	out := filepath.Join(site, "pack.zip")
 	for range 2 {
-		if _, err := build.Pack(opts, out); err != nil {
+		if _, err := pipeline.Pack(opts, out); err != nil {
 			t.Fatalf("pack -o pack.zip: %v", err)
 		}
 	}
@@ -119,7 +119,7 @@ func TestHostileSymlinks(t *testing.T) {
 			if err := os.Symlink(tc.target, link); err != nil {
 				t.Fatal(err)
 			}
-			res, err := build.Check(siteOptions(site))
+			res, err := pipeline.Check(siteOptions(site))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"fmt"
@@ -9,9 +9,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/trustdocs/trustdocs/internal/build"
 	"github.com/trustdocs/trustdocs/internal/model"
 	"github.com/trustdocs/trustdocs/internal/pack"
+	"github.com/trustdocs/trustdocs/internal/pipeline"
 )
 
 // The canary site plants marked strings in restricted (RT, RP) and
@@ -69,7 +69,7 @@ func TestCanaries(t *testing.T) {
 		// The pack of the same audience holds the same files, so the
 		// same canaries in the same places.
 		zipFile := filepath.Join(t.TempDir(), "pack.zip")
-		if _, err := build.Pack(opts, zipFile); err != nil {
+		if _, err := pipeline.Pack(opts, zipFile); err != nil {
 			t.Fatal(err)
 		}
 		_, packed := unzip(t, zipFile)
@@ -82,7 +82,7 @@ func TestCanaries(t *testing.T) {
 }
 
 // outputFile returns the content of an output file, generated or copied.
-func outputFile(t *testing.T, res *build.Result, p string) []byte {
+func outputFile(t *testing.T, res *pipeline.Result, p string) []byte {
 	t.Helper()
 	if b, ok := res.Output.Files[p]; ok {
 		return b

@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"io"
@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/trustdocs/trustdocs/internal/build"
+	"github.com/trustdocs/trustdocs/internal/pipeline"
 )
 
 // TestServedUnderASubpath publishes the example site's build under /trust/
@@ -20,7 +20,7 @@ import (
 func TestServedUnderASubpath(t *testing.T) {
 	opts := example(t)
 	opts.Out = filepath.Join(t.TempDir(), "public")
-	res, err := build.Build(opts)
+	res, err := pipeline.Build(opts)
 	if err != nil || res.Failed() {
 		t.Fatalf("build: %v %v", err, res.Diags.Items())
 	}

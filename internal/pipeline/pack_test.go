@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"archive/zip"
@@ -8,9 +8,9 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/trustdocs/trustdocs/internal/build"
 	"github.com/trustdocs/trustdocs/internal/model"
 	"github.com/trustdocs/trustdocs/internal/pack"
+	"github.com/trustdocs/trustdocs/internal/pipeline"
 )
 
 // A pack of the example site verifies, and opened from disk every link in
@@ -21,7 +21,7 @@ func TestPackOpensFromDisk(t *testing.T) {
 			opts := example(t)
 			opts.Audience = audience
 			zipFile := filepath.Join(t.TempDir(), "pack.zip")
-			res, err := build.Pack(opts, zipFile)
+			res, err := pipeline.Pack(opts, zipFile)
 			if err != nil || res.Output == nil {
 				t.Fatalf("pack: %v %v", err, res.Diags.Items())
 			}
@@ -55,7 +55,7 @@ func TestPackName(t *testing.T) {
 		{"Société Générale", model.AudiencePublic, "soci-t-g-n-rale-trust-pack-2026-11-01.zip"},
 		{"…", model.AudiencePublic, "site-trust-pack-2026-11-01.zip"},
 	} {
-		if got := build.PackName(tc.company, tc.audience, model.NewDate(2026, 11, 1)); got != tc.want {
+		if got := pipeline.PackName(tc.company, tc.audience, model.NewDate(2026, 11, 1)); got != tc.want {
 			t.Errorf("PackName(%q) = %q, want %q", tc.company, got, tc.want)
 		}
 	}

@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"bytes"
@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/trustdocs/trustdocs"
-	"github.com/trustdocs/trustdocs/internal/build"
+	"github.com/trustdocs/trustdocs/internal/pipeline"
 )
 
 // A draft policy is checked like any other, shown by serve, and left out
@@ -21,8 +21,8 @@ func TestDrafts(t *testing.T) {
 		"content/policies/published.md": "+++\ntitle = \"Published Policy\"\nversion = \"1.0\"\nowner = \"CISO\"\napproved = 2026-03-01\ncontrols = [\"C-1\"]\n+++\nSee the [draft](draft.md).\n",
 		"content/policies/draft.md":     "+++\ntitle = \"Unapproved Draftpolicy\"\nversion = \"0.1\"\nowner = \"CISO\"\ndraft = true\ncontrols = [\"C-1\"]\n\n[[revision]]\nversion = \"0.1\"\ndate = 2026-10-01\nnote = \"Draftrevision\"\n+++\nDraftbody text, with a [broken link](missing.md).\n",
 	})
-	opts := build.Options{Site: dir, Templates: trustdocs.Templates, Theme: trustdocs.Theme}
-	res, err := build.Check(opts)
+	opts := pipeline.Options{Site: dir, Templates: trustdocs.Templates, Theme: trustdocs.Theme}
+	res, err := pipeline.Check(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +47,7 @@ func TestDrafts(t *testing.T) {
 
 	// Fix the draft's broken link, then build without and with drafts.
 	writeFile(t, filepath.Join(dir, "content/policies/draft.md"), "+++\ntitle = \"Unapproved Draftpolicy\"\nversion = \"0.1\"\nowner = \"CISO\"\ndraft = true\ncontrols = [\"C-1\"]\n\n[[revision]]\nversion = \"0.1\"\ndate = 2026-10-01\nnote = \"Draftrevision\"\n+++\nDraftbody text.\n")
-	res, err = build.Render(opts)
+	res, err = pipeline.Render(opts)
 	if err != nil || res.Output == nil {
 		t.Fatalf("render: %v %v", err, res.Diags.Items())
 	}
@@ -65,7 +65,7 @@ func TestDrafts(t *testing.T) {
 		t.Errorf("the link to the draft does not lead to the library")
 	}
 	opts.Drafts = true
-	res, err = build.Render(opts)
+	res, err = pipeline.Render(opts)
 	if err != nil || res.Output == nil {
 		t.Fatalf("render --drafts: %v %v", err, res.Diags.Items())
 	}
@@ -74,7 +74,7 @@ func TestDrafts(t *testing.T) {
 	}
 
 	// serve shows drafts.
-	s := build.NewSession(build.Options{Site: dir, Templates: trustdocs.Templates, Theme: trustdocs.Theme})
+	s := pipeline.NewSession(pipeline.Options{Site: dir, Templates: trustdocs.Templates, Theme: trustdocs.Theme})
 	g, err := s.Rebuild(nil)
 	if err != nil || g.HasErrors() {
 		t.Fatalf("serve's build: %v %v", err, g.Diags)

@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"bytes"
@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"github.com/trustdocs/trustdocs"
-	"github.com/trustdocs/trustdocs/internal/build"
+	"github.com/trustdocs/trustdocs/internal/pipeline"
 	"github.com/trustdocs/trustdocs/internal/synth"
 )
 
@@ -126,7 +126,7 @@ func child(site, out string) *exec.Cmd {
 
 func buildIn(t *testing.T, site, out string) {
 	t.Helper()
-	res, err := build.Build(build.Options{Site: site, Out: out, Templates: trustdocs.Templates, Theme: trustdocs.Theme})
+	res, err := pipeline.Build(pipeline.Options{Site: site, Out: out, Templates: trustdocs.Templates, Theme: trustdocs.Theme})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"bytes"
@@ -14,8 +14,8 @@ import (
 	"testing"
 
 	"github.com/trustdocs/trustdocs"
-	"github.com/trustdocs/trustdocs/internal/build"
 	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/pipeline"
 	"github.com/trustdocs/trustdocs/internal/resolve"
 )
 
@@ -23,15 +23,15 @@ var update = flag.Bool("update", false, "rewrite the golden files from the curre
 
 // example is the repository's example site, as of the date its golden
 // files were made.
-func example(t *testing.T) build.Options {
+func example(t *testing.T) pipeline.Options {
 	t.Helper()
-	return build.Options{Site: "../..", Audience: model.AudiencePublic, AsOf: model.NewDate(2026, 11, 1),
+	return pipeline.Options{Site: "../..", Audience: model.AudiencePublic, AsOf: model.NewDate(2026, 11, 1),
 		Templates: trustdocs.Templates, Theme: trustdocs.Theme}
 }
 
-func render(t *testing.T, opts build.Options) *build.Result {
+func render(t *testing.T, opts pipeline.Options) *pipeline.Result {
 	t.Helper()
-	res, err := build.Render(opts)
+	res, err := pipeline.Render(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +88,7 @@ func TestGolden(t *testing.T) {
 // checkGolden compares got with the golden file, or with -update writes it.
 func checkGolden(t *testing.T, file string, got []byte) {
 	t.Helper()
-	fix := fmt.Sprintf("go test ./internal/build -run '^%s$' -update", strings.Split(t.Name(), "/")[0])
+	fix := fmt.Sprintf("go test ./internal/pipeline -run '^%s$' -update", strings.Split(t.Name(), "/")[0])
 	if *update {
 		os.MkdirAll(filepath.Dir(file), 0o755)
 		if err := os.WriteFile(file, got, 0o644); err != nil {

@@ -1,11 +1,11 @@
-package build_test
+package pipeline_test
 
 import (
 	"strings"
 	"testing"
 
 	"github.com/trustdocs/trustdocs"
-	"github.com/trustdocs/trustdocs/internal/build"
+	"github.com/trustdocs/trustdocs/internal/pipeline"
 )
 
 // TestReportsAsBuyersSeeThem: a report superseded by a newer one is history
@@ -32,7 +32,7 @@ func TestReportsAsBuyersSeeThem(t *testing.T) {
 				"content/certifications/soc2.toml": report("2024-07-01", "2025-06-30", "2025-08-15", "unqualified", "Old Auditors LLP") +
 					report("2025-07-01", "2026-06-30", "2026-08-15", tt.opinion, "New Auditors LLP"),
 			})
-			res, err := build.Render(build.Options{Site: dir, Templates: trustdocs.Templates, Theme: trustdocs.Theme})
+			res, err := pipeline.Render(pipeline.Options{Site: dir, Templates: trustdocs.Templates, Theme: trustdocs.Theme})
 			if err != nil || res.Output == nil {
 				t.Fatalf("%v %v", err, res.Diags.Items())
 			}
