@@ -101,9 +101,8 @@ type siteFlags struct {
 func (f *siteFlags) register(fs *flag.FlagSet, output bool) {
 	fs.StringVar(&f.site, "s", ".", "site `folder`")
 	fs.StringVar(&f.asOf, "as-of", "", "compute statuses as of this `date` (YYYY-MM-DD); default build.as_of or today")
-	f.audience = "public"
 	if output {
-		fs.StringVar(&f.audience, "audience", "public", "who the site is for: public or nda")
+		fs.StringVar(&f.audience, "audience", "", "who the site is for: public (the default) or nda")
 		fs.StringVar(&f.baseURL, "base-url", "", "public `URL` of the site, for the sitemap, feed and canonical links")
 	}
 }
@@ -129,7 +128,7 @@ func parse(fs *flag.FlagSet, args []string, stderr io.Writer) (ok bool, code int
 func (f *siteFlags) options() (pipeline.Options, error) {
 	opts := pipeline.Options{Site: f.site, BaseURL: f.baseURL, Templates: trustdocs.Templates, Theme: trustdocs.Theme}
 	switch model.Audience(f.audience) {
-	case model.AudiencePublic, model.AudienceNDA:
+	case "", model.AudiencePublic, model.AudienceNDA: // "": the pipeline's default
 		opts.Audience = model.Audience(f.audience)
 	default:
 		return opts, fmt.Errorf("--audience must be public or nda, not %q", f.audience)
@@ -155,12 +154,15 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	opts.Out = out
+	mem := capMemory()
+	defer mem.lift()
+	opts.Planned = mem.fit
 	res, err := pipeline.Build(opts)
 	if code, ok := outcome("build", "the output folder was not changed", opts, res, err, stderr); !ok {
 		return code
 	}
 	fmt.Fprintf(stdout, "built %d pages, %d files in %d ms → %s (audience %s, as of %s)\n",
-		res.Pages, res.Files, res.Elapsed.Milliseconds(), pipeline.OutDir(opts), opts.Audience, res.AsOf)
+		res.Pages, res.Files, res.Elapsed.Milliseconds(), res.Out, res.Audience, res.AsOf)
 	draftsLeftOut(stdout, "build", res)
 	return exitOK
 }
@@ -267,11 +269,11 @@ func runPack(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	fmt.Fprintf(stdout, "packed %d files, %.1f MB in %d ms → %s (audience %s, as of %s)\nverify: unzip it, then run sha256sum -c %s in its folder\n",
-		res.Packed.Files, float64(res.Packed.Bytes)/1e6, res.Elapsed.Milliseconds(), res.Out, opts.Audience, res.AsOf, pack.Manifest)
+		res.Packed.Files, float64(res.Packed.Bytes)/1e6, res.Elapsed.Milliseconds(), res.Out, res.Audience, res.AsOf, pack.Manifest)
 	draftsLeftOut(stdout, "pack", res)
 	if tree := pack.Unignored(res.Out); tree != "" {
 		what := "what it holds"
-		if opts.Audience == model.AudienceNDA {
+		if res.Audience == model.AudienceNDA {
 			what = "the documents shared under NDA"
 		}
 		fmt.Fprintf(stderr, "warning: %s is in the git work tree %s, which does not ignore it: a commit would publish %s; add %s to .gitignore, or write the pack elsewhere with -o\n",

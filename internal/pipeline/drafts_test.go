@@ -73,8 +73,8 @@ func TestDrafts(t *testing.T) {
 		t.Errorf("--drafts: the draft's page is missing or unmarked")
 	}
 
-	// serve shows drafts.
-	s := pipeline.NewSession(pipeline.Options{Site: dir, Templates: trustdocs.Templates, Theme: trustdocs.Theme})
+	// A session with Drafts, as serve's, shows them.
+	s := pipeline.NewSession(pipeline.Options{Site: dir, Drafts: true, Templates: trustdocs.Templates, Theme: trustdocs.Theme})
 	g, err := s.Rebuild(nil)
 	if err != nil || g.HasErrors() {
 		t.Fatalf("serve's build: %v %v", err, g.Diags)

@@ -19,13 +19,15 @@ import (
 	"github.com/trustdocs/trustdocs/internal/resolve"
 )
 
-// A Session builds a site in memory again and again as it is edited; it is
-// what serve runs. It keeps what each build read and converted, so that a
-// build after an edit re-reads only the files that changed, converts only
-// the Markdown that changed and keeps every page the edit cannot have
-// changed. A Session is for one goroutine at a time.
+// A Session builds a site again and again as it is edited; it is what
+// serve runs, and, for one build, what every command runs. It keeps what
+// each build read and converted, so that a build after an edit re-reads
+// only the files that changed, converts only the Markdown that changed and
+// keeps every page the edit cannot have changed. A Session is for one
+// goroutine at a time.
 type Session struct {
 	opts   Options
+	once   bool // a session of one build: it keeps nothing for the next
 	load   load.Cache
 	render render.Cache
 	last   *Generation // the last build without errors
@@ -39,8 +41,10 @@ type Session struct {
 }
 
 // NewSession starts a session for a site; its first Rebuild builds it all.
-func NewSession(opts Options) *Session {
-	s := &Session{opts: opts}
+func NewSession(opts Options) *Session { return newSession(opts.filled(), false) }
+
+func newSession(opts Options, once bool) *Session {
+	s := &Session{opts: opts, once: once}
 	s.reset()
 	return s
 }
@@ -53,11 +57,13 @@ func (s *Session) reset() {
 // A Generation is one build of a session: the site as of one set of edits.
 // Its files are made when first asked for.
 type Generation struct {
-	Diags   []diag.Diagnostic
-	AsOf    model.Date
-	Site    *resolve.Site
-	Plan    *render.Plan // nil when the build has errors
-	Changed []string     // site-relative files changed since the last good build
+	Diags    []diag.Diagnostic
+	Audience model.Audience
+	AsOf     model.Date
+	Site     *resolve.Site
+	Plan     *render.Plan // nil when the build has errors
+	Drafts   int          // draft documents left out
+	Changed  []string     // site-relative files changed since the last good build
 	// Remake is the number of files that must be made again; the others
 	// are the previous build's.
 	Remake int
@@ -66,6 +72,7 @@ type Generation struct {
 	StyleOnly bool
 	Elapsed   time.Duration
 
+	list *diag.List // Diags, as the build goes
 	mu   sync.Mutex
 	made map[string][]byte
 }
@@ -76,28 +83,57 @@ func (g *Generation) HasErrors() bool { return g.Plan == nil }
 // Rebuild builds the site again. changed lists the absolute paths a
 // watcher saw change; nil means unknown, and every file is checked.
 func (s *Session) Rebuild(changed []string) (*Generation, error) {
+	return s.run(changed, []model.Audience{s.opts.Audience}, nil)
+}
+
+// run is the one wiring of the stages: it loads the site, resolves it and
+// plans it for each audience in turn, calling made with each plan before
+// the next audience's (a site narrowed for one audience is not planned for
+// a wider one). It stops at the first audience with errors.
+func (s *Session) run(changed []string, audiences []model.Audience, made func(*Generation) error) (*Generation, error) {
 	start := time.Now()
 	root, err := filepath.Abs(s.opts.Site)
 	if err != nil {
 		return nil, err
 	}
 	s.note(root, changed)
-	diags := &diag.List{}
-	m, err := s.load.Load(root, changed, diags)
+	g := &Generation{list: &diag.List{}, made: map[string][]byte{}}
+	m, err := s.load.Load(root, changed, g.list)
 	if err != nil {
 		return nil, err
 	}
 	// Compared with the last good build, not the last build: an edit
 	// that was a mistake and its fix cancel out.
 	delta := s.load.Since(s.mark)
-	g := &Generation{AsOf: asOf(s.opts, m), made: map[string][]byte{}}
-	g.Site = resolve.Resolve(m, g.AsOf, diags)
-	g.Plan, err = render.Prepare(g.Site, render.Options{Audience: audience(s.opts), BaseURL: s.opts.BaseURL,
-		Templates: s.opts.Templates, Theme: s.opts.Theme, Cache: &s.render}, diags)
-	if err != nil {
-		return nil, err
+	g.AsOf = s.opts.asOf(m)
+	g.Site = resolve.Resolve(m, g.AsOf, g.list)
+	if !s.opts.Drafts {
+		g.Site.LeaveOutDrafts()
+		g.Drafts = len(g.Site.Drafts)
 	}
-	g.Diags = diags.Items()
+	var cache *render.Cache // none for one build: it converts each body once
+	if !s.once {
+		cache = &s.render
+	}
+	for _, a := range audiences {
+		g.Audience = a
+		g.Plan, err = render.Prepare(g.Site, render.Options{Audience: a, BaseURL: s.opts.BaseURL,
+			Templates: s.opts.Templates, Theme: s.opts.Theme, Cache: cache}, g.list)
+		if err == nil && g.Plan != nil && made != nil {
+			err = made(g)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if g.list.HasErrors() {
+			g.Plan = nil
+			break
+		}
+	}
+	if s.once {
+		dropBodies(m)
+	}
+	g.Diags = g.list.Items()
 	files := maps.Clone(s.noted)
 	for _, f := range delta.Files {
 		files[f] = true
@@ -110,6 +146,18 @@ func (s *Session) Rebuild(changed []string) (*Generation, error) {
 	}
 	g.Elapsed = time.Since(start)
 	return g, nil
+}
+
+// dropBodies lets the Markdown of the documents go once it is converted:
+// a build of one renders once, and on a big site it is tens of megabytes.
+func dropBodies(m *model.Site) {
+	for _, docs := range [][]*model.Doc{m.Policies, m.Pages, {m.Intro}} {
+		for _, d := range docs {
+			if d != nil {
+				d.Body = nil
+			}
+		}
+	}
 }
 
 // note records the changes a watcher saw that the content's load does not

@@ -126,7 +126,7 @@ func Render(s *resolve.Site, opts Options, diags *diag.List) (*Output, error) {
 // returns no plan: they are in diags.
 func Prepare(s *resolve.Site, opts Options, diags *diag.List) (*Plan, error) {
 	if opts.Audience == "" {
-		opts.Audience = model.AudiencePublic
+		return nil, errors.New("render: no audience")
 	}
 	cache := opts.Cache
 	if cache == nil {

@@ -52,6 +52,7 @@ func Run(ctx context.Context, opts Options) error {
 	if err != nil {
 		return err
 	}
+	opts.Build.Drafts = true // a preview shows drafts, as they will read
 	session := pipeline.NewSession(opts.Build)
 	g, err := session.Rebuild(nil)
 	if err != nil {
@@ -87,7 +88,7 @@ func Run(ctx context.Context, opts Options) error {
 	go func() { served <- srv.Serve(ln) }()
 
 	url := siteURL(ln.Addr())
-	fmt.Fprintf(opts.Log, "serving %s at %s (audience %s, as of %s); Ctrl-C stops\n", root, url, audienceOf(opts.Build), g.AsOf)
+	fmt.Fprintf(opts.Log, "serving %s at %s (audience %s, as of %s); Ctrl-C stops\n", root, url, g.Audience, g.AsOf)
 	logBuild(opts.Log, g, opts.Build.Site, true)
 	if opts.Listening != nil {
 		opts.Listening(url)
@@ -226,11 +227,4 @@ func siteURL(addr net.Addr) string {
 func loopback(addr net.Addr) bool {
 	ta, ok := addr.(*net.TCPAddr)
 	return ok && ta.IP.IsLoopback()
-}
-
-func audienceOf(o pipeline.Options) string {
-	if o.Audience == "" {
-		return "public"
-	}
-	return string(o.Audience)
 }

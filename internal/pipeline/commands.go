@@ -1,0 +1,180 @@
+package pipeline
+
+import (
+	"errors"
+	"io"
+	"maps"
+	"path/filepath"
+	"slices"
+	"sync/atomic"
+	"time"
+
+	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/pack"
+	"github.com/trustdocs/trustdocs/internal/par"
+	"github.com/trustdocs/trustdocs/internal/render"
+	"github.com/trustdocs/trustdocs/internal/write"
+)
+
+// Render builds the site in memory, into the result's Output. Content
+// errors are in the result's Diags (and then Output is nil).
+func Render(opts Options) (*Result, error) {
+	opts = opts.filled()
+	return inMemory(opts, opts.Audience)
+}
+
+// Check builds the site in memory for every audience, so that every
+// problem that any build would meet is in the result's Diags. The result's
+// Output is the site for the public.
+func Check(opts Options) (*Result, error) {
+	// The NDA build first: a site narrowed to the public cannot be widened.
+	return inMemory(opts.filled(), model.AudienceNDA, model.AudiencePublic)
+}
+
+// inMemory builds the site for each audience in turn into memory.
+func inMemory(opts Options, audiences ...model.Audience) (*Result, error) {
+	start := time.Now()
+	var out *render.Output
+	g, err := newSession(opts, true).run(nil, audiences, func(g *Generation) (err error) {
+		out, err = g.Plan.MakeAll(g.list)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	res := g.result()
+	if !res.Failed() && out != nil {
+		res.Output = out
+		res.Files = len(out.Files) + len(out.Copies)
+		for _, p := range out.Paths() {
+			if isPage(p) {
+				res.Pages++
+			}
+		}
+	}
+	res.Elapsed = time.Since(start)
+	return res, nil
+}
+
+// Build builds the site and, if it has no errors, writes it to the output
+// folder, each file as soon as it is made. With errors, the output folder
+// is left as it was.
+func Build(opts Options) (*Result, error) {
+	start := time.Now()
+	opts = opts.filled()
+	// Getting the output folder ready (checking what is in it, taking the
+	// previous output to rewrite) goes on while the site is read.
+	type begun struct {
+		f   *write.Folder
+		err error
+	}
+	ready := make(chan begun, 1)
+	go func() {
+		f, err := write.Begin(opts.Out, opts.Site)
+		ready <- begun{f, err}
+	}()
+	g, err := newSession(opts, true).Rebuild(nil)
+	folder := <-ready
+	switch {
+	case folder.err != nil:
+		if err == nil {
+			err = folder.err
+		}
+		if g == nil {
+			return nil, err
+		}
+		return g.result(), err
+	case err != nil:
+		folder.f.Abort()
+		return nil, err
+	}
+	res := g.result()
+	res.Out = opts.Out
+	if g.HasErrors() {
+		folder.f.Abort()
+		return res, nil
+	}
+	if opts.Planned != nil {
+		opts.Planned()
+	}
+	err = res.write(g.Plan, folder.f)
+	res.Elapsed = time.Since(start)
+	return res, err
+}
+
+// write makes every file of the plan into the folder f and, if all went
+// well, swaps it in.
+func (res *Result) write(plan *render.Plan, f *write.Folder) error {
+	out := &counted{Folder: f}
+	err := plan.Each(res.Diags, out)
+	if err == nil && !res.Failed() {
+		copies := slices.Sorted(maps.Keys(plan.Copies))
+		errs := make([]error, len(copies))
+		par.Do(len(copies), func(i int) {
+			out.count(copies[i])
+			errs[i] = f.Copy(copies[i], plan.Copies[copies[i]])
+		})
+		err = errors.Join(errs...)
+	}
+	if err != nil || res.Failed() {
+		f.Abort()
+		return err
+	}
+	res.Pages, res.Files = int(out.pages.Load()), int(out.files.Load())
+	return f.Commit()
+}
+
+// counted is the output folder as the plan's sink, counting what it takes.
+type counted struct {
+	*write.Folder
+	pages, files atomic.Int64
+}
+
+func (c *counted) count(p string) {
+	c.files.Add(1)
+	if isPage(p) {
+		c.pages.Add(1)
+	}
+}
+
+func (c *counted) File(p string, b []byte) error {
+	c.count(p)
+	return c.Folder.File(p, b)
+}
+
+func (c *counted) Stream(p string, write func(io.Writer) error) error {
+	c.count(p)
+	return c.Folder.Stream(p, write)
+}
+
+// Pack builds the site and, if it has no errors, zips it with its
+// manifest to out, or by default to <company>-trust-pack[-nda]-<as of>.zip
+// in the current folder. With errors, nothing is written. The result's
+// Out is the zip written.
+func Pack(opts Options, out string) (*Result, error) {
+	opts = opts.filled()
+	// The folders the site is read from and the output: a pack written
+	// there would be published, or stop the next build.
+	keep := []string{opts.Out}
+	for _, dir := range []string{"content", "templates", "theme"} {
+		keep = append(keep, filepath.Join(opts.Site, dir))
+	}
+	if out != "" {
+		if err := pack.Check(out, keep); err != nil {
+			return nil, err
+		}
+	}
+	res, err := inMemory(opts, opts.Audience)
+	if err != nil || res.Failed() {
+		return res, err
+	}
+	start := time.Now()
+	if out == "" {
+		out = PackName(res.Site.Config.Company, res.Audience, res.AsOf)
+	}
+	res.Out = out
+	packed, err := pack.Write(out, keep, res.Output.Files, res.Output.Copies, res.AsOf.Time())
+	res.Packed = packed
+	res.Elapsed += time.Since(start)
+	return res, err
+}
