@@ -9,6 +9,7 @@ import (
 
 	"github.com/trustdocs/trustdocs/internal/diag"
 	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/tomlpos"
 )
 
 type docFile struct {
@@ -116,61 +117,61 @@ func (l *loader) parseDoc(file string, src []byte, kind model.DocKind, bundle st
 	if t == nil {
 		return nil
 	}
-	d.Origin = t.origin()
+	d.Origin = t.Origin()
 	d.Pos = diag.Pos{File: file, Line: 1}
 	switch kind {
 	case model.PolicyDoc:
 		l.policyFields(t, d)
 	case model.PageDoc:
-		d.Draft, _ = t.boolean("draft")
-		d.Title = t.str("title", true, `the page's title, e.g. title = "Contact"`)
-		d.Summary = t.str("summary", false, "")
-		d.Classification = model.Classification(t.enum("classification", model.Classifications, string(model.Public)))
+		d.Draft, _ = t.Bool("draft")
+		d.Title = t.Str("title", true, `the page's title, e.g. title = "Contact"`)
+		d.Summary = t.Str("summary", false, "")
+		d.Classification = model.Classification(t.Enum("classification", model.Classifications, string(model.Public)))
 	case model.IntroDoc:
-		d.Title = t.str("title", false, "")
+		d.Title = t.Str("title", false, "")
 		d.Classification = model.Public
 	}
-	t.done()
+	t.Done()
 	if d.Title == "" && kind != model.PolicyDoc {
 		d.Title = firstHeading(fm.Body)
 	}
 	return d
 }
 
-func (l *loader) policyFields(t *table, d *model.Doc) {
-	d.Draft, _ = t.boolean("draft")
-	d.Title = t.str("title", true, `the policy's title, e.g. title = "Access Control Policy"`)
-	d.Version = t.str("version", true, `version = "1.0"`)
-	d.Owner = t.str("owner", true, `the role that owns the policy, e.g. owner = "Head of IT"`)
-	d.ApprovedBy = t.str("approved_by", false, "")
-	d.Approved = t.date("approved", !d.Draft) // a draft is not approved yet
-	d.Effective = t.date("effective", false)
-	if every := t.str("review_every", false, ""); every != "" {
+func (l *loader) policyFields(t *tomlpos.Table, d *model.Doc) {
+	d.Draft, _ = t.Bool("draft")
+	d.Title = t.Str("title", true, `the policy's title, e.g. title = "Access Control Policy"`)
+	d.Version = t.Str("version", true, `version = "1.0"`)
+	d.Owner = t.Str("owner", true, `the role that owns the policy, e.g. owner = "Head of IT"`)
+	d.ApprovedBy = t.Str("approved_by", false, "")
+	d.Approved = t.Date("approved", !d.Draft) // a draft is not approved yet
+	d.Effective = t.Date("effective", false)
+	if every := t.Str("review_every", false, ""); every != "" {
 		months, ok := parsePeriod(every)
 		if !ok {
-			t.diags.Errorf(t.at("review_every"), "front matter: review_every = %q is not a period; write a number of months or years, e.g. \"12 months\" or \"2 years\"", every)
+			l.diags.Errorf(t.At("review_every"), "front matter: review_every = %q is not a period; write a number of months or years, e.g. \"12 months\" or \"2 years\"", every)
 		}
 		d.ReviewMonths = months
 	}
-	d.NextReview = t.date("next_review", false)
+	d.NextReview = t.Date("next_review", false)
 	if d.ReviewMonths == 0 && d.NextReview.IsZero() {
 		d.ReviewMonths = 12
 	}
-	d.Classification = model.Classification(t.enum("classification", model.Classifications, string(model.Public)))
-	d.Controls = t.strs("controls")
-	d.Summary = t.str("summary", false, "")
+	d.Classification = model.Classification(t.Enum("classification", model.Classifications, string(model.Public)))
+	d.Controls = t.Strs("controls")
+	d.Summary = t.Str("summary", false, "")
 	d.Revisions = revisions(t)
 }
 
 // revisions reads a document's [[revision]] tables: its version history.
-func revisions(t *table) []model.Revision {
+func revisions(t *tomlpos.Table) []model.Revision {
 	var out []model.Revision
-	for _, r := range t.tables("revision", "[[revision]]") {
-		rev := model.Revision{Origin: r.origin()}
-		rev.Version = r.str("version", true, `the version this revision produced, e.g. version = "2.1"`)
-		rev.Date = r.date("date", true)
-		rev.Note = r.str("note", false, "")
-		r.done()
+	for _, r := range t.Tables("revision", "[[revision]]") {
+		rev := model.Revision{Origin: r.Origin()}
+		rev.Version = r.Str("version", true, `the version this revision produced, e.g. version = "2.1"`)
+		rev.Date = r.Date("date", true)
+		rev.Note = r.Str("note", false, "")
+		r.Done()
 		out = append(out, rev)
 	}
 	return out

@@ -16,67 +16,67 @@ func (l *loader) framework(file string, src []byte) *model.Framework {
 	if t == nil {
 		return nil
 	}
-	f := &model.Framework{Origin: t.origin()}
-	f.ID = t.str("id", true, `an id that controls use as a key, e.g. id = "nis2"`)
+	f := &model.Framework{Origin: t.Origin()}
+	f.ID = t.Str("id", true, `an id that controls use as a key, e.g. id = "nis2"`)
 	if f.ID != "" && !slugRE.MatchString(f.ID) {
-		l.diags.Errorf(t.at("id"), "framework id %q must use only lower-case letters, digits and hyphens", f.ID)
+		l.diags.Errorf(t.At("id"), "framework id %q must use only lower-case letters, digits and hyphens", f.ID)
 	}
-	f.Name = t.str("name", true, `the framework's full name, e.g. name = "Cyber Essentials"`)
-	f.ShortName = t.str("short_name", false, "")
-	f.Description = t.str("description", false, "")
-	if p := t.sub("profile", "[profile]"); p != nil {
+	f.Name = t.Str("name", true, `the framework's full name, e.g. name = "Cyber Essentials"`)
+	f.ShortName = t.Str("short_name", false, "")
+	f.Description = t.Str("description", false, "")
+	if p := t.Sub("profile", "[profile]"); p != nil {
 		f.Profile = model.Profile{
-			Kind:        p.str("kind", false, ""),
-			Publisher:   p.str("publisher", false, ""),
-			AuditedBy:   p.str("audited_by", false, ""),
-			Produces:    p.str("produces", false, ""),
-			Stages:      p.str("stages", false, ""),
-			Validity:    p.str("validity", false, ""),
-			Renewal:     p.str("renewal", false, ""),
-			Recognition: p.str("recognition", false, ""),
-			Effort:      p.str("effort", false, ""),
+			Kind:        p.Str("kind", false, ""),
+			Publisher:   p.Str("publisher", false, ""),
+			AuditedBy:   p.Str("audited_by", false, ""),
+			Produces:    p.Str("produces", false, ""),
+			Stages:      p.Str("stages", false, ""),
+			Validity:    p.Str("validity", false, ""),
+			Renewal:     p.Str("renewal", false, ""),
+			Recognition: p.Str("recognition", false, ""),
+			Effort:      p.Str("effort", false, ""),
 		}
-		f.Profile.ValidityMonths, _ = p.integer("validity_months")
-		f.Profile.Surveillance, _ = p.boolean("surveillance")
-		f.Profile.Attestation, _ = p.boolean("attestation")
-		p.done()
+		f.Profile.ValidityMonths, _ = p.Int("validity_months")
+		f.Profile.Surveillance, _ = p.Bool("surveillance")
+		f.Profile.Attestation, _ = p.Bool("attestation")
+		p.Done()
 	}
-	for _, c := range t.tables("category", "[[category]]") {
-		cat := model.Category{ID: c.str("id", true, `id = "security"`), Title: c.str("title", true, `title = "Security"`)}
-		cat.Required, _ = c.boolean("required")
-		c.done()
+	for _, c := range t.Tables("category", "[[category]]") {
+		cat := model.Category{ID: c.Str("id", true, `id = "security"`), Title: c.Str("title", true, `title = "Security"`)}
+		cat.Required, _ = c.Bool("required")
+		c.Done()
 		f.Categories = append(f.Categories, cat)
 	}
 	groups := map[string]bool{}
-	for _, g := range t.tables("group", "[[group]]") {
-		gr := model.Group{ID: g.str("id", true, `id = "A.5"`), Title: g.str("title", true, `title = "Organizational controls"`)}
-		gr.Description = g.str("description", false, "")
-		gr.SoA, _ = g.boolean("soa")
-		g.done()
+	for _, g := range t.Tables("group", "[[group]]") {
+		gr := model.Group{ID: g.Str("id", true, `id = "A.5"`), Title: g.Str("title", true, `title = "Organizational controls"`)}
+		gr.Description = g.Str("description", false, "")
+		gr.SoA, _ = g.Bool("soa")
+		g.Done()
 		if groups[gr.ID] {
-			l.diags.Errorf(g.at("id"), "[[group]]: id %q is used twice", gr.ID)
+			l.diags.Errorf(g.At("id"), "[[group]]: id %q is used twice", gr.ID)
 		}
 		groups[gr.ID] = true
 		f.Groups = append(f.Groups, gr)
 	}
 	seen := map[string]diag.Pos{}
-	for _, r := range t.tables("requirement", "[[requirement]]") {
-		req := &model.Requirement{Origin: r.origin()}
-		req.ID = r.str("id", true, `id = "A.5.1"`)
-		req.Title = r.str("title", true, `a short title`)
-		req.TitleLong = r.str("title_long", false, "")
-		req.Group = r.str("group", len(f.Groups) > 0, `the id of a [[group]]`)
-		req.Parent = r.str("parent", false, "")
-		req.Category = r.str("category", false, "")
-		req.New, _ = r.boolean("new")
-		r.done()
+	for _, r := range t.Tables("requirement", "[[requirement]]") {
+		req := &model.Requirement{Origin: r.Origin()}
+		req.ID = r.Str("id", true, `id = "A.5.1"`)
+		req.Title = r.Str("title", true, `a short title`)
+		req.TitleLong = r.Str("title_long", false, "")
+		req.Group = r.Str("group", len(f.Groups) > 0, `the id of a [[group]]`)
+		req.Parent = r.Str("parent", false, "")
+		req.Category = r.Str("category", false, "")
+		req.New, _ = r.Bool("new")
+		r.Done()
 		if prev, dup := seen[req.ID]; dup {
-			l.diags.Errorf(r.at("id"), "[[requirement]]: id %q is already used at line %d", req.ID, prev.Line)
+			l.diags.Errorf(r.At("id"), "[[requirement]]: id %q is already used at line %d", req.ID, prev.Line)
 			continue
 		}
-		seen[req.ID] = r.at("id")
+		seen[req.ID] = r.At("id")
 		if req.Group != "" && !groups[req.Group] {
-			l.diags.Errorf(r.at("group"), "[[requirement]]: group %q is not a [[group]] of this framework", req.Group)
+			l.diags.Errorf(r.At("group"), "[[requirement]]: group %q is not a [[group]] of this framework", req.Group)
 		}
 		f.Requirements = append(f.Requirements, req)
 	}
@@ -90,10 +90,10 @@ func (l *loader) framework(file string, src []byte) *model.Framework {
 			l.diags.Errorf(req.At("category"), "[[requirement]]: category %q is not a [[category]] of this framework", req.Category)
 		}
 	}
-	t.done()
+	t.Done()
 	for _, other := range l.site.Frameworks {
 		if other.ID == f.ID {
-			l.diags.Errorf(t.at("id"), "framework id %q is already taken by %s", f.ID, other.Pos.File)
+			l.diags.Errorf(t.At("id"), "framework id %q is already taken by %s", f.ID, other.Pos.File)
 			return nil
 		}
 	}

@@ -7,22 +7,19 @@ package load
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
-	"github.com/BurntSushi/toml"
-
 	"github.com/trustdocs/trustdocs/internal/catalog"
 	"github.com/trustdocs/trustdocs/internal/confine"
 	"github.com/trustdocs/trustdocs/internal/diag"
 	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/tomlpos"
 )
 
 // Load reads the site in root. Problems go to diags; the returned site holds
@@ -133,91 +130,14 @@ func firstInvalid(b []byte) int {
 	return len(b)
 }
 
-// parseTOML decodes src and returns its top-level table, or reports the
-// syntax error at the parser's line and column.
-func (l *loader) parseTOML(file string, src []byte, lineOffset int, name string) *table {
-	if p, deep := tomlTooDeep(file, src, lineOffset); deep {
-		l.diags.Errorf(p, "arrays or inline tables nest deeper than %d levels here; trustdocs's files need two or three, so flatten the value", MaxTOMLNesting)
+// parseTOML decodes src and returns its top-level table; with a syntax
+// error it reports it and marks the file unread.
+func (l *loader) parseTOML(file string, src []byte, lineOffset int, name string) *tomlpos.Table {
+	t := tomlpos.Parse(file, src, lineOffset, name, l.diags)
+	if t == nil {
 		l.unread(file)
-		return nil
 	}
-	var m map[string]any
-	if _, err := toml.Decode(string(src), &m); err != nil {
-		var pe toml.ParseError
-		p := diag.Pos{File: file, Line: 1 + lineOffset}
-		msg := err.Error()
-		if errors.As(err, &pe) {
-			p.Line, p.Col = errorPlace(src, pe)
-			lines := strings.Split(string(src), "\n")
-			line := lines[max(1, min(p.Line, len(lines)))-1]
-			if key, value, ok := lineValue(line); ok {
-				if advice, isDate := dateAdvice(key, value); isDate {
-					p.Col = strings.Index(line, value) + 1
-					p.Line += lineOffset
-					l.diags.Errorf(p, "%s: %s", key, advice)
-					l.unread(file)
-					return nil
-				}
-			}
-			p.Line += lineOffset
-			msg = pe.Message
-		}
-		l.diags.Errorf(p, "TOML syntax: %s%s", msg, syntaxHint(msg))
-		l.unread(file)
-		return nil
-	}
-	return &table{name: name, file: file, m: m, pos: locate(file, src, lineOffset), diags: l.diags}
-}
-
-// errorPlace returns the line and column of a TOML syntax error, computed
-// from its byte offset: the parser's own line and column are off when the
-// error is at a line's end or follows a complete line.
-func errorPlace(src []byte, pe toml.ParseError) (line, col int) {
-	start := pe.Position.Start
-	if start < 0 || start > len(src) {
-		return pe.Position.Line, pe.Position.Col
-	}
-	if strings.HasPrefix(pe.Message, "invalid escape") { // point at the backslash
-		if i := bytes.IndexByte(src[start:min(len(src), start+pe.Position.Len)], '\\'); i >= 0 {
-			start += i
-		}
-	}
-	lineStart := bytes.LastIndexByte(src[:start], '\n') + 1
-	return 1 + bytes.Count(src[:start], []byte("\n")), start - lineStart + 1
-}
-
-var badDateRE = regexp.MustCompile(`invalid datetime: "(\d{4})-(\d{2})-(\d{2})"`)
-
-// syntaxHint turns the TOML parser's most common complaints into advice.
-func syntaxHint(msg string) string {
-	if m := badDateRE.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("; %s-%s-%s is not a day of the calendar", m[1], m[2], m[3])
-	}
-	switch {
-	case strings.Contains(msg, "got ':'"):
-		return "; TOML writes key = value, not key: value (that is YAML)"
-	case strings.HasPrefix(msg, "expected value but found"):
-		return "; put text in quotes: key = \"…\""
-	case strings.HasPrefix(msg, "invalid datetime"):
-		return "; write a date as YYYY-MM-DD, e.g. 2026-03-01"
-	case strings.Contains(msg, "has already been defined"):
-		return "; each key may appear once in a table: remove or rename one"
-	case strings.HasPrefix(msg, "strings cannot contain newlines"):
-		return "; close the string on the same line, or use \"\"\" for text over several lines"
-	case strings.HasPrefix(msg, "expected '.' or '='"):
-		return "; a key is one word of letters, digits, _ and -, followed by = and a value; quote keys with spaces"
-	case strings.HasPrefix(msg, "expected a comma"):
-		return "; separate the items of a list with commas"
-	case strings.HasPrefix(msg, "expected a top-level item to end with a newline"):
-		return "; write one key = value per line, and quote text that holds a quote with the other kind: \"it's\""
-	case strings.HasPrefix(msg, "unexpected EOF"):
-		return "; the file ends inside a value: close every [ list, { table and \" string"
-	case strings.Contains(msg, "to end table name"):
-		return "; close the table header with ], or ]] for [[…]]"
-	case strings.HasPrefix(msg, "invalid escape"):
-		return "; write \\\\ for a backslash, or use 'single quotes' for text with backslashes"
-	}
-	return ""
+	return t
 }
 
 // config reads site.toml, which must exist: it is what makes a folder a site.
@@ -240,41 +160,41 @@ func (l *loader) siteConfig(file string, src []byte) {
 		return
 	}
 	c := &l.site.Config
-	c.Origin = t.origin()
-	c.Title = t.str("title", true, `the site's title, e.g. title = "Acme Trust Center"`)
-	c.Company = t.str("company", true, `the company's name, e.g. company = "Acme, Inc."`)
-	c.BaseURL = t.str("base_url", false, "")
+	c.Origin = t.Origin()
+	c.Title = t.Str("title", true, `the site's title, e.g. title = "Acme Trust Center"`)
+	c.Company = t.Str("company", true, `the company's name, e.g. company = "Acme, Inc."`)
+	c.BaseURL = t.Str("base_url", false, "")
 	if msg := BaseURLProblem(c.BaseURL); c.BaseURL != "" && msg != "" {
-		t.errorf(t.at("base_url"), "base_url %q %s, e.g. base_url = \"https://trust.example.com/\"", c.BaseURL, msg)
+		t.Errorf(t.At("base_url"), "base_url %q %s, e.g. base_url = \"https://trust.example.com/\"", c.BaseURL, msg)
 		c.BaseURL = ""
 	}
-	c.Contact = t.str("contact", false, "")
-	c.RequestAccess = t.str("request_access", false, "")
-	c.Language = t.str("language", false, "")
+	c.Contact = t.Str("contact", false, "")
+	c.RequestAccess = t.Str("request_access", false, "")
+	c.Language = t.Str("language", false, "")
 	if c.Language == "" {
 		c.Language = "en"
 	}
-	if b := t.sub("build", "[build]"); b != nil {
-		c.AsOf = b.date("as_of", false)
-		b.done()
+	if b := t.Sub("build", "[build]"); b != nil {
+		c.AsOf = b.Date("as_of", false)
+		b.Done()
 	}
-	if m := t.sub("markdown", "[markdown]"); m != nil {
-		c.UnsafeHTML, _ = m.boolean("unsafe_html")
-		m.done()
+	if m := t.Sub("markdown", "[markdown]"); m != nil {
+		c.UnsafeHTML, _ = m.Bool("unsafe_html")
+		m.Done()
 	}
-	if st := t.sub("status", "[status]"); st != nil {
-		c.ReportCurrentFrom = st.enum("report_current_from", model.ReportCurrentFroms, model.FromPeriodEnd)
-		st.done()
+	if st := t.Sub("status", "[status]"); st != nil {
+		c.ReportCurrentFrom = st.Enum("report_current_from", model.ReportCurrentFroms, model.FromPeriodEnd)
+		st.Done()
 	}
-	if b := t.sub("brand", "[brand]"); b != nil {
+	if b := t.Sub("brand", "[brand]"); b != nil {
 		c.Brand = brand(b)
-		b.done()
+		b.Done()
 	}
-	if s := t.sub("security_txt", "[security_txt]"); s != nil {
+	if s := t.Sub("security_txt", "[security_txt]"); s != nil {
 		c.SecurityTxt = securityTxt(s, c)
-		s.done()
+		s.Done()
 	}
-	t.done()
+	t.Done()
 }
 
 // frameworks loads the built-in catalogs, then the site's own.

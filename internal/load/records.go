@@ -2,11 +2,11 @@ package load
 
 import (
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/trustdocs/trustdocs/internal/diag"
 	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/tomlpos"
 )
 
 // tomlReader reads one kind of TOML content file; file is its
@@ -28,44 +28,40 @@ func (l *loader) controls(file string, src []byte) {
 		return
 	}
 	frameworks := l.frameworkIDs()
-	for _, c := range t.tables("control", "[[control]]") {
-		ctl := &model.Control{Origin: c.origin()}
-		ctl.ID = c.str("id", true, `an id, e.g. id = "AC-01"`)
-		ctl.Title = c.str("title", true, `a short title, e.g. title = "Multi-factor authentication"`)
-		ctl.Description = c.str("description", false, "")
-		ctl.Owner = c.str("owner", false, "")
-		ctl.Status = model.ControlStatus(c.enum("status", model.ControlStatuses, ""))
-		if _, ok := c.m["status"]; !ok {
-			c.missing("status", `status = "implemented" (or "partial", "planned")`)
+	for _, c := range t.Tables("control", "[[control]]") {
+		ctl := &model.Control{Origin: c.Origin()}
+		ctl.ID = c.Str("id", true, `an id, e.g. id = "AC-01"`)
+		ctl.Title = c.Str("title", true, `a short title, e.g. title = "Multi-factor authentication"`)
+		ctl.Description = c.Str("description", false, "")
+		ctl.Owner = c.Str("owner", false, "")
+		ctl.Status = model.ControlStatus(c.Enum("status", model.ControlStatuses, ""))
+		if !c.Has("status") {
+			c.Missing("status", `status = "implemented" (or "partial", "planned")`)
 		}
-		ctl.Evidence = c.plain("evidence")
+		ctl.Evidence = c.Plain("evidence")
 		// Every other key maps the control to a framework.
-		var keys []string
-		for k := range c.m {
-			if !slices.Contains(controlKeys, k) {
-				keys = append(keys, k)
+		for _, k := range c.Keys() {
+			if slices.Contains(controlKeys, k) {
+				continue
 			}
-		}
-		sort.Slice(keys, func(i, j int) bool { return c.at(keys[i]).Line < c.at(keys[j]).Line })
-		for _, k := range keys {
 			if !slices.Contains(frameworks, k) {
-				c.get(k)
+				c.Get(k)
 				if l.frameworksIncomplete {
 					continue // it may be the id of the framework that could not be read
 				}
-				l.diags.Errorf(c.at(k), "[[control]]: %q is neither a control field nor a loaded framework%s",
-					k, didYouMeanKey(k, append(slices.Clone(controlKeys), frameworks...)))
+				l.diags.Errorf(c.At(k), "[[control]]: %q is neither a control field nor a loaded framework%s",
+					k, tomlpos.DidYouMeanKey(k, append(slices.Clone(controlKeys), frameworks...)))
 				continue
 			}
 			ctl.Mappings = append(ctl.Mappings, model.Mapping{
-				Framework: model.Ref{ID: k, Pos: c.at(k)},
-				Refs:      c.strs(k),
+				Framework: model.Ref{ID: k, Pos: c.At(k)},
+				Refs:      c.Strs(k),
 			})
 		}
-		c.done()
+		c.Done()
 		l.site.Controls = append(l.site.Controls, ctl)
 	}
-	t.done()
+	t.Done()
 }
 
 func (l *loader) frameworkIDs() []string {
@@ -81,49 +77,44 @@ func (l *loader) soa(file string, src []byte) {
 	if t == nil {
 		return
 	}
-	doc := &model.SoADoc{Origin: t.origin()}
-	doc.Version = t.str("version", false, "")
-	doc.Approved = t.date("approved", false)
-	doc.ApprovedBy = t.str("approved_by", false, "")
+	doc := &model.SoADoc{Origin: t.Origin()}
+	doc.Version = t.Str("version", false, "")
+	doc.Approved = t.Date("approved", false)
+	doc.ApprovedBy = t.Str("approved_by", false, "")
 	doc.DefaultReasons = l.reasons(t, "default_reasons")
 	doc.Revisions = revisions(t)
 	l.site.SoADoc = doc
-	a := t.sub("annex_a", "[annex_a]")
-	t.done()
+	a := t.Sub("annex_a", "[annex_a]")
+	t.Done()
 	if a == nil {
 		return
 	}
-	ids := make([]string, 0, len(a.m))
-	for id := range a.m {
-		ids = append(ids, id)
-	}
-	sort.Slice(ids, func(i, j int) bool { return a.at(ids[i]).Line < a.at(ids[j]).Line })
-	for _, id := range ids {
-		e := a.sub(id, `[annex_a."`+id+`"]`)
+	for _, id := range a.Keys() {
+		e := a.Sub(id, `[annex_a."`+id+`"]`)
 		if e == nil {
 			continue
 		}
-		entry := &model.SoAEntry{Origin: e.origin(), ID: id}
-		if b, ok := e.boolean("applicable"); ok {
+		entry := &model.SoAEntry{Origin: e.Origin(), ID: id}
+		if b, ok := e.Bool("applicable"); ok {
 			entry.Applicable = &b
-		} else if _, written := e.m["applicable"]; written {
+		} else if e.Has("applicable") {
 			entry.Unreadable = true // reported by boolean
 		}
 		entry.Reasons = l.reasons(e, "reasons")
-		entry.Note = e.str("note", false, "")
-		entry.Justification = e.str("justification", false, "")
-		e.done()
+		entry.Note = e.Str("note", false, "")
+		entry.Justification = e.Str("justification", false, "")
+		e.Done()
 		l.site.SoA = append(l.site.SoA, entry)
 	}
-	a.done()
+	a.Done()
 }
 
 // reasons reads a list of reasons for including an Annex A control.
-func (l *loader) reasons(t *table, key string) []string {
+func (l *loader) reasons(t *tomlpos.Table, key string) []string {
 	var out []string
-	for _, r := range t.strs(key) {
+	for _, r := range t.Strs(key) {
 		if !slices.Contains(model.SoAReasons, r.ID) {
-			t.errorf(r.Pos, "%s %q is not one of %s%s", strings.ReplaceAll(strings.TrimSuffix(key, "s"), "_", " "), r.ID, quoteList(model.SoAReasons), diag.DidYouMean(r.ID, model.SoAReasons))
+			t.Errorf(r.Pos, "%s %q is not one of %s%s", strings.ReplaceAll(strings.TrimSuffix(key, "s"), "_", " "), r.ID, tomlpos.QuoteList(model.SoAReasons), diag.DidYouMean(r.ID, model.SoAReasons))
 			continue
 		}
 		out = append(out, r.ID)
@@ -136,74 +127,74 @@ func (l *loader) certifications(file string, src []byte) {
 	if t == nil {
 		return
 	}
-	for _, c := range t.tables("certification", "[[certification]]") {
-		cert := &model.Certification{Origin: c.origin()}
+	for _, c := range t.Tables("certification", "[[certification]]") {
+		cert := &model.Certification{Origin: c.Origin()}
 		cert.Framework = l.frameworkRef(c)
-		cert.Standard = c.str("standard", false, "")
-		cert.CertificationBody = c.str("certification_body", false, "")
-		cert.AccreditationBody = c.str("accreditation_body", false, "")
-		cert.CertificateNumber = c.str("certificate_number", false, "")
-		cert.Scope = c.str("scope", false, "")
-		cert.Edition = c.enum("edition", []string{"2013", "2022"}, "")
-		cert.Issued = c.date("issued", false)
-		cert.CycleStart = c.date("cycle_start", false)
-		cert.Expires = c.date("expires", false)
-		cert.Status = c.enum("status", []string{"suspended", "withdrawn"}, "")
-		cert.SoAVersion = c.str("soa_version", false, "")
-		cert.Certificate = c.str("certificate", false, "")
-		cert.Classification = model.Classification(c.enum("classification", model.Classifications, string(model.Public)))
-		for _, a := range c.tables("audit", "[[certification.audit]]") {
-			au := model.Audit{Origin: a.origin()}
-			au.Kind = a.enum("kind", model.AuditKinds, "")
-			if _, ok := a.m["kind"]; !ok {
-				a.missing("kind", `kind = "stage1" (or "stage2", "surveillance", "recertification")`)
+		cert.Standard = c.Str("standard", false, "")
+		cert.CertificationBody = c.Str("certification_body", false, "")
+		cert.AccreditationBody = c.Str("accreditation_body", false, "")
+		cert.CertificateNumber = c.Str("certificate_number", false, "")
+		cert.Scope = c.Str("scope", false, "")
+		cert.Edition = c.Enum("edition", []string{"2013", "2022"}, "")
+		cert.Issued = c.Date("issued", false)
+		cert.CycleStart = c.Date("cycle_start", false)
+		cert.Expires = c.Date("expires", false)
+		cert.Status = c.Enum("status", []string{"suspended", "withdrawn"}, "")
+		cert.SoAVersion = c.Str("soa_version", false, "")
+		cert.Certificate = c.Str("certificate", false, "")
+		cert.Classification = model.Classification(c.Enum("classification", model.Classifications, string(model.Public)))
+		for _, a := range c.Tables("audit", "[[certification.audit]]") {
+			au := model.Audit{Origin: a.Origin()}
+			au.Kind = a.Enum("kind", model.AuditKinds, "")
+			if !a.Has("kind") {
+				a.Missing("kind", `kind = "stage1" (or "stage2", "surveillance", "recertification")`)
 			}
-			au.Date = a.date("date", true)
-			au.Result = a.enum("result", model.AuditResults, "")
-			if _, ok := a.m["result"]; !ok {
-				a.missing("result", `result = "passed" (or "scheduled", "failed")`)
+			au.Date = a.Date("date", true)
+			au.Result = a.Enum("result", model.AuditResults, "")
+			if !a.Has("result") {
+				a.Missing("result", `result = "passed" (or "scheduled", "failed")`)
 			}
-			au.Note = a.str("note", false, "")
-			a.done()
+			au.Note = a.Str("note", false, "")
+			a.Done()
 			cert.Audits = append(cert.Audits, au)
 		}
-		c.done()
+		c.Done()
 		l.site.Certifications = append(l.site.Certifications, cert)
 	}
-	for _, a := range t.tables("attestation", "[[attestation]]") {
-		at := &model.Attestation{Origin: a.origin()}
+	for _, a := range t.Tables("attestation", "[[attestation]]") {
+		at := &model.Attestation{Origin: a.Origin()}
 		at.Framework = l.frameworkRef(a)
-		at.Type = a.enum("type", []string{"I", "II"}, "")
-		if _, ok := a.m["type"]; !ok {
-			a.missing("type", `type = "II" (or "I")`)
+		at.Type = a.Enum("type", []string{"I", "II"}, "")
+		if !a.Has("type") {
+			a.Missing("type", `type = "II" (or "I")`)
 		}
-		at.Auditor = a.str("auditor", false, "")
-		at.Categories = a.strs("categories")
-		at.PeriodStart = a.date("period_start", false)
-		at.PeriodEnd = a.date("period_end", false)
-		at.PointInTime = a.date("point_in_time", false)
-		at.Issued = a.date("issued", false)
-		at.Report = a.str("report", false, "")
-		at.Opinion = a.enum("opinion", []string{"unqualified", "qualified", "adverse", "disclaimer"}, "")
-		at.Classification = model.Classification(a.enum("classification", model.Classifications, string(model.Restricted)))
-		if b := a.sub("bridge_letter", "bridge_letter"); b != nil {
-			at.Bridge = &model.BridgeLetter{Origin: b.origin()}
-			at.Bridge.Issued = b.date("issued", true)
-			at.Bridge.CoversThrough = b.date("covers_through", true)
-			at.Bridge.File = b.str("file", false, "")
-			at.Bridge.Classification = model.Classification(b.enum("classification", model.Classifications, string(at.Classification)))
-			b.done()
+		at.Auditor = a.Str("auditor", false, "")
+		at.Categories = a.Strs("categories")
+		at.PeriodStart = a.Date("period_start", false)
+		at.PeriodEnd = a.Date("period_end", false)
+		at.PointInTime = a.Date("point_in_time", false)
+		at.Issued = a.Date("issued", false)
+		at.Report = a.Str("report", false, "")
+		at.Opinion = a.Enum("opinion", []string{"unqualified", "qualified", "adverse", "disclaimer"}, "")
+		at.Classification = model.Classification(a.Enum("classification", model.Classifications, string(model.Restricted)))
+		if b := a.Sub("bridge_letter", "bridge_letter"); b != nil {
+			at.Bridge = &model.BridgeLetter{Origin: b.Origin()}
+			at.Bridge.Issued = b.Date("issued", true)
+			at.Bridge.CoversThrough = b.Date("covers_through", true)
+			at.Bridge.File = b.Str("file", false, "")
+			at.Bridge.Classification = model.Classification(b.Enum("classification", model.Classifications, string(at.Classification)))
+			b.Done()
 		}
-		a.done()
+		a.Done()
 		l.site.Attestations = append(l.site.Attestations, at)
 	}
-	t.done()
+	t.Done()
 }
 
 // frameworkRef reads a record's framework key.
-func (l *loader) frameworkRef(t *table) model.Ref {
-	id := t.str("framework", true, `the framework's id, e.g. framework = "iso27001"`)
-	return model.Ref{ID: id, Pos: t.at("framework")}
+func (l *loader) frameworkRef(t *tomlpos.Table) model.Ref {
+	id := t.Str("framework", true, `the framework's id, e.g. framework = "iso27001"`)
+	return model.Ref{ID: id, Pos: t.At("framework")}
 }
 
 func (l *loader) subprocessors(file string, src []byte) {
@@ -211,16 +202,16 @@ func (l *loader) subprocessors(file string, src []byte) {
 	if t == nil {
 		return
 	}
-	for _, s := range t.tables("subprocessor", "[[subprocessor]]") {
-		sp := &model.Subprocessor{Origin: s.origin()}
-		sp.Name = s.str("name", true, `the company's name, e.g. name = "Example Cloud"`)
-		sp.Purpose = s.str("purpose", true, `what it does for you, e.g. purpose = "Hosting"`)
-		sp.Location = s.str("location", false, "")
-		sp.Website = s.str("website", false, "")
-		sp.Data = s.plain("data")
-		sp.Since = s.date("since", false)
-		s.done()
+	for _, s := range t.Tables("subprocessor", "[[subprocessor]]") {
+		sp := &model.Subprocessor{Origin: s.Origin()}
+		sp.Name = s.Str("name", true, `the company's name, e.g. name = "Example Cloud"`)
+		sp.Purpose = s.Str("purpose", true, `what it does for you, e.g. purpose = "Hosting"`)
+		sp.Location = s.Str("location", false, "")
+		sp.Website = s.Str("website", false, "")
+		sp.Data = s.Plain("data")
+		sp.Since = s.Date("since", false)
+		s.Done()
 		l.site.Subprocessors = append(l.site.Subprocessors, sp)
 	}
-	t.done()
+	t.Done()
 }

@@ -8,8 +8,8 @@ import (
 
 	"github.com/trustdocs/trustdocs/internal/confine"
 	"github.com/trustdocs/trustdocs/internal/diag"
-	"github.com/trustdocs/trustdocs/internal/load"
 	"github.com/trustdocs/trustdocs/internal/markdown"
+	"github.com/trustdocs/trustdocs/internal/tomlpos"
 )
 
 // The README's table of limits says what the code enforces.
@@ -33,7 +33,7 @@ func TestREADMELimits(t *testing.T) {
 	}
 	for _, want := range []string{
 		fmt.Sprintf("| %d MiB |", confine.MaxTextFile>>20),
-		fmt.Sprintf("nested %d deep |", load.MaxTOMLNesting),
+		fmt.Sprintf("nested %d deep |", tomlpos.MaxNesting),
 		fmt.Sprintf("nested %d deep on a line; %s in a document |", markdown.MaxNesting, n(markdown.MaxContainers)),
 		fmt.Sprintf("| %d columns; %d KiB |", markdown.MaxIndent, markdown.MaxLine>>10),
 		fmt.Sprintf("| %d each in a paragraph; %s in all (%s `[`) in a document |", markdown.MaxInline, n(markdown.MaxMarks), n(markdown.MaxLinks)),

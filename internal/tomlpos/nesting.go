@@ -1,18 +1,18 @@
-package load
+package tomlpos
 
 import "github.com/trustdocs/trustdocs/internal/diag"
 
-// MaxTOMLNesting is how deep arrays and inline tables may nest in a TOML
+// MaxNesting is how deep arrays and inline tables may nest in a TOML
 // value. Site files nest two or three levels; a parser given 50,000 is
 // slow and, keeping a path for each level, greedy (quadratic in memory),
 // so deeper values are refused before any parsing.
-const MaxTOMLNesting = 16
+const MaxNesting = 16
 
-// tomlTooDeep returns the place where src's values nest deeper than
-// MaxTOMLNesting, if they do. It reads TOML's lexical structure only:
+// tooDeep returns the place where src's values nest deeper than
+// MaxNesting, if they do. It reads TOML's lexical structure only:
 // strings (basic, literal, multi-line), comments, and the brackets of
 // values; table headers ([a], [[a]]) are not values and start a line.
-func tomlTooDeep(file string, src []byte, lineOffset int) (diag.Pos, bool) {
+func tooDeep(file string, src []byte, lineOffset int) (diag.Pos, bool) {
 	line, lineStart, depth := 1, 0, 0
 	atLineStart := true
 	for i := 0; i < len(src); i++ {
@@ -48,7 +48,7 @@ func tomlTooDeep(file string, src []byte, lineOffset int) (diag.Pos, bool) {
 			i--
 		case c == '[' || c == '{':
 			depth++
-			if depth > MaxTOMLNesting {
+			if depth > MaxNesting {
 				return diag.Pos{File: file, Line: line + lineOffset, Col: i - lineStart + 1}, true
 			}
 		case c == ']' || c == '}':

@@ -1,4 +1,4 @@
-package load
+package tomlpos
 
 import (
 	"strings"
@@ -25,7 +25,7 @@ func TestTOMLTooDeep(t *testing.T) {
 		{"comments", "# " + strings.Repeat("[", 100) + "\nx = 1", 0, 0},
 		{"arrays over lines", "x = [\n" + strings.Repeat("[\n", 16) + "1" + strings.Repeat("]", 17), 17, 1},
 	} {
-		p, deep := tomlTooDeep("f.toml", []byte(tc.src), 0)
+		p, deep := tooDeep("f.toml", []byte(tc.src), 0)
 		switch {
 		case tc.line == 0 && deep:
 			t.Errorf("%s: refused at %v", tc.name, p)
@@ -42,14 +42,14 @@ func FuzzTOMLTooDeep(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if _, deep := tomlTooDeep("f.toml", []byte(s), 0); deep {
+		if _, deep := tooDeep("f.toml", []byte(s), 0); deep {
 			return
 		}
 		var m map[string]any
 		if _, err := toml.Decode(s, &m); err != nil {
 			return
 		}
-		if d := valueDepth(m); d > MaxTOMLNesting+1+strings.Count(s, ".")+strings.Count(s, "\n") {
+		if d := valueDepth(m); d > MaxNesting+1+strings.Count(s, ".")+strings.Count(s, "\n") {
 			t.Fatalf("passed, but decodes %d deep", d)
 		}
 	})
