@@ -268,42 +268,26 @@ func (l *loader) walkContent() *walk {
 			f.stamp = stampOf(fi)
 		}
 		w.known[abs] = true
-		inner := strings.TrimPrefix(rel, "content/")
-		parts := strings.Split(inner, "/")
+		parts := strings.Split(strings.TrimPrefix(rel, "content/"), "/")
+		kind := kindOf(parts)
 		switch {
-		case inner == "_index.md":
-			f.doc = &docFile{abs, model.IntroDoc, ""}
-		case parts[0] == "policies" && len(parts) == 2 && strings.HasSuffix(name, ".md"):
-			f.doc = &docFile{abs, model.PolicyDoc, ""}
-		case parts[0] == "policies" && len(parts) == 3 && name == "index.md":
-			f.doc = &docFile{abs, model.PolicyDoc, parts[1]}
-			w.bundles[filepath.Dir(abs)] = map[string]string{}
-		case parts[0] == "pages" && len(parts) == 2 && strings.HasSuffix(name, ".md"):
-			f.doc = &docFile{abs, model.PageDoc, ""}
-		case parts[0] == "controls" && len(parts) == 2 && strings.HasSuffix(name, ".toml"):
-			f.read = (*loader).controls
-		case inner == "soa.toml":
-			f.read = (*loader).soa
-		case parts[0] == "certifications" && len(parts) == 2 && strings.HasSuffix(name, ".toml"):
-			f.read = (*loader).certifications
-		case inner == "subprocessors.toml":
-			f.read = (*loader).subprocessors
-		case parts[0] == "frameworks" && len(parts) == 2 && strings.HasSuffix(name, ".toml"):
-			return nil // read first, with site.toml
-		case len(parts) == 2 && (parts[0] == "policies" || parts[0] == "pages") && isMarkdownName(name):
-			diags.Warnf(diag.Pos{File: rel}, "trustdocs reads Markdown from files ending in .md, so this file is ignored; rename it to %s.md",
-				strings.TrimSuffix(name, filepath.Ext(name)))
+		case kind == nil:
+			if why := stray(parts); why != "" {
+				diags.Warnf(diag.Pos{File: rel}, "%s", why)
+			} else {
+				w.assets[rel] = abs
+			}
 			return nil
-		case len(parts) == 2 && (parts[0] == "controls" || parts[0] == "certifications" || parts[0] == "frameworks") && isDataName(name):
-			diags.Warnf(diag.Pos{File: rel}, "content/%s/ is read from .toml files only, so this file is ignored; write it in TOML as %s.toml",
-				parts[0], strings.TrimSuffix(name, filepath.Ext(name)))
+		case kind.head:
 			return nil
-		case (strings.HasSuffix(name, ".md") || strings.HasSuffix(name, ".toml")) && !(parts[0] == "policies" && len(parts) > 2):
-			diags.Warnf(diag.Pos{File: rel}, "not part of the site: policies go in content/policies/, free pages in content/pages/, controls in content/controls/*.toml")
-			return nil
-		default: // Markdown or TOML deeper in policies/ is a bundle's attachment
-			w.assets[rel] = abs
-			return nil
+		case kind.read != nil:
+			f.read = kind.read
+		default:
+			f.doc = &docFile{abs, kind.doc, ""}
+			if kind.bundle {
+				f.doc.bundle = parts[1]
+				w.bundles[filepath.Dir(abs)] = map[string]string{}
+			}
 		}
 		w.files = append(w.files, f)
 		return nil
@@ -320,29 +304,6 @@ func (l *loader) walkContent() *walk {
 		}
 	}
 	return w
-}
-
-// isMarkdownName reports names of Markdown files that trustdocs does not
-// read: other extensions for Markdown, and .md in other cases.
-func isMarkdownName(name string) bool {
-	switch ext := filepath.Ext(name); strings.ToLower(ext) {
-	case ".markdown", ".mdown", ".mkd", ".mdx", ".txt":
-		return true
-	case ".md":
-		return ext != ".md"
-	}
-	return false
-}
-
-// isDataName reports names of data files in a format other than TOML.
-func isDataName(name string) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".yaml", ".yml", ".json", ".tml":
-		return true
-	case ".toml":
-		return filepath.Ext(name) != ".toml"
-	}
-	return false
 }
 
 // inside reports whether abs lies within the site folder.
