@@ -1,16 +1,13 @@
 package render
 
 import (
-	"errors"
 	"html/template"
 	"slices"
 	"strings"
 	"unicode"
 
-	"github.com/trustdocs/trustdocs/internal/diag"
 	"github.com/trustdocs/trustdocs/internal/markdown"
 	"github.com/trustdocs/trustdocs/internal/model"
-	"github.com/trustdocs/trustdocs/internal/par"
 	"github.com/trustdocs/trustdocs/internal/resolve"
 )
 
@@ -35,33 +32,6 @@ func (r *renderer) pages() {
 		}
 	}
 	r.add(&Page{Template: "404.html", Path: "404.html", Title: "Page not found"}, onSite())
-}
-
-// visibleCerts and visibleReports drop internal records.
-func (r *renderer) visibleCerts() []*resolve.Certification {
-	var out []*resolve.Certification
-	for _, c := range r.s.Certifications {
-		if c.Framework != nil && r.site.Lists(c.Classification) {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
-func (r *renderer) visibleReports() []*resolve.Attestation {
-	var out []*resolve.Attestation
-	for _, a := range r.s.Attestations {
-		if a.Framework != nil && r.site.Lists(a.Classification) {
-			out = append(out, a)
-		}
-	}
-	return out
-}
-
-// liveReports are the visible reports no newer one has superseded: those
-// a buyer relies on. Superseded ones are history.
-func (r *renderer) liveReports() []*resolve.Attestation {
-	return slices.DeleteFunc(r.visibleReports(), func(a *resolve.Attestation) bool { return a.SupersededBy != nil })
 }
 
 // visibleChanges are the dated events this audience may see.
@@ -353,149 +323,4 @@ func (r *renderer) summaryPage() {
 	}
 	r.add(&Page{Template: "summary.html", Path: "summary/index.html", Title: "Security summary", Section: "summary",
 		Description: "A one-page summary for procurement: certifications, reports, the Statement of Applicability, policies, subprocessors.", Data: d}, onSite())
-}
-
-type certificationsData struct {
-	Certs   []*resolve.Certification
-	Reports []*resolve.Attestation // those in force or in progress
-	History []*resolve.Attestation // superseded reports, newest first
-	Site    *resolve.Site
-	Legend  []resolve.StatusRule
-}
-
-func (r *renderer) certificationsPage() {
-	d := certificationsData{Certs: r.visibleCerts(), Reports: r.liveReports(), Site: r.s, Legend: resolve.Legend(r.s.Config.ReportCurrentFrom)}
-	for _, a := range r.visibleReports() {
-		if a.SupersededBy != nil {
-			d.History = append(d.History, a)
-		}
-	}
-	slices.SortStableFunc(d.History, func(a, b *resolve.Attestation) int { return b.CoverageEnd().Compare(a.CoverageEnd()) })
-	r.add(&Page{Template: "certifications.html", Path: "certifications/index.html", Title: "Certifications and reports",
-		Section: "certifications", Description: "Our certifications and attestation reports, with their status.", Data: d}, onSite())
-	for _, c := range d.Certs {
-		if c.Certificate != "" && r.site.Renders(c.Classification) {
-			r.copyAsset(c.Certificate)
-		}
-	}
-	for _, a := range r.visibleReports() {
-		if a.Report != "" && r.site.Renders(a.Classification) {
-			r.copyAsset(a.Report)
-		}
-		if a.Bridge != nil && a.Bridge.File != "" && r.site.Renders(a.Bridge.Classification) {
-			r.copyAsset(a.Bridge.File)
-		}
-	}
-}
-
-// copyAsset copies a file named in content (a certificate, a report) to the
-// same path under files/ of the output.
-func (r *renderer) copyAsset(rel string) {
-	rel = strings.TrimPrefix(rel, "/")
-	if abs, ok := r.s.Assets["content/"+rel]; ok {
-		r.mu.Lock()
-		r.copies[assetURL(rel)] = abs
-		r.mu.Unlock()
-	}
-}
-
-// assetURL is where a content file is published.
-func assetURL(rel string) string {
-	rel = strings.TrimPrefix(rel, "/")
-	if strings.HasPrefix(rel, "files/") {
-		return rel
-	}
-	return "files/" + rel
-}
-
-// convertDocs converts every policy, page and the introduction, then
-// reports dropped raw HTML and links that lead nowhere.
-func (r *renderer) convertDocs() {
-	var docs []*model.Doc
-	for _, p := range r.s.Policies {
-		docs = append(docs, p.Doc)
-	}
-	docs = append(docs, r.s.Pages...)
-	if r.s.Intro != nil {
-		docs = append(docs, r.s.Intro)
-	}
-	// Drafts left out of this build are converted all the same, so that
-	// their Markdown and links are checked before they are published.
-	docs = append(docs, r.s.Drafts...)
-	// Links may name any document that was read, even one that an error
-	// kept out of the site (a duplicate slug): its own error says why.
-	for _, d := range r.s.Site.Policies {
-		r.docByFile[d.Pos.File] = d
-	}
-	for _, d := range docs {
-		r.docByFile[d.Pos.File] = d
-	}
-	r.withheld = r.withheldFiles()
-	r.links = r.linkKey()
-	r.cache.useLinks(r.links)
-	results := make([]markdown.Result, len(docs))
-	par.Do(len(docs), func(i int) {
-		results[i] = r.convert(docs[i])
-	})
-	for i, d := range docs {
-		r.docs[d] = results[i]
-	}
-	par.Do(len(docs), func(i int) {
-		r.checkLinks(docs[i], results[i])
-	})
-	// Pages need only the HTML and the headings: on a big site, the rest
-	// (every link and where it is) takes megabytes.
-	for i, d := range docs {
-		r.docs[d] = markdown.Result{HTML: results[i].HTML, TOC: results[i].TOC}
-	}
-	if r.s.Config.UnsafeHTML {
-		r.diags.Warnf(r.s.Config.At("markdown"), "[markdown] unsafe_html is on: raw HTML in Markdown reaches the pages unescaped; turn it off unless every author is trusted")
-	}
-}
-
-func (r *renderer) convert(d *model.Doc) markdown.Result {
-	out := docOutputPath(d)
-	res, err := r.cache.doc(d, func() (markdown.Result, error) {
-		return r.md.Convert(d.Body, func(dest string) string { return r.rewriteLink(d, out, dest) })
-	})
-	var le *markdown.LimitError
-	switch {
-	case errors.As(err, &le):
-		r.diags.Errorf(diag.Pos{File: d.Pos.File, Line: d.BodyLine + le.Line - 1, Col: le.Col}, "%s", le.Msg)
-	case err != nil:
-		r.diags.Errorf(d.Pos, "cannot convert Markdown: %v", err)
-	}
-	if !r.s.Config.UnsafeHTML {
-		for _, h := range res.RawHTML {
-			r.diags.Warnf(diag.Pos{File: d.Pos.File, Line: d.BodyLine + h.Line - 1, Col: h.Col},
-				"raw HTML %s is dropped from Markdown; write it in Markdown, or set [markdown] unsafe_html = true in site.toml if every author is trusted", h.Tag)
-		}
-	}
-	return res
-}
-
-// withheldFiles are the files of certificates and reports this audience
-// may not read (paths relative to content/).
-func (r *renderer) withheldFiles() map[string]bool {
-	out := map[string]bool{}
-	withhold := func(c model.Classification, files ...string) {
-		if r.site.Renders(c) {
-			return
-		}
-		for _, f := range files {
-			if f != "" {
-				out[strings.TrimPrefix(f, "/")] = true
-			}
-		}
-	}
-	for _, c := range r.s.Certifications {
-		withhold(c.Classification, c.Certificate)
-	}
-	for _, a := range r.s.Attestations {
-		withhold(a.Classification, a.Report)
-		if a.Bridge != nil {
-			withhold(a.Bridge.Classification, a.Bridge.File)
-		}
-	}
-	return out
 }
