@@ -60,8 +60,8 @@ func Contrast(a, b RGB) float64 {
 	return (la + 0.05) / (lb + 0.05)
 }
 
-// Mix returns a blended toward b by t (0: a, 1: b).
-func Mix(a, b RGB, t float64) RGB {
+// mix returns a blended toward b by t (0: a, 1: b).
+func mix(a, b RGB, t float64) RGB {
 	m := func(x, y uint8) uint8 { return uint8(math.Round(float64(x) + (float64(y)-float64(x))*t)) }
 	return RGB{m(a.R, b.R), m(a.G, b.G), m(a.B, b.B)}
 }
@@ -71,7 +71,7 @@ func Mix(a, b RGB, t float64) RGB {
 // dark scheme.
 func TextOn(c, to, bg RGB, ratio float64) RGB {
 	for i := 0; i <= 20; i++ {
-		if m := Mix(c, to, float64(i)/20); Contrast(m, bg) >= ratio {
+		if m := mix(c, to, float64(i)/20); Contrast(m, bg) >= ratio {
 			return m
 		}
 	}
@@ -86,7 +86,7 @@ const AA = 4.5
 // nothing lighter does).
 func Tint(c, page RGB, t, ratio float64) RGB {
 	for ; t < 1; t += 0.01 {
-		if m := Mix(c, page, t); Contrast(c, m) >= ratio {
+		if m := mix(c, page, t); Contrast(c, m) >= ratio {
 			return m
 		}
 	}

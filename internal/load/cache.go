@@ -337,7 +337,7 @@ func (l *loader) readPart(f contentFile) *part {
 // frontHash hashes the front matter of a document's text.
 func frontHash(src []byte) uint64 {
 	h := fnv.New64a()
-	if fm, err := SplitFrontMatter(src); err == nil {
+	if fm, err := splitFrontMatter(src); err == nil {
 		h.Write(src[:len(src)-len(fm.Body)])
 	} else {
 		h.Write(src)

@@ -18,8 +18,8 @@ type docFile struct {
 	bundle string // bundle folder name, for policies/<slug>/index.md
 }
 
-// FrontMatter is the result of splitting a Markdown file.
-type FrontMatter struct {
+// frontMatter is the result of splitting a Markdown file.
+type frontMatter struct {
 	TOML      []byte // between the +++ lines; nil when there is none
 	TOMLLine  int    // line of the file where TOML starts
 	Body      []byte
@@ -27,18 +27,18 @@ type FrontMatter struct {
 	Delimiter string
 }
 
-// SplitFrontMatter separates TOML front matter between +++ lines from the
+// splitFrontMatter separates TOML front matter between +++ lines from the
 // Markdown body. It reports front matter in another tool's format (YAML
 // between --- lines) and front matter that is never closed.
-func SplitFrontMatter(src []byte) (FrontMatter, error) {
+func splitFrontMatter(src []byte) (frontMatter, error) {
 	first, rest, _ := bytes.Cut(src, []byte("\n"))
 	delim := string(bytes.TrimRight(first, " \t"))
 	switch delim {
 	case "+++":
 	case "---":
-		return FrontMatter{}, frontMatterError{1, "front matter between --- lines is YAML, which trustdocs does not read; write TOML between +++ lines instead (title = \"…\", not title: …)"}
+		return frontMatter{}, frontMatterError{1, "front matter between --- lines is YAML, which trustdocs does not read; write TOML between +++ lines instead (title = \"…\", not title: …)"}
 	default:
-		return FrontMatter{Body: src, BodyLine: 1}, nil
+		return frontMatter{Body: src, BodyLine: 1}, nil
 	}
 	line := 2
 	for off := 0; off <= len(rest); {
@@ -48,12 +48,12 @@ func SplitFrontMatter(src []byte) (FrontMatter, error) {
 		}
 		if string(bytes.TrimRight(rest[off:off+end], " \t")) == "+++" {
 			body := rest[min(len(rest), off+end+1):]
-			return FrontMatter{TOML: rest[:off], TOMLLine: 2, Body: body, BodyLine: line + 1, Delimiter: delim}, nil
+			return frontMatter{TOML: rest[:off], TOMLLine: 2, Body: body, BodyLine: line + 1, Delimiter: delim}, nil
 		}
 		off += end + 1
 		line++
 	}
-	return FrontMatter{}, frontMatterError{1, "front matter opened with +++ on line 1 is never closed; add a line +++ after the last front-matter key"}
+	return frontMatter{}, frontMatterError{1, "front matter opened with +++ on line 1 is never closed; add a line +++ after the last front-matter key"}
 }
 
 type frontMatterError struct {
@@ -88,7 +88,7 @@ func (l *loader) parseDoc(file string, src []byte, kind model.DocKind, bundle st
 			l.diags.Errorf(diag.Pos{File: file}, "%q is not a valid slug: the file name becomes the page's address, so use only lower-case letters, digits and hyphens (e.g. %s)", slug, suggestSlug(slug))
 		}
 	}
-	fm, err := SplitFrontMatter(src)
+	fm, err := splitFrontMatter(src)
 	if err != nil {
 		fe := err.(frontMatterError)
 		l.diags.Errorf(diag.Pos{File: file, Line: fe.line}, "%s", fe.msg)

@@ -86,7 +86,7 @@ func FuzzSplitFrontMatter(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		fm, err := SplitFrontMatter(src)
+		fm, err := splitFrontMatter(src)
 		if err != nil {
 			return
 		}

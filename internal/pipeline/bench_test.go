@@ -1,6 +1,7 @@
 package pipeline_test
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -9,6 +10,7 @@ import (
 	"github.com/trustdocs/trustdocs/internal/diag"
 	"github.com/trustdocs/trustdocs/internal/load"
 	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/par"
 	"github.com/trustdocs/trustdocs/internal/pipeline"
 	rnd "github.com/trustdocs/trustdocs/internal/render"
 	"github.com/trustdocs/trustdocs/internal/resolve"
@@ -27,7 +29,7 @@ func BenchmarkStages(b *testing.B) {
 			b.Fatal(err)
 		}
 		asOf := model.NewDate(2026, 11, 1)
-		opts := rnd.Options{Templates: trustdocs.Templates, Theme: trustdocs.Theme}
+		opts := rnd.Options{Audience: model.AudiencePublic, Templates: trustdocs.Templates, Theme: trustdocs.Theme}
 		var site *model.Site
 		var resolved *resolve.Site
 		var out *rnd.Output
@@ -46,26 +48,22 @@ func BenchmarkStages(b *testing.B) {
 		})
 		b.Run(fmt.Sprintf("render/policies=%d", n), func(b *testing.B) {
 			for range b.N {
-				var err error
-				if out, err = rnd.Render(resolved, opts, &diag.List{}); err != nil || out == nil {
-					b.Fatal(err)
-				}
+				out = renderAll(b, resolved, opts)
 			}
 		})
 		b.Run(fmt.Sprintf("write/policies=%d", n), func(b *testing.B) {
+			if out == nil { // the stage benchmarked alone
+				out = renderAll(b, resolve.Resolve(site, asOf, &diag.List{}), opts)
+			}
 			// Two writes first, so that the timed ones find the previous
 			// outputs as a rebuild does.
 			target := filepath.Join(b.TempDir(), "public")
 			for range 2 {
-				if err := write.Write(target, dir, write.Files{Generated: out.Files, Copies: out.Copies}); err != nil {
-					b.Fatal(err)
-				}
+				writeAll(b, target, dir, out)
 			}
 			b.ResetTimer()
 			for range b.N {
-				if err := write.Write(target, dir, write.Files{Generated: out.Files, Copies: out.Copies}); err != nil {
-					b.Fatal(err)
-				}
+				writeAll(b, target, dir, out)
 			}
 		})
 	}
@@ -92,5 +90,49 @@ func BenchmarkBuild(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// renderAll makes every file of the site in memory.
+func renderAll(b *testing.B, s *resolve.Site, opts rnd.Options) *rnd.Output {
+	plan, err := rnd.Prepare(s, opts, &diag.List{})
+	if err != nil || plan == nil {
+		b.Fatal(err)
+	}
+	out, err := plan.MakeAll(&diag.List{})
+	if err != nil || out == nil {
+		b.Fatal(err)
+	}
+	return out
+}
+
+// writeAll writes the files to the folder target on every core, as a
+// build does.
+func writeAll(b *testing.B, target, site string, out *rnd.Output) {
+	f, err := write.Begin(target, site)
+	if err != nil {
+		b.Fatal(err)
+	}
+	paths := make([]string, 0, len(out.Files)+len(out.Copies))
+	for p := range out.Files {
+		paths = append(paths, p)
+	}
+	for p := range out.Copies {
+		paths = append(paths, p)
+	}
+	errs := make([]error, len(paths))
+	par.Do(len(paths), func(i int) {
+		if content, ok := out.Files[paths[i]]; ok {
+			errs[i] = f.File(paths[i], content)
+		} else {
+			errs[i] = f.Copy(paths[i], out.Copies[paths[i]])
+		}
+	})
+	if err := errors.Join(errs...); err != nil {
+		f.Abort()
+		b.Fatal(err)
+	}
+	if err := f.Commit(); err != nil {
+		b.Fatal(err)
 	}
 }

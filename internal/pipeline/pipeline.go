@@ -90,9 +90,6 @@ func (o Options) asOf(m *model.Site) model.Date {
 	return model.DateOf(o.Now().UTC())
 }
 
-// OutDir is the output folder a build writes to.
-func OutDir(opts Options) string { return opts.filled().Out }
-
 // Result is a finished (or failed) build.
 type Result struct {
 	Site     *resolve.Site

@@ -36,7 +36,7 @@ func benchmarkTemplates(b *testing.B, n int) {
 		b.Fatal(err)
 	}
 	s := resolve.Resolve(m, model.NewDate(2026, 11, 1), &diags)
-	plan, err := Prepare(s, Options{Templates: trustdocs.Templates, Theme: trustdocs.Theme}, &diags)
+	plan, err := Prepare(s, Options{Audience: model.AudiencePublic, Templates: trustdocs.Templates, Theme: trustdocs.Theme}, &diags)
 	if plan == nil {
 		b.Fatal(err, diags.Items())
 	}

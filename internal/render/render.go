@@ -110,16 +110,6 @@ type Plan struct {
 	r     *renderer
 }
 
-// Render renders s for one audience. Content problems found while
-// rendering (Markdown links, template overrides) go to diags.
-func Render(s *resolve.Site, opts Options, diags *diag.List) (*Output, error) {
-	plan, err := Prepare(s, opts, diags)
-	if plan == nil {
-		return nil, err
-	}
-	return plan.MakeAll(diags)
-}
-
 // Prepare checks what rendering checks (links, Markdown, template
 // overrides) and plans every file of the output. With content errors, it
 // returns no plan: they are in diags.

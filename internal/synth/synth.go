@@ -84,7 +84,7 @@ issued       = 2026-10-20
 	// Policies: control c is implemented by policy c mod N, and a policy
 	// left without one implements control p mod M.
 	for p := 0; p < o.Policies; p++ {
-		w.file(fmt.Sprintf("content/policies/%s.md", PolicySlug(p)), Policy(p, o.Policies, policyControls(p, o)))
+		w.file(fmt.Sprintf("content/policies/%s.md", PolicySlug(p)), policy(p, o.Policies, policyControls(p, o)))
 	}
 	return w.err
 }
@@ -125,7 +125,7 @@ disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT"]
 	w.file("layouts/index.html", list)
 	w.file("static/style.css", "body { font-family: sans-serif; }\n")
 	for p := 0; p < o.Policies; p++ {
-		w.file(fmt.Sprintf("content/policies/%s.md", PolicySlug(p)), Policy(p, o.Policies, policyControls(p, o)))
+		w.file(fmt.Sprintf("content/policies/%s.md", PolicySlug(p)), policy(p, o.Policies, policyControls(p, o)))
 	}
 	return w.err
 }
@@ -133,10 +133,10 @@ disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT"]
 // PolicySlug is the slug of the i-th policy.
 func PolicySlug(i int) string { return fmt.Sprintf("policy-%05d", i) }
 
-// Policy returns the text of the i-th of n policies: about 3 KB of
+// policy returns the text of the i-th of n policies: about 3 KB of
 // Markdown with headings, lists, a table, emphasis and links to its
 // neighbours.
-func Policy(i, n int, controls []string) string {
+func policy(i, n int, controls []string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "+++\ntitle = \"Policy %d\"\nversion = \"1.%d\"\nowner = \"Owner %d\"\napproved = 2026-0%d-01\nreview_every = \"12 months\"\ncontrols = %s\nsummary = \"What policy %d requires, in one sentence.\"\n+++\n",
 		i+1, i%10, i%7, 1+i%9, list(controls), i+1)

@@ -40,7 +40,7 @@ func Begin(out, site string) (*Folder, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := Check(out, site); err != nil {
+	if err := check(out, site); err != nil {
 		return nil, err
 	}
 	parent, base := filepath.Dir(out), filepath.Base(out)

@@ -17,7 +17,7 @@ func TestHostileSymlinkInPrevious(t *testing.T) {
 	os.WriteFile(filepath.Join(elsewhere, "index.html"), []byte("precious"), 0o644)
 	site1 := files(map[string]string{"index.html": "1", "policies/index.html": "p", "policies/a/index.html": "a"})
 	for range 2 {
-		if err := Write(out, site, site1); err != nil {
+		if err := writeAll(out, site, site1); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -28,7 +28,7 @@ func TestHostileSymlinkInPrevious(t *testing.T) {
 	if err := os.Symlink(elsewhere, filepath.Join(prev, "policies")); err != nil {
 		t.Fatal(err)
 	}
-	err := Write(out, site, site1)
+	err := writeAll(out, site, site1)
 	if err == nil || !strings.Contains(err.Error(), "holds policies, which is not a folder trustdocs made") {
 		t.Errorf("Write through a linked folder: %v", err)
 	}
@@ -59,7 +59,7 @@ func TestHostileLeftoverNames(t *testing.T) {
 	os.WriteFile(filepath.Join(ours, "policies", "index.html"), []byte("x"), 0o644)
 	empty := filepath.Join(site, ".public.new-3-4")
 	os.Mkdir(empty, 0o755)
-	if err := Write(out, site, files(map[string]string{"index.html": "1"})); err != nil {
+	if err := writeAll(out, site, files(map[string]string{"index.html": "1"})); err != nil {
 		t.Fatal(err)
 	}
 	for _, d := range theirs {
@@ -87,7 +87,7 @@ func TestHostileSymlinkDuringBuild(t *testing.T) {
 	os.WriteFile(filepath.Join(elsewhere, "a", "index.html"), []byte("precious"), 0o644)
 	site1 := files(map[string]string{"index.html": "1", "policies/a/index.html": "a", "policies/c/index.html": "c"})
 	for range 2 {
-		if err := Write(out, site, site1); err != nil {
+		if err := writeAll(out, site, site1); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -29,53 +29,14 @@ import (
 	"github.com/charlievieth/fastwalk"
 
 	"github.com/trustdocs/trustdocs/internal/confine"
-	"github.com/trustdocs/trustdocs/internal/par"
 )
 
 // Marker is the file that marks a folder as trustdocs output; it lists
 // every file trustdocs wrote there.
 const Marker = ".trustdocs-output"
 
-// Files is what to write: generated files and files to copy.
-type Files struct {
-	Generated map[string][]byte // slash path → content
-	Copies    map[string]string // slash path → absolute source
-}
-
-// Write writes files to the folder out in one go. site is the site
-// folder, which out must not be nor contain.
-func Write(out, site string, files Files) error {
-	f, err := Begin(out, site)
-	if err != nil {
-		return err
-	}
-	paths := make([]string, 0, len(files.Generated)+len(files.Copies))
-	for p := range files.Generated {
-		paths = append(paths, p)
-	}
-	for p := range files.Copies {
-		if _, dup := files.Generated[p]; !dup {
-			paths = append(paths, p)
-		}
-	}
-	errs := make([]error, len(paths))
-	par.Do(len(paths), func(i int) {
-		p := paths[i]
-		if b, ok := files.Generated[p]; ok {
-			errs[i] = f.File(p, b)
-		} else {
-			errs[i] = f.Copy(p, files.Copies[p])
-		}
-	})
-	if err := errors.Join(errs...); err != nil {
-		f.Abort()
-		return err
-	}
-	return f.Commit()
-}
-
-// Check reports why out cannot be used as the output folder, or nil.
-func Check(out, site string) error {
+// check reports why out cannot be used as the output folder, or nil.
+func check(out, site string) error {
 	out, _ = filepath.Abs(out)
 	site, _ = filepath.Abs(site)
 	if confine.Within(site, out) {

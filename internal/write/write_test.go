@@ -10,8 +10,8 @@ import (
 	"testing"
 )
 
-func files(m map[string]string) Files {
-	f := Files{Generated: map[string][]byte{}}
+func files(m map[string]string) fileSet {
+	f := fileSet{Generated: map[string][]byte{}}
 	for p, s := range m {
 		f.Generated[p] = []byte(s)
 	}
@@ -30,10 +30,10 @@ func read(t *testing.T, p string) string {
 func TestWriteThenReplace(t *testing.T) {
 	site := t.TempDir()
 	out := filepath.Join(site, "public")
-	if err := Write(out, site, files(map[string]string{"index.html": "one", "old/index.html": "old"})); err != nil {
+	if err := writeAll(out, site, files(map[string]string{"index.html": "one", "old/index.html": "old"})); err != nil {
 		t.Fatal(err)
 	}
-	if err := Write(out, site, files(map[string]string{"index.html": "two"})); err != nil {
+	if err := writeAll(out, site, files(map[string]string{"index.html": "two"})); err != nil {
 		t.Fatal(err)
 	}
 	if got := read(t, filepath.Join(out, "index.html")); got != "two" {
@@ -79,7 +79,7 @@ func TestRecycles(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		if err := Write(out, site, files(b)); err != nil {
+		if err := writeAll(out, site, files(b)); err != nil {
 			t.Fatalf("build %d: %v", i+1, err)
 		}
 		if got := tree(t, out); !maps.Equal(got, b) {
@@ -127,13 +127,13 @@ func TestStrangerInKeptOutput(t *testing.T) {
 	site := t.TempDir()
 	out := filepath.Join(site, "public")
 	for range 2 {
-		if err := Write(out, site, files(map[string]string{"index.html": "x"})); err != nil {
+		if err := writeAll(out, site, files(map[string]string{"index.html": "x"})); err != nil {
 			t.Fatal(err)
 		}
 	}
 	notes := filepath.Join(site, ".public.previous", "notes.txt")
 	os.WriteFile(notes, []byte("mine"), 0o644)
-	err := Write(out, site, files(map[string]string{"index.html": "y", "notes.txt": "generated"}))
+	err := writeAll(out, site, files(map[string]string{"index.html": "y", "notes.txt": "generated"}))
 	if err == nil || !strings.Contains(err.Error(), "holds notes.txt, which trustdocs did not write") {
 		t.Fatalf("error %v, want one naming notes.txt", err)
 	}
@@ -144,10 +144,10 @@ func TestStrangerInKeptOutput(t *testing.T) {
 		t.Error("the output changed after a failed build")
 	}
 
-	if err := Write(out, site, files(map[string]string{"index.html": "z"})); err != nil {
+	if err := writeAll(out, site, files(map[string]string{"index.html": "z"})); err != nil {
 		t.Fatal(err)
 	}
-	err = Write(out, site, files(map[string]string{"index.html": "w"}))
+	err = writeAll(out, site, files(map[string]string{"index.html": "w"}))
 	if err == nil || !strings.Contains(err.Error(), "holds notes.txt, which trustdocs did not write") {
 		t.Fatalf("error %v, want the check of the output to name notes.txt", err)
 	}
@@ -163,7 +163,7 @@ func TestRefusals(t *testing.T) {
 	os.WriteFile(filepath.Join(foreign, "notes.txt"), []byte("keep me"), 0o644)
 
 	marked := filepath.Join(site, "public")
-	if err := Write(marked, site, files(map[string]string{"index.html": "x"})); err != nil {
+	if err := writeAll(marked, site, files(map[string]string{"index.html": "x"})); err != nil {
 		t.Fatal(err)
 	}
 	os.WriteFile(filepath.Join(marked, "CNAME"), []byte("trust.example"), 0o644)
@@ -177,7 +177,7 @@ func TestRefusals(t *testing.T) {
 		{"our output with a file added", marked, "holds CNAME, which trustdocs did not write"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			err := Write(tt.out, site, files(map[string]string{"index.html": "new"}))
+			err := writeAll(tt.out, site, files(map[string]string{"index.html": "new"}))
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("error %v, want one containing %q", err, tt.want)
 			}
@@ -194,12 +194,12 @@ func TestRefusals(t *testing.T) {
 func TestFailedWriteLeavesOutputIntact(t *testing.T) {
 	site := t.TempDir()
 	out := filepath.Join(site, "public")
-	if err := Write(out, site, files(map[string]string{"index.html": "good"})); err != nil {
+	if err := writeAll(out, site, files(map[string]string{"index.html": "good"})); err != nil {
 		t.Fatal(err)
 	}
 	bad := files(map[string]string{"index.html": "bad"})
 	bad.Copies = map[string]string{"missing.pdf": filepath.Join(site, "does-not-exist.pdf")}
-	if err := Write(out, site, bad); err == nil {
+	if err := writeAll(out, site, bad); err == nil {
 		t.Fatal("writing a missing file succeeded")
 	}
 	if got := read(t, filepath.Join(out, "index.html")); got != "good" {
