@@ -53,7 +53,11 @@ func BenchmarkStages(b *testing.B) {
 		})
 		b.Run(fmt.Sprintf("write/policies=%d", n), func(b *testing.B) {
 			if out == nil { // the stage benchmarked alone
-				out = renderAll(b, resolve.Resolve(site, asOf, &diag.List{}), opts)
+				m, err := load.Load(dir, &diag.List{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				out = renderAll(b, resolve.Resolve(m, asOf, &diag.List{}), opts)
 			}
 			// Two writes first, so that the timed ones find the previous
 			// outputs as a rebuild does.
