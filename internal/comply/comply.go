@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -236,8 +235,6 @@ func (im *importer) folder(folder, suffix, what string) {
 	}
 }
 
-var slugCleanRE = regexp.MustCompile(`[^a-z0-9]+`)
-
 // document imports one comply document as a policy, with a control for
 // what it satisfies.
 func (im *importer) document(abs, folder, suffix, what string) {
@@ -258,7 +255,7 @@ func (im *importer) document(abs, folder, suffix, what string) {
 		return
 	}
 	base := strings.TrimSuffix(filepath.Base(abs), filepath.Ext(abs))
-	slug := strings.Trim(slugCleanRE.ReplaceAllString(strings.ToLower(base), "-"), "-") + suffix
+	slug := model.Slug(base) + suffix
 	if prev, taken := im.slugs[slug]; taken {
 		im.diags.Errorf(diag.Pos{File: file}, "becomes the policy %q, as %s does; rename one of the files", slug, prev)
 		return

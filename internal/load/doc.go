@@ -208,19 +208,10 @@ func firstHeading(body []byte) string {
 	return ""
 }
 
+// suggestSlug is a file name for a policy or page named s.
 func suggestSlug(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			b.WriteRune(r)
-		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
-			b.WriteByte('-')
-		}
+	if slug := model.Slug(s); slug != "" {
+		return slug + ".md"
 	}
-	out := strings.Trim(b.String(), "-")
-	if out == "" {
-		out = "policy-name"
-	}
-	return out + ".md"
+	return "policy-name.md"
 }

@@ -37,10 +37,7 @@ package pipeline
 import (
 	"io/fs"
 	"path/filepath"
-	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/trustdocs/trustdocs/internal/diag"
 	"github.com/trustdocs/trustdocs/internal/model"
@@ -118,16 +115,7 @@ func isPage(p string) bool { return filepath.Ext(p) == ".html" }
 // PackName is the default name of a pack: the company, the audience when
 // it is not the public, and the date, e.g. acme-trust-pack-nda-2026-11-01.zip.
 func PackName(company string, a model.Audience, asOf model.Date) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(company) {
-		switch {
-		case unicode.IsLetter(r) && r < utf8.RuneSelf, unicode.IsDigit(r):
-			b.WriteRune(r)
-		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
-			b.WriteByte('-')
-		}
-	}
-	name := strings.Trim(b.String(), "-")
+	name := model.Slug(company)
 	if name == "" {
 		name = "site"
 	}

@@ -68,19 +68,8 @@ func reqURL(r *resolve.Requirement) string {
 	return frameworkURL(r.Framework) + "#" + reqAnchor(r)
 }
 
-// idSlug turns an id into a path segment or fragment: lower case, with
-// anything but letters, digits, dots and hyphens replaced by hyphens.
-func idSlug(id string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(id) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.' || r == '-' {
-			b.WriteRune(r)
-		} else {
-			b.WriteByte('-')
-		}
-	}
-	return strings.Trim(b.String(), "-.")
-}
+// idSlug turns an id into a path segment or fragment.
+func idSlug(id string) string { return model.IDSlug(id) }
 
 // statusClass maps any status to one of five looks: ok, warn, bad, info,
 // muted.
