@@ -44,6 +44,7 @@ var funcs = template.FuncMap{
 	"reqAnchor":    reqAnchor,
 	"percent":      percent,
 	"join":         strings.Join,
+	"cols":         func(names ...string) []string { return names },
 	"reasonName":   reasonName,
 	"auditKind":    resolve.AuditKindName,
 	"add":          func(a, b int) int { return a + b },
