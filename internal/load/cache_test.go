@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/trustdocs/trustdocs/internal/diag"
 	"github.com/trustdocs/trustdocs/internal/load"
@@ -127,16 +126,10 @@ func allFiles(dir string) []string {
 	return out
 }
 
-// write writes a file and moves its modification time on, as a later save
-// would: some file systems keep times to the second.
+// write saves an edit of a file (synth.Save).
 func write(t *testing.T, file, text string) {
 	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+	if err := synth.Save(file, text); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	later := time.Now().Add(time.Duration(len(text)) * time.Second)
-	os.Chtimes(file, later, later)
 }

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/trustdocs/trustdocs"
 	"github.com/trustdocs/trustdocs/internal/model"
@@ -197,16 +196,10 @@ func replace(t *testing.T, file, old, new string) {
 	writeFile(t, file, strings.Replace(string(b), old, new, 1))
 }
 
-// writeFile writes a file and moves its modification time on, as a later
-// save would: some file systems keep times to the second.
+// writeFile saves an edit of a file (synth.Save).
 func writeFile(t *testing.T, file, text string) {
 	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+	if err := synth.Save(file, text); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	later := time.Now().Add(time.Duration(len(text)) * time.Second)
-	os.Chtimes(file, later, later)
 }
