@@ -21,7 +21,7 @@
 //	        every problem any build would meet is reported; writes nothing
 //	Pack    a zip holding the site and MANIFEST.sha256
 //
-// Options are given their defaults once, by [Options.filled]: the audience
+// Options are given their defaults once, as a session starts: the audience
 // is public, the output <site>/public, and statuses are computed as of
 // Options.AsOf, else site.toml's build.as_of, else today (UTC).
 //
