@@ -41,10 +41,12 @@ type Session struct {
 }
 
 // NewSession starts a session for a site; its first Rebuild builds it all.
-func NewSession(opts Options) *Session { return newSession(opts.filled(), false) }
+func NewSession(opts Options) *Session { return newSession(opts, false) }
 
+// newSession starts a session; once, it is for one build and keeps
+// nothing for another.
 func newSession(opts Options, once bool) *Session {
-	s := &Session{opts: opts, once: once}
+	s := &Session{opts: opts.filled(), once: once}
 	s.reset()
 	return s
 }
@@ -102,9 +104,6 @@ func (s *Session) run(changed []string, audiences []model.Audience, made func(*G
 	if err != nil {
 		return nil, err
 	}
-	// Compared with the last good build, not the last build: an edit
-	// that was a mistake and its fix cancel out.
-	delta := s.load.Since(s.mark)
 	g.AsOf = s.opts.asOf(m)
 	g.Site = resolve.Resolve(m, g.AsOf, g.list)
 	if !s.opts.Drafts {
@@ -134,6 +133,19 @@ func (s *Session) run(changed []string, audiences []model.Audience, made func(*G
 		dropBodies(m)
 	}
 	g.Diags = g.list.Items()
+	if !s.once {
+		s.keep(g)
+	}
+	g.Elapsed = time.Since(start)
+	return g, nil
+}
+
+// keep works out what changed since the last good build and, if g has no
+// errors, takes from that build every file it can and keeps g for the
+// next. Compared with the last good build, not the last build: an edit
+// that was a mistake and its fix cancel out.
+func (s *Session) keep(g *Generation) {
+	delta := s.load.Since(s.mark)
 	files := maps.Clone(s.noted)
 	for _, f := range delta.Files {
 		files[f] = true
@@ -144,8 +156,6 @@ func (s *Session) run(changed []string, audiences []model.Audience, made func(*G
 		s.last, s.mark = g, s.load.Mark()
 		s.reset()
 	}
-	g.Elapsed = time.Since(start)
-	return g, nil
 }
 
 // dropBodies lets the Markdown of the documents go once it is converted:
@@ -191,12 +201,13 @@ func (s *Session) note(root string, changed []string) {
 func (s *Session) carry(g *Generation, delta load.Delta) {
 	g.Remake = len(g.Plan.Items)
 	prev := s.last
-	// site.toml, frameworks, templates, records other than policies' front
-	// matter, or a file added or removed: any file may differ.
-	if prev == nil || s.other || delta.All || !delta.PoliciesOnly {
+	if prev == nil {
 		return
 	}
-	same := g.Plan.Unchanged(prev.Plan, render.Edits{Files: delta.Files, Fronts: delta.Fronts})
+	// Templates or unknown changes, site.toml, frameworks, the set of
+	// files, or a file other than a policy's front matter or a body.
+	other := s.other || delta.All || !delta.PoliciesOnly
+	same := g.Plan.Unchanged(prev.Plan, render.Edits{Other: other, Files: delta.Files, Fronts: delta.Fronts})
 	if same == nil {
 		return
 	}

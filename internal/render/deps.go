@@ -47,11 +47,14 @@ func onRecords(ps []*resolve.Policy, cs []*resolve.Control, bodies ...*model.Doc
 	return Deps{fields: recordFields, policies: ps, controls: cs, bodies: bodies, listed: true}
 }
 
-// Edits are what changed in the content between two builds of a site, as
-// its load found them. Edits of anything else — site.toml, frameworks,
-// templates, a control, the SoA, the set of files — change what every
-// file may show: serve then keeps nothing, and asks no Plan.
+// Edits are what changed in a site between two builds, as its load and
+// its watcher found them.
 type Edits struct {
+	// Other is set when anything changed but documents' bodies and
+	// policies' front matter: site.toml, a framework, a template, a TOML
+	// record, a page's front matter, a policy with errors, the set of
+	// files. Any file may show it.
+	Other bool
 	// Files are the content files read again (paths relative to the
 	// site): their bodies may have changed.
 	Files []string
@@ -62,10 +65,11 @@ type Edits struct {
 
 // Unchanged returns a report of which files of pl are, byte for byte, the
 // files of prev, a plan of the same site for the same audience before the
-// edits e. It returns nil when no file can be kept: the date the statuses
-// are computed for, or the links Markdown is rewritten against, changed.
+// edits e. It returns nil when no file can be kept: after other edits, or
+// when the date the statuses are computed for, or the links Markdown is
+// rewritten against, changed.
 func (pl *Plan) Unchanged(prev *Plan, e Edits) func(path string) bool {
-	if prev == nil || prev.r.s.AsOf != pl.r.s.AsOf || prev.Links != pl.Links || prev.r.opts.Audience != pl.r.opts.Audience {
+	if prev == nil || e.Other || prev.r.s.AsOf != pl.r.s.AsOf || prev.Links != pl.Links || prev.r.opts.Audience != pl.r.opts.Audience {
 		return nil
 	}
 	files := map[string]bool{}
