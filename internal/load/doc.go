@@ -65,16 +65,6 @@ func (e frontMatterError) Error() string { return e.msg }
 
 var slugRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
-// doc reads one Markdown document.
-func (l *loader) doc(f docFile) *model.Doc {
-	file := l.rel(f.abs)
-	src, ok := l.read(f.abs)
-	if !ok {
-		return nil
-	}
-	return l.parseDoc(file, src, f.kind, f.bundle)
-}
-
 // parseDoc reads a document's text; file is its site-relative path.
 func (l *loader) parseDoc(file string, src []byte, kind model.DocKind, bundle string) *model.Doc {
 	d := &model.Doc{Kind: kind, Origin: model.Origin{Pos: diag.Pos{File: file, Line: 1}}}

@@ -13,13 +13,6 @@ import (
 // site-relative path and src its cleaned text.
 type tomlReader func(l *loader, file string, src []byte)
 
-// tomlFile reads a TOML content file from disk and hands it to read.
-func (l *loader) tomlFile(abs string, read tomlReader) {
-	if src, ok := l.read(abs); ok {
-		read(l, l.rel(abs), src)
-	}
-}
-
 var controlKeys = []string{"id", "title", "description", "owner", "status", "evidence"}
 
 func (l *loader) controls(file string, src []byte) {
