@@ -38,9 +38,6 @@ type Delta struct {
 	All bool
 	// Files are the site-relative paths of the content files read again.
 	Files []string
-	// BodiesOnly is set when every file read again is a policy or page
-	// whose front matter is as it was: only Markdown bodies changed.
-	BodiesOnly bool
 	// PoliciesOnly is set when every file read again is a policy that was
 	// read without errors before and after, and Fronts lists those whose
 	// front matter changed.
@@ -140,13 +137,6 @@ func (c *Cache) Load(root string, changed []string, diags *diag.List) (*model.Si
 	return l.site, nil
 }
 
-// LoadDelta is Load that also says what changed since the previous load.
-func (c *Cache) LoadDelta(root string, changed []string, diags *diag.List) (*model.Site, Delta, error) {
-	mark := c.Mark()
-	site, err := c.Load(root, changed, diags)
-	return site, c.Since(mark), err
-}
-
 // A Mark is what a cache held after one load, to compare later loads with.
 type Mark struct {
 	head  *head
@@ -165,11 +155,11 @@ func (c *Cache) Since(mark Mark) Delta {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	d := Delta{All: mark.parts == nil || mark.head != c.head || len(mark.parts) != len(c.parts)}
-	d.BodiesOnly, d.PoliciesOnly = !d.All, !d.All
+	d.PoliciesOnly = !d.All
 	for abs, now := range c.parts {
 		old, ok := mark.parts[abs]
 		if !ok {
-			d.All, d.BodiesOnly, d.PoliciesOnly = true, false, false
+			d.All, d.PoliciesOnly = true, false
 		}
 		if old != now {
 			rel, _ := filepath.Rel(c.root, abs)
@@ -186,9 +176,8 @@ func (d *Delta) note(file string, old, now *part) {
 	d.Files = append(d.Files, file)
 	switch {
 	case old == nil || now.kind == nil || old.doc == nil || now.doc == nil:
-		d.BodiesOnly, d.PoliciesOnly = false, false
+		d.PoliciesOnly = false
 	case old.front != now.front:
-		d.BodiesOnly = false
 		d.Fronts = append(d.Fronts, file)
 		if now.kind.kind != model.PolicyDoc || hasErrors(old.diags) || hasErrors(now.diags) {
 			d.PoliciesOnly = false

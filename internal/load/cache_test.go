@@ -42,12 +42,12 @@ func TestCacheReadsOnlyWhatChanged(t *testing.T) {
 		want    load.Delta // Files nil: every content file
 	}{
 		{"first load", func() {}, nil, load.Delta{All: true}},
-		{"nothing changed", func() {}, nil, load.Delta{Files: []string{}, BodiesOnly: true, PoliciesOnly: true}},
-		{"nothing changed, watcher says so", func() {}, []string{}, load.Delta{Files: []string{}, BodiesOnly: true, PoliciesOnly: true}},
+		{"nothing changed", func() {}, nil, load.Delta{Files: []string{}, PoliciesOnly: true}},
+		{"nothing changed, watcher says so", func() {}, []string{}, load.Delta{Files: []string{}, PoliciesOnly: true}},
 		{"a body", func() { edit(policy, "# Purpose", "# Aim") }, nil,
-			load.Delta{Files: []string{"content/policies/policy-00003.md"}, BodiesOnly: true, PoliciesOnly: true}},
+			load.Delta{Files: []string{"content/policies/policy-00003.md"}, PoliciesOnly: true}},
 		{"a body, watcher", func() { edit(policy, "# Aim", "# Goal") }, []string{policy},
-			load.Delta{Files: []string{"content/policies/policy-00003.md"}, BodiesOnly: true, PoliciesOnly: true}},
+			load.Delta{Files: []string{"content/policies/policy-00003.md"}, PoliciesOnly: true}},
 		{"front matter", func() { edit(policy, `title = "Policy 4"`, `title = "Policy Four"`) }, []string{policy},
 			load.Delta{Files: []string{"content/policies/policy-00003.md"}, PoliciesOnly: true, Fronts: []string{"content/policies/policy-00003.md"}}},
 		{"front matter with a mistake", func() { edit(policy, `title = "Policy Four"`, `titel = "Policy Four"`) }, []string{policy},
@@ -71,14 +71,16 @@ func TestCacheReadsOnlyWhatChanged(t *testing.T) {
 	for _, s := range steps {
 		s.change()
 		var cached, fresh diag.List
-		site, delta, err := c.LoadDelta(dir, s.changed, &cached)
+		mark := c.Mark()
+		site, err := c.Load(dir, s.changed, &cached)
+		delta := c.Since(mark)
 		if err != nil {
 			t.Fatalf("%s: %v", s.name, err)
 		}
 		if s.want.Files == nil {
 			s.want.Files = allFiles(dir)
 		}
-		if delta.All != s.want.All || delta.BodiesOnly != s.want.BodiesOnly || !slices.Equal(delta.Files, s.want.Files) ||
+		if delta.All != s.want.All || !slices.Equal(delta.Files, s.want.Files) ||
 			delta.PoliciesOnly != s.want.PoliciesOnly || !slices.Equal(delta.Fronts, s.want.Fronts) {
 			t.Errorf("%s: delta %+v, want %+v", s.name, delta, s.want)
 		}
