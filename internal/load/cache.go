@@ -38,9 +38,9 @@ type Delta struct {
 	All bool
 	// Files are the site-relative paths of the content files read again.
 	Files []string
-	// PoliciesOnly is set when every file read again is a policy that was
-	// read without errors before and after, and Fronts lists those whose
-	// front matter changed.
+	// PoliciesOnly is set when every file read again is a document, and
+	// every one whose front matter changed is a policy read without errors
+	// before and after; Fronts lists those.
 	PoliciesOnly bool
 	Fronts       []string
 }
