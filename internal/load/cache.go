@@ -59,6 +59,7 @@ type head struct {
 	key        string // stamps of site.toml and content/frameworks/*.toml
 	config     model.Config
 	frameworks []*model.Framework
+	crosswalks []*model.Crosswalk // the built-in ones
 	incomplete bool
 	diags      []diag.Diagnostic
 	unread     []string
@@ -198,12 +199,14 @@ func (c *Cache) loadHead(l *loader, changed []string) (bool, error) {
 			return false, err
 		}
 		hl.frameworks()
-		c.head = &head{key: key, config: hl.site.Config, frameworks: hl.site.Frameworks,
+		hl.builtinCrosswalks()
+		c.head = &head{key: key, config: hl.site.Config, frameworks: hl.site.Frameworks, crosswalks: hl.site.Crosswalks,
 			incomplete: hl.frameworksIncomplete, diags: hl.diags.Export(), unread: keys(hl.site.Unread)}
 	}
 	h := c.head
 	l.site.Config = h.config
 	l.site.Frameworks = h.frameworks
+	l.site.Crosswalks = slices.Clone(h.crosswalks)
 	l.frameworksIncomplete = h.incomplete
 	l.diags.Add(h.diags...)
 	for _, u := range h.unread {
@@ -364,6 +367,7 @@ func (l *loader) merge(f contentFile, p *part, bundles map[string]map[string]str
 		l.site.Certifications = append(l.site.Certifications, r.Certifications...)
 		l.site.Attestations = append(l.site.Attestations, r.Attestations...)
 		l.site.Subprocessors = append(l.site.Subprocessors, r.Subprocessors...)
+		l.site.Crosswalks = append(l.site.Crosswalks, r.Crosswalks...)
 	}
 }
 

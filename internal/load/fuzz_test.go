@@ -160,6 +160,12 @@ func FuzzSubprocessors(f *testing.F) {
 	fuzzTOML(f, "content/subprocessors.toml", (*loader).subprocessors)
 }
 
+func FuzzCrosswalks(f *testing.F) {
+	seed(f, "internal/catalog/crosswalks/*.toml")
+	f.Add([]byte("from = \"iso27001\"\nto = 1\n[[pair]]\nfrom = \"A.5.1\"\nrelationship = \"equals\"\n[pair]\n"))
+	fuzzTOML(f, "content/crosswalks/fuzz.toml", (*loader).crosswalks)
+}
+
 func FuzzFramework(f *testing.F) {
 	seed(f, "content/frameworks/*.toml")
 	seed(f, "internal/catalog/frameworks/*.toml")

@@ -30,6 +30,7 @@ var contentKinds = []contentKind{
 	{name: "soa.toml", read: (*loader).soa},
 	{folder: "certifications", ext: ".toml", read: (*loader).certifications},
 	{name: "subprocessors.toml", read: (*loader).subprocessors},
+	{folder: "crosswalks", ext: ".toml", read: (*loader).crosswalks},
 	{folder: "frameworks", ext: ".toml", head: true},
 }
 

@@ -94,6 +94,7 @@ type Site struct {
 	Attestations   []*Attestation
 	Frameworks     []*Framework // built-ins first, then the site's own
 	Subprocessors  []*Subprocessor
+	Crosswalks     []*Crosswalk // built-ins first, then the site's own
 
 	// Files under content/ that are not content records (certificate PDFs,
 	// images): path relative to the site folder → absolute path.

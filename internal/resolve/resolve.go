@@ -23,8 +23,9 @@ type Site struct {
 	Frameworks     []*Framework
 	Certifications []*Certification
 	Attestations   []*Attestation
-	SoA            []*SoARow // every Annex A control, in catalog order
-	Changes        []Change  // newest first
+	SoA            []*SoARow    // every Annex A control, in catalog order
+	Changes        []Change     // newest first
+	Crosswalks     []*Crosswalk // one for each two frameworks related
 	// Drafts are the draft policies and pages LeaveOutDrafts took out:
 	// checked like the others, published by no page.
 	Drafts []*model.Doc
@@ -57,6 +58,7 @@ func Resolve(m *model.Site, asOf model.Date, diags *diag.List) *Site {
 	r.certifications()
 	r.attestations()
 	r.pursued()
+	r.crosswalks()
 	r.soa()
 	r.scope()
 	r.changes()

@@ -1,0 +1,152 @@
+package resolve
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/trustdocs/trustdocs/internal/diag"
+	"github.com/trustdocs/trustdocs/internal/model"
+)
+
+// A Crosswalk relates the requirements of two frameworks, A and B: the
+// built-in pairs with the site's merged in (content/crosswalks/*.toml add
+// pairs, override a built-in pair's relationship, or remove it with
+// relationship = "none").
+type Crosswalk struct {
+	A, B  *Framework
+	Pairs []*Pair // in B's order, then A's
+}
+
+// A Pair relates a requirement of a crosswalk's A to one of its B.
+type Pair struct {
+	A, B         *Requirement
+	Relationship model.Relationship // what A is to B
+	Rationale    string
+	BuiltIn      bool
+	Pos          diag.Pos
+}
+
+// Crosswalk returns the crosswalk between frameworks a and b, read in
+// that direction, or nil.
+func (s *Site) Crosswalk(a, b *Framework) *Crosswalk {
+	for _, cw := range s.Crosswalks {
+		switch {
+		case cw.A == a && cw.B == b:
+			return cw
+		case cw.A == b && cw.B == a:
+			return cw.reversed()
+		}
+	}
+	return nil
+}
+
+// reversed is the crosswalk read from B to A.
+func (cw *Crosswalk) reversed() *Crosswalk {
+	out := &Crosswalk{A: cw.B, B: cw.A, Pairs: make([]*Pair, len(cw.Pairs))}
+	for i, p := range cw.Pairs {
+		q := *p
+		q.A, q.B, q.Relationship = p.B, p.A, p.Relationship.Reverse()
+		out.Pairs[i] = &q
+	}
+	out.sort()
+	return out
+}
+
+func (cw *Crosswalk) sort() {
+	slices.SortStableFunc(cw.Pairs, func(p, q *Pair) int {
+		return cmp.Or(cw.B.order(p.B)-cw.B.order(q.B), cw.A.order(p.A)-cw.A.order(q.A))
+	})
+}
+
+// order is the place of a requirement in its framework's catalog.
+func (f *Framework) order(q *Requirement) int { return slices.Index(f.Requirements, q) }
+
+// pairKey names a pair of requirements, whichever way it is written.
+type pairKey struct{ a, b *Requirement }
+
+// crosswalks resolves the crosswalks' ids and merges the site's pairs into
+// the built-in ones: one Crosswalk for each two frameworks.
+func (r *resolver) crosswalks() {
+	type merged struct {
+		cw    *Crosswalk
+		pairs map[pairKey]*Pair
+		given map[pairKey]*Pair // the last pair given for each key, "none" included
+	}
+	var all []*merged
+	for _, m := range r.s.Site.Crosswalks {
+		a, b := r.framework(m.From), r.framework(m.To)
+		if a == nil || b == nil {
+			continue
+		}
+		if a == b {
+			r.diags.Errorf(m.To.Pos, "crosswalk: from and to are both %q; a crosswalk relates two different frameworks", a.ID)
+			continue
+		}
+		var into *merged
+		flip := false
+		for _, x := range all {
+			if x.cw.A == a && x.cw.B == b || x.cw.A == b && x.cw.B == a {
+				into, flip = x, x.cw.A == b
+			}
+		}
+		if into == nil {
+			into = &merged{cw: &Crosswalk{A: a, B: b}, pairs: map[pairKey]*Pair{}, given: map[pairKey]*Pair{}}
+			all = append(all, into)
+		}
+		for _, mp := range m.Pairs {
+			p := r.pair(a, b, mp)
+			if p == nil {
+				continue
+			}
+			p.BuiltIn = m.BuiltIn
+			if flip {
+				p.A, p.B, p.Relationship = p.B, p.A, p.Relationship.Reverse()
+			}
+			key := pairKey{p.A, p.B}
+			if prev := into.given[key]; prev != nil && prev.BuiltIn == p.BuiltIn {
+				r.diags.Errorf(mp.Pos, "crosswalk: the pair %s → %s is already given at %s; keep one", mp.From.ID, mp.To.ID, prev.Pos)
+				continue
+			}
+			into.given[key] = p
+			if p.Relationship == model.Unrelated {
+				if m.BuiltIn {
+					r.diags.Errorf(mp.Pos, `crosswalk: relationship "none" only removes a built-in pair; leave the pair out instead`)
+				}
+				delete(into.pairs, key)
+				continue
+			}
+			into.pairs[key] = p
+		}
+	}
+	for _, x := range all {
+		for _, p := range x.pairs {
+			x.cw.Pairs = append(x.cw.Pairs, p)
+		}
+		x.cw.sort()
+		r.s.Crosswalks = append(r.s.Crosswalks, x.cw)
+	}
+}
+
+// pair resolves the requirement ids of a pair of the crosswalk a → b.
+func (r *resolver) pair(a, b *Framework, mp *model.Pair) *Pair {
+	p := &Pair{Relationship: mp.Relationship, Rationale: mp.Rationale, Pos: mp.Pos}
+	for _, side := range []struct {
+		f   *Framework
+		ref model.Ref
+		to  **Requirement
+	}{{a, mp.From, &p.A}, {b, mp.To, &p.B}} {
+		if side.ref.ID == "" {
+			return nil
+		}
+		q := side.f.reqs[side.ref.ID]
+		if q == nil {
+			r.diags.Errorf(side.ref.Pos, "crosswalk: %q is not a requirement of %s%s", side.ref.ID, side.f.Title(), r.suggestReq(side.f, side.ref.ID))
+			return nil
+		}
+		*side.to = q
+	}
+	if p.Relationship == "" {
+		return nil
+	}
+	return p
+}
