@@ -35,6 +35,9 @@ func (l *loader) framework(file string, src []byte) *model.Framework {
 			Renewal:     p.Str("renewal", false, ""),
 			Recognition: p.Str("recognition", false, ""),
 			Effort:      p.Str("effort", false, ""),
+			Prescribes:  p.Str("prescribes", false, ""),
+			Evidence:    p.Str("evidence", false, ""),
+			Basis:       p.Str("basis", false, ""),
 		}
 		f.Profile.ValidityMonths, _ = p.Int("validity_months")
 		f.Profile.Surveillance, _ = p.Bool("surveillance")

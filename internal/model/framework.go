@@ -26,6 +26,9 @@ type Profile struct {
 	Renewal     string
 	Recognition string
 	Effort      string
+	Prescribes  string // what the framework lays down: controls, criteria, a management system
+	Evidence    string // what the audit examines
+	Basis       string // the properties of information it protects
 	// ValidityMonths is how long a certificate is valid (ISO: 36); used to
 	// derive a certification's expiry when it is not written.
 	ValidityMonths int

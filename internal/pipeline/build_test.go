@@ -57,6 +57,8 @@ var golden = []string{
 	"frameworks/iso27001/index.html",
 	"frameworks/iso27001/soa/index.html",
 	"frameworks/iso27001/soa/soa.csv",
+	"frameworks/compare/iso27001-vs-soc2/crosswalk.csv",
+	"frameworks/compare/iso27001-vs-soc2/crosswalk.json",
 	"frameworks/iso27001/soa/soa.json",
 	"frameworks/soc2/index.html",
 	"frameworks/cyber-essentials/index.html",

@@ -1,6 +1,9 @@
 package render
 
 import (
+	"slices"
+
+	"github.com/trustdocs/trustdocs/internal/model"
 	"github.com/trustdocs/trustdocs/internal/resolve"
 )
 
@@ -11,6 +14,63 @@ type comparePair struct {
 	Both         []*resolve.Control
 	OnlyA, OnlyB []*resolve.Control
 	Path         string
+	// ShareA and ShareB count the requirements of A and B that count,
+	// and those of them that implemented controls serving both meet.
+	ShareA, ShareB resolve.Coverage
+	Crosswalk      *crosswalkView // nil without a crosswalk between A and B
+}
+
+// share counts f's requirements that count, and those an implemented
+// control among both meets.
+func share(f *resolve.Framework, both []*resolve.Control) resolve.Coverage {
+	var c resolve.Coverage
+	for _, q := range f.Requirements {
+		if !q.Counts() {
+			continue
+		}
+		c.Total++
+		if slices.ContainsFunc(q.Controls, func(ctl *resolve.Control) bool {
+			return ctl.Status == model.Implemented && slices.Contains(both, ctl)
+		}) {
+			c.Met++
+		}
+	}
+	return c
+}
+
+// structPart is one part of a framework and how many requirements that
+// count it has: a group (Annex A's themes), or a category (SOC 2's).
+type structPart struct {
+	Title  string
+	Count  int
+	Always bool // a category always in scope
+}
+
+// Structure is how the framework's requirements divide: by category when
+// it has categories, else by group. Headings are not counted.
+func (fs frameworkSummary) Structure() []structPart {
+	var parts []structPart
+	add := func(title string, always bool, in func(*resolve.Requirement) bool) {
+		n := 0
+		for _, q := range fs.F.Requirements {
+			if !q.Heading && in(q) {
+				n++
+			}
+		}
+		if n > 0 {
+			parts = append(parts, structPart{title, n, always})
+		}
+	}
+	if len(fs.F.Categories) > 0 {
+		for _, c := range fs.F.Categories {
+			add(c.Title, c.Required, func(q *resolve.Requirement) bool { return q.Category == c.ID })
+		}
+		return parts
+	}
+	for _, g := range fs.F.Groups {
+		add(g.Title, false, func(q *resolve.Requirement) bool { return q.Group == g.ID })
+	}
+	return parts
 }
 
 func mapsTo(c *resolve.Control, f *resolve.Framework) bool {
@@ -28,7 +88,8 @@ func (r *renderer) comparePairs() []comparePair {
 	for i := range sums {
 		for j := i + 1; j < len(sums); j++ {
 			p := comparePair{A: sums[i], B: sums[j],
-				Path: "frameworks/compare/" + sums[i].F.ID + "-vs-" + sums[j].F.ID + "/index.html"}
+				Path:      "frameworks/compare/" + sums[i].F.ID + "-vs-" + sums[j].F.ID + "/index.html",
+				Crosswalk: r.crosswalkView(sums[i].F, sums[j].F)}
 			for _, c := range r.s.Controls {
 				a, b := mapsTo(c, p.A.F), mapsTo(c, p.B.F)
 				switch {
@@ -40,6 +101,7 @@ func (r *renderer) comparePairs() []comparePair {
 					p.OnlyB = append(p.OnlyB, c)
 				}
 			}
+			p.ShareA, p.ShareB = share(p.A.F, p.Both), share(p.B.F, p.Both)
 			pairs = append(pairs, p)
 		}
 	}
@@ -65,5 +127,9 @@ func (r *renderer) comparePages(pairs []comparePair) {
 		r.add(&Page{Template: "compare.html", Path: p.Path, Title: p.A.F.Title() + " vs " + p.B.F.Title(),
 			Section: "frameworks", Description: "How " + p.A.F.Title() + " and " + p.B.F.Title() + " differ, and which of our controls serve each.",
 			Data: compareData{Frameworks: []frameworkSummary{p.A, p.B}, Pairs: pairs, Pair: p}}, onSite())
+		if v := p.Crosswalk; v != nil {
+			r.file(v.CSV, onSite(), func() ([]byte, error) { return r.crosswalkCSV(v), nil })
+			r.file(v.JSON, onSite(), func() ([]byte, error) { return r.crosswalkJSON(v), nil })
+		}
 	}
 }

@@ -4,7 +4,8 @@
 "use strict";
 
 // Filters on tables: a form with data-filter-table="ID" filters the rows of
-// that table by the data-* attributes named like its selects.
+// that table by the data-* attributes named like its selects (a select with
+// data-match="word" matches one word of a space-separated list).
 function setupFilters() {
   document.querySelectorAll("form[data-filter-table]").forEach(function (form) {
     var table = document.getElementById(form.dataset.filterTable);
@@ -15,7 +16,12 @@ function setupFilters() {
       var shown = 0;
       rows.forEach(function (row) {
         var ok = Array.prototype.every.call(form.elements, function (el) {
-          return el.tagName !== "SELECT" || el.value === "" || row.dataset[el.name] === el.value;
+          if (el.tagName !== "SELECT" || el.value === "") return true;
+          var have = row.dataset[el.name] || "";
+          // data-match="word": the row's value is a list of words, one of
+          // which must be the one chosen.
+          if (el.dataset.match === "word") return (" " + have + " ").indexOf(" " + el.value + " ") >= 0;
+          return have === el.value;
         });
         row.hidden = !ok;
         if (ok) shown++;
