@@ -116,3 +116,36 @@ func TestCheckJSON(t *testing.T) {
 		t.Errorf("clean report:\n%s", stdout)
 	}
 }
+
+// check --suggest lists the mappings the crosswalk suggests, apart from the
+// problems, in text and in JSON, and never fails for them.
+func TestCheckSuggest(t *testing.T) {
+	code, stdout, stderr := runCmd("check", "-s", "../..", "--suggest")
+	if code != exitOK || stderr != "" {
+		t.Fatalf("exit %d, stderr %s", code, stderr)
+	}
+	if !strings.Contains(stdout, `: suggestion: BC-03 maps A1.1 (Capacity planning, monitoring and management); the crosswalk relates it to ISO 27001 A.8.6 (Capacity management) as equal`) ||
+		!strings.HasSuffix(stdout, "0 errors, 0 warnings, 1 suggestion\n") {
+		t.Errorf("check --suggest printed:\n%s", stdout)
+	}
+	if _, plain, _ := runCmd("check", "-s", "../.."); strings.Contains(plain, "suggestion") {
+		t.Errorf("check without --suggest prints suggestions:\n%s", plain)
+	}
+	_, stdout, _ = runCmd("check", "-s", "../..", "--suggest", "--format", "json")
+	var report struct {
+		Errors      int `json:"errors"`
+		Warnings    int `json:"warnings"`
+		Suggestions []struct {
+			File     string `json:"file"`
+			Line     int    `json:"line"`
+			Severity string `json:"severity"`
+		} `json:"suggestions"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &report); err != nil {
+		t.Fatal(err)
+	}
+	if report.Errors != 0 || report.Warnings != 0 || len(report.Suggestions) != 1 ||
+		report.Suggestions[0].File != "content/controls/resilience.toml" || report.Suggestions[0].Severity != "suggestion" {
+		t.Errorf("JSON report: %+v", report)
+	}
+}

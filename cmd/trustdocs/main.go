@@ -30,7 +30,7 @@ Usage:
   trustdocs new DIR [--company NAME] [--frameworks both|soc2|iso27001]
   trustdocs import comply DIR [-o SITE] [--company NAME]
   trustdocs build [-s DIR] [-o DIR] [--audience public|nda] [--as-of DATE] [--base-url URL] [--drafts]
-  trustdocs check [-s DIR] [--strict] [--format text|json] [--as-of DATE]
+  trustdocs check [-s DIR] [--strict] [--suggest] [--format text|json] [--as-of DATE]
   trustdocs serve [-s DIR] [--addr 127.0.0.1:1313] [--audience public|nda] [--as-of DATE]
   trustdocs pack [-s DIR] [--audience public|nda] [--as-of DATE] [-o FILE.zip] [--drafts]
   trustdocs version
@@ -217,11 +217,12 @@ func outcome(name, kept string, opts pipeline.Options, res *pipeline.Result, err
 // runCheck reports every problem of the site for every audience, on
 // stdout, and writes nothing.
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("check", "[-s DIR] [--strict] [--format text|json] [--as-of DATE]",
+	fs := newFlagSet("check", "[-s DIR] [--strict] [--suggest] [--format text|json] [--as-of DATE]",
 		"Reports every problem of the site, for every audience, and writes nothing.", stderr)
 	var sf siteFlags
 	sf.register(fs, false)
 	strict := fs.Bool("strict", false, "fail (exit 1) on warnings too")
+	suggest := fs.Bool("suggest", false, "also list the mappings the crosswalks suggest (never a failure)")
 	format := fs.String("format", "text", "output `format`: text (one line per problem) or json")
 	if ok, code := parse(fs, args, stderr); !ok {
 		return code
@@ -235,12 +236,14 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "trustdocs check: %v\n", err)
 		return exitUsage
 	}
+	opts.Suggest = *suggest
 	res, err := pipeline.Check(opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "trustdocs check: %v\n", err)
 		return exitUsage
 	}
 	report := diag.NewReport(opts.Site, res.AsOf.String(), res.Diags)
+	report.Suggestions = res.Suggestions
 	if *format == "json" {
 		err = report.WriteJSON(stdout)
 	} else {

@@ -39,11 +39,17 @@ type Severity int
 const (
 	Warning Severity = iota
 	Error
+	// Suggestion is advice check --suggest prints apart from the problems:
+	// it never fails a build nor counts as a warning.
+	Suggestion
 )
 
 func (s Severity) String() string {
-	if s == Error {
+	switch s {
+	case Error:
 		return "error"
+	case Suggestion:
+		return "suggestion"
 	}
 	return "warning"
 }

@@ -23,6 +23,9 @@ type Report struct {
 	// NotShown counts the errors and warnings of files that had more than
 	// MaxPerFile: counted in Errors and Warnings, not listed.
 	NotShown int `json:"not_shown,omitempty"`
+	// Suggestions, with check --suggest: advice that is neither an error
+	// nor a warning (a mapping the crosswalk suggests), sorted by place.
+	Suggestions []Diagnostic `json:"suggestions,omitempty"`
 }
 
 // MaxPrinted is how many diagnostics the text report prints; it then says
@@ -59,7 +62,14 @@ func (r Report) WriteText(w io.Writer, dir string) error {
 	if err := writeLines(w, r.Diagnostics, dir, r.NotShown); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(w, "%s, %s\n", Plural(r.Errors, "error"), Plural(r.Warnings, "warning"))
+	if err := writeLines(w, r.Suggestions, dir, 0); err != nil {
+		return err
+	}
+	counts := fmt.Sprintf("%s, %s", Plural(r.Errors, "error"), Plural(r.Warnings, "warning"))
+	if len(r.Suggestions) > 0 {
+		counts += ", " + Plural(len(r.Suggestions), "suggestion")
+	}
+	_, err := fmt.Fprintln(w, counts)
 	return err
 }
 

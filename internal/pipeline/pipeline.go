@@ -54,6 +54,7 @@ type Options struct {
 	AsOf      model.Date     // default: site.toml's build.as_of, else today (UTC)
 	BaseURL   string         // overrides site.toml's base_url
 	Drafts    bool           // publish draft policies and pages too
+	Suggest   bool           // work out the mappings the crosswalks suggest (Result.Suggestions)
 	Templates fs.FS          // embedded templates
 	Theme     fs.FS          // embedded theme
 	Now       func() time.Time
@@ -100,6 +101,9 @@ type Result struct {
 	Elapsed  time.Duration
 	Out      string      // the folder a build wrote, or the zip a pack wrote
 	Packed   pack.Result // what the zip holds
+	// Suggestions, with Options.Suggest: mappings the crosswalks suggest,
+	// worked out before any audience narrowed the site.
+	Suggestions []diag.Diagnostic
 }
 
 // Failed reports whether the site had errors, so that nothing was made.
@@ -107,7 +111,7 @@ func (r *Result) Failed() bool { return r.Diags.HasErrors() }
 
 // result is what a one-build session's generation tells its command.
 func (g *Generation) result() *Result {
-	return &Result{Site: g.Site, Diags: g.list, Drafts: g.Drafts, Audience: g.Audience, AsOf: g.AsOf}
+	return &Result{Site: g.Site, Diags: g.list, Drafts: g.Drafts, Audience: g.Audience, AsOf: g.AsOf, Suggestions: g.suggestions}
 }
 
 func isPage(p string) bool { return filepath.Ext(p) == ".html" }

@@ -74,9 +74,10 @@ type Generation struct {
 	StyleOnly bool
 	Elapsed   time.Duration
 
-	list *diag.List // Diags, as the build goes
-	mu   sync.Mutex
-	made map[string][]byte
+	list        *diag.List // Diags, as the build goes
+	suggestions []diag.Diagnostic
+	mu          sync.Mutex
+	made        map[string][]byte
 }
 
 // HasErrors reports whether the build failed; the previous one stands.
@@ -106,6 +107,9 @@ func (s *Session) run(changed []string, audiences []model.Audience, made func(*G
 	}
 	g.AsOf = s.opts.asOf(m)
 	g.Site = resolve.Resolve(m, g.AsOf, g.list)
+	if s.opts.Suggest {
+		g.suggestions = g.Site.Suggestions()
+	}
 	if !s.opts.Drafts {
 		g.Site.LeaveOutDrafts()
 		g.Drafts = len(g.Site.Drafts)

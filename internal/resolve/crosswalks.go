@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 
 	"github.com/trustdocs/trustdocs/internal/diag"
@@ -149,4 +150,54 @@ func (r *resolver) pair(a, b *Framework, mp *model.Pair) *Pair {
 		return nil
 	}
 	return p
+}
+
+// Suggestions are the mappings the crosswalks suggest: a control that
+// maps to a requirement which a crosswalk says is equal to, or a subset
+// of, a requirement of another framework the site pursues, and does not
+// map to that one. They are advice for check --suggest, never problems:
+// whether the control meets the other requirement is for its owner to say.
+func (s *Site) Suggestions() []diag.Diagnostic {
+	var out []diag.Diagnostic
+	for _, c := range s.Controls {
+		maps := map[*Requirement]bool{}
+		for _, m := range c.Mappings {
+			for _, q := range m.Requirements {
+				maps[q] = true
+			}
+		}
+		for _, m := range c.Mappings {
+			for _, q := range m.Requirements {
+				for _, cw := range s.Crosswalks {
+					for _, p := range cw.Pairs {
+						// within: q asks nothing the other does not.
+						other, rel := p.B, p.Relationship
+						if p.B == q {
+							other, rel = p.A, rel.Reverse()
+						} else if p.A != q {
+							continue
+						}
+						if (rel != model.Equal && rel != model.Subset) || maps[other] || !other.Framework.Pursued {
+							continue
+						}
+						out = append(out, diag.Diagnostic{Pos: c.At(m.Framework.ID), Severity: diag.Suggestion,
+							Message: fmt.Sprintf("%s maps %s (%s); the crosswalk relates it to %s %s (%s) as %s: add %q to the control's %s list if it meets that too",
+								c.ID, q.ID, q.Title, other.Framework.Title(), other.ID, other.Title, relationPhrase(rel), other.ID, other.Framework.ID)})
+					}
+				}
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b diag.Diagnostic) int {
+		return cmp.Or(cmp.Compare(a.Pos.File, b.Pos.File), a.Pos.Line-b.Pos.Line, a.Pos.Col-b.Pos.Col)
+	})
+	return out
+}
+
+// relationPhrase says what a requirement is to another, in a sentence.
+func relationPhrase(r model.Relationship) string {
+	if r == model.Equal {
+		return "equal"
+	}
+	return "a part of it"
 }

@@ -125,3 +125,34 @@ to = "CC6.10"
 		}
 	}
 }
+
+// The crosswalk suggests a mapping where a control maps to one side of an
+// equal or subset pair and not the other, and only then.
+func TestSuggestions(t *testing.T) {
+	s, _ := resolveSite(t, map[string]string{
+		"content/controls/c.toml": `[[control]]
+id = "CH-1"
+title = "Change management"
+status = "implemented"
+iso27001 = ["A.8.32", "A.8.6"]
+soc2 = ["A1.1"]
+
+[[control]]
+id = "AC-1"
+title = "Access"
+status = "implemented"
+iso27001 = ["A.5.15"]
+soc2 = ["CC6.1"]
+`,
+	})
+	var got []string
+	for _, d := range s.Suggestions() {
+		got = append(got, d.String())
+	}
+	want := []string{
+		`content/controls/c.toml:5:1: suggestion: CH-1 maps A.8.32 (Change management); the crosswalk relates it to SOC 2 CC8.1 (Authorizing, designing, testing, approving and implementing changes) as a part of it: add "CC8.1" to the control's soc2 list if it meets that too`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("suggestions:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
