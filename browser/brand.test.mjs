@@ -4,34 +4,23 @@
 //   BRAND_SITE_DIR=/tmp/brand/public npm test
 //
 // Skipped when BRAND_SITE_DIR is not set.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveSite, launchChromium, openPage, axeViolations } from './helpers.mjs';
+import { servedSite, axeViolations } from './helpers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const siteDir = process.env.BRAND_SITE_DIR;
 const accent = process.env.BRAND_ACCENT || '#0b7a75';
 const desktop = { width: 1280, height: 900 };
 
-let server, base, browser;
-
-before(async () => {
-  if (!siteDir) return;
-  ({ server, base } = await serveSite(siteDir));
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = servedSite(siteDir);
 
 const rgb = hex => `rgb(${[1, 3, 5].map(i => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
 
 test('the brand accent and logo reach the page, within the CSP', { skip: !siteDir }, async () => {
-  const { context, page, response, problems } = await openPage(browser, base, '', desktop);
+  const { context, page, response, problems } = await site.open('', desktop);
   try {
     assert.equal(response.status(), 200);
     await page.waitForLoadState('load');
@@ -57,7 +46,7 @@ test('the brand accent and logo reach the page, within the CSP', { skip: !siteDi
 test('the branded site has no accessibility violations', { skip: !siteDir }, async () => {
   for (const url of ['', 'policies/access-control/', 'frameworks/iso27001/soa/']) {
     for (const colorScheme of ['light', 'dark']) {
-      const { context, page } = await openPage(browser, base, url, desktop, { bypassCSP: true, colorScheme });
+      const { context, page } = await site.open(url, desktop, { bypassCSP: true, colorScheme });
       try {
         assert.deepEqual(await axeViolations(page), [], `${url} in ${colorScheme} mode`);
       } finally {
@@ -68,7 +57,7 @@ test('the branded site has no accessibility violations', { skip: !siteDir }, asy
 });
 
 test('security.txt is served', { skip: !siteDir }, async () => {
-  const res = await fetch(base + '.well-known/security.txt');
+  const res = await fetch(site.base + '.well-known/security.txt');
   assert.equal(res.status, 200);
   const text = await res.text();
   assert.match(text, /^Contact: mailto:/m);

@@ -3,26 +3,16 @@
 // disclosure open. Run by .ci/run with the rest of the suite:
 //
 //   cd browser && SITE_DIR=/tmp/site node --test crosswalk.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveSite, launchChromium, openPage, axeViolations } from './helpers.mjs';
+import { servedSite, axeViolations } from './helpers.mjs';
 
 const siteDir = process.env.SITE_DIR;
 const url = 'frameworks/compare/iso27001-vs-soc2/';
 const desktop = { width: 1280, height: 900 };
 const phone = { width: 390, height: 844 };
-let server, base, browser;
-
-before(async () => {
-  assert.ok(siteDir, 'set SITE_DIR to a built site');
-  ({ server, base } = await serveSite(siteDir));
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+assert.ok(siteDir, 'set SITE_DIR to a built site');
+const site = servedSite(siteDir);
 
 // rows returns the crosswalk's rows: their ids and whether they show.
 const rows = page => page.$$eval('#crosswalk-table tbody tr', trs => trs.map(tr => ({
@@ -30,7 +20,7 @@ const rows = page => page.$$eval('#crosswalk-table tbody tr', trs => trs.map(tr 
 })));
 
 test('the crosswalk filters by relationship, coverage and part, and says how many rows show', async () => {
-  const { context, page, problems } = await openPage(browser, base, url, desktop);
+  const { context, page, problems } = await site.open(url, desktop);
   try {
     const all = await rows(page);
     assert.equal(all.length, 61, 'a row for each SOC 2 criterion');
@@ -61,7 +51,7 @@ test('the crosswalk filters by relationship, coverage and part, and says how man
 });
 
 test('without script, the whole crosswalk shows and the filters stay hidden', async () => {
-  const { context, page, problems } = await openPage(browser, base, url, desktop, { javaScriptEnabled: false });
+  const { context, page, problems } = await site.open(url, desktop, { javaScriptEnabled: false });
   try {
     const all = await rows(page);
     assert.equal(all.filter(r => r.shown).length, 61);
@@ -73,7 +63,7 @@ test('without script, the whole crosswalk shows and the filters stay hidden', as
 });
 
 test('on a phone, the comparison and the crosswalk stack their columns and fit the screen', async () => {
-  const { context, page, problems } = await openPage(browser, base, url, phone);
+  const { context, page, problems } = await site.open(url, phone);
   try {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${overflow}px wider than the screen`);
@@ -98,7 +88,7 @@ test('on a phone, the comparison and the crosswalk stack their columns and fit t
 
 test('the comparison page, every disclosure open, has no accessibility violations', async () => {
   for (const viewport of [desktop, phone]) {
-    const { context, page } = await openPage(browser, base, url, viewport, { bypassCSP: true });
+    const { context, page } = await site.open(url, viewport, { bypassCSP: true });
     try {
       await page.$$eval('details', ds => ds.forEach(d => { d.open = true; }));
       assert.deepEqual(await axeViolations(page), [], `at ${viewport.width}px`);

@@ -5,6 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 
 const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -66,4 +67,23 @@ export async function axeViolations(page) {
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
   }));
   return result.violations.map(v => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`);
+}
+
+// servedSite serves the built site in dir and starts Chromium before the
+// file's tests, and stops both after them. Its open(url, viewport,
+// options) is openPage on that site. With no dir, it does nothing (the
+// tests skip).
+export function servedSite(dir) {
+  const site = { base: '', browser: null, server: null };
+  before(async () => {
+    if (!dir) return;
+    ({ server: site.server, base: site.base } = await serveSite(dir));
+    site.browser = await launchChromium();
+  });
+  after(async () => {
+    await site.browser?.close();
+    site.server?.close();
+  });
+  site.open = (url, viewport, options) => openPage(site.browser, site.base, url, viewport, options);
+  return site;
 }

@@ -6,11 +6,11 @@
 //
 // It serves SITE_DIR over HTTP on a loopback port, and writes the README's
 // screenshots to browser/screenshots/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveSite, launchChromium, openPage, axeViolations } from './helpers.mjs';
+import { servedSite, axeViolations } from './helpers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const siteDir = process.env.SITE_DIR;
@@ -36,20 +36,9 @@ const pages = [
 ];
 const widths = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
 
-let server, base, browser;
-
-before(async () => {
-  assert.ok(siteDir, 'set SITE_DIR to a built site');
-  ({ server, base } = await serveSite(siteDir));
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-const open = (name, url, viewport, options) => openPage(browser, base, url, viewport, options);
+assert.ok(siteDir, 'set SITE_DIR to a built site');
+const site = servedSite(siteDir);
+const open = (name, url, viewport, options) => site.open(url, viewport, options);
 
 for (const [name, url] of pages) {
   for (const [size, viewport] of Object.entries(widths)) {
@@ -136,7 +125,7 @@ test('search finds a policy by a word of its body, from every page', async () =>
 });
 
 test('search works on a page opened from disk, as from an unzipped pack', async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
   const problems = [];
   page.on('console', m => { if (m.type() === 'error') problems.push(m.text()); });

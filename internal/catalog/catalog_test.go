@@ -10,9 +10,8 @@ import (
 	"github.com/trustdocs/trustdocs/internal/model"
 )
 
-// builtins loads the built-in frameworks through the same loader a site's
-// own frameworks go through, and fails on any diagnostic.
-func builtins(t *testing.T) map[string]*model.Framework {
+// emptySite loads a site with no content: the built-ins alone.
+func emptySite(t *testing.T) (*model.Site, *diag.List) {
 	t.Helper()
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "site.toml"), []byte("title = \"T\"\ncompany = \"C\"\n"), 0o644)
@@ -22,6 +21,14 @@ func builtins(t *testing.T) map[string]*model.Framework {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return site, &diags
+}
+
+// builtins loads the built-in frameworks through the same loader a site's
+// own frameworks go through, and fails on any diagnostic.
+func builtins(t *testing.T) map[string]*model.Framework {
+	t.Helper()
+	site, diags := emptySite(t)
 	for _, d := range diags.Items() {
 		t.Errorf("diagnostic: %s", d)
 	}

@@ -1,13 +1,9 @@
 package catalog_test
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/trustdocs/trustdocs/internal/diag"
-	"github.com/trustdocs/trustdocs/internal/load"
 	"github.com/trustdocs/trustdocs/internal/model"
 	"github.com/trustdocs/trustdocs/internal/resolve"
 )
@@ -18,15 +14,8 @@ import (
 // least one ISO requirement, and every rationale is one short line of our
 // own.
 func TestCrosswalkISO27001SOC2(t *testing.T) {
-	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "site.toml"), []byte("title = \"T\"\ncompany = \"C\"\n"), 0o644)
-	os.Mkdir(filepath.Join(dir, "content"), 0o755)
-	var diags diag.List
-	m, err := load.Load(dir, &diags)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := resolve.Resolve(m, model.NewDate(2026, 11, 1), &diags)
+	m, diags := emptySite(t)
+	s := resolve.Resolve(m, model.NewDate(2026, 11, 1), diags)
 	for _, d := range diags.Items() {
 		if strings.Contains(d.Pos.File, "crosswalk") {
 			t.Errorf("diagnostic: %s", d)
