@@ -22,6 +22,7 @@ import (
 	"github.com/trustdocs/trustdocs/internal/diag"
 	"github.com/trustdocs/trustdocs/internal/model"
 	"github.com/trustdocs/trustdocs/internal/scaffold"
+	"github.com/trustdocs/trustdocs/internal/tomlpos"
 )
 
 // Options say how to import.
@@ -194,7 +195,7 @@ func (im *importer) standards() {
 		}
 		var root yaml.Node
 		if err := yaml.Unmarshal(b, &root); err != nil {
-			p, msg := yamlError(file, 0, err)
+			p, msg := tomlpos.YAMLError(file, 0, err)
 			im.diags.Errorf(p, "the standard does not parse: %s", msg)
 			continue
 		}

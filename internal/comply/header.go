@@ -2,8 +2,6 @@ package comply
 
 import (
 	"bytes"
-	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
@@ -11,6 +9,7 @@ import (
 
 	"github.com/trustdocs/trustdocs/internal/diag"
 	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/tomlpos"
 )
 
 // header is what a comply document's YAML header says, each value with
@@ -72,24 +71,11 @@ func splitAtEnd(src []byte) (head, body []byte, offset, bodyLine int, ok bool) {
 }
 
 // yamlLineRE finds the line in go-yaml's messages ("yaml: line 5: …").
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// yamlError splits go-yaml's error into where it is (its line, plus offset,
-// in file) and what it says.
-func yamlError(file string, offset int, err error) (diag.Pos, string) {
-	msg := err.Error()
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return diag.Pos{File: file, Line: offset + n}, m[2]
-	}
-	return diag.Pos{File: file, Line: offset + 1}, strings.TrimPrefix(msg, "yaml: ")
-}
-
 // parseHeader reads a header; problems are reported at their lines in file.
 func parseHeader(file string, head []byte, offset int, diags *diag.List) (h header, ok bool) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(head, &root); err != nil {
-		p, msg := yamlError(file, offset, err)
+		p, msg := tomlpos.YAMLError(file, offset, err)
 		diags.Errorf(p, "the YAML header does not parse: %s; fix the indentation or quoting here (the header ends at the first line that is exactly ---)", msg)
 		return h, false
 	}

@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -20,23 +21,21 @@ type docFile struct {
 
 // frontMatter is the result of splitting a Markdown file.
 type frontMatter struct {
-	TOML      []byte // between the +++ lines; nil when there is none
-	TOMLLine  int    // line of the file where TOML starts
+	Front     []byte // between the delimiter lines; nil when there is none
+	FrontLine int    // line of the file where Front starts
+	YAML      bool   // --- lines (YAML, as Jekyll, Hugo and MkDocs write) rather than +++ (TOML)
 	Body      []byte
 	BodyLine  int // line of the file where Body starts
-	Delimiter string
 }
 
-// splitFrontMatter separates TOML front matter between +++ lines from the
-// Markdown body. It reports front matter in another tool's format (YAML
-// between --- lines) and front matter that is never closed.
+// splitFrontMatter separates front matter — TOML between +++ lines, or
+// YAML between --- lines — from the Markdown body. It reports front
+// matter that is never closed.
 func splitFrontMatter(src []byte) (frontMatter, error) {
 	first, rest, _ := bytes.Cut(src, []byte("\n"))
-	delim := string(bytes.TrimRight(first, " \t"))
+	delim := string(bytes.TrimRight(first, " \t\r"))
 	switch delim {
-	case "+++":
-	case "---":
-		return frontMatter{}, frontMatterError{1, "front matter between --- lines is YAML, which trustdocs does not read; write TOML between +++ lines instead (title = \"…\", not title: …)"}
+	case "+++", "---":
 	default:
 		return frontMatter{Body: src, BodyLine: 1}, nil
 	}
@@ -46,14 +45,14 @@ func splitFrontMatter(src []byte) (frontMatter, error) {
 		if end < 0 {
 			end = len(rest) - off
 		}
-		if string(bytes.TrimRight(rest[off:off+end], " \t")) == "+++" {
+		if string(bytes.TrimRight(rest[off:off+end], " \t\r")) == delim {
 			body := rest[min(len(rest), off+end+1):]
-			return frontMatter{TOML: rest[:off], TOMLLine: 2, Body: body, BodyLine: line + 1, Delimiter: delim}, nil
+			return frontMatter{Front: rest[:off], FrontLine: 2, YAML: delim == "---", Body: body, BodyLine: line + 1}, nil
 		}
 		off += end + 1
 		line++
 	}
-	return frontMatter{}, frontMatterError{1, "front matter opened with +++ on line 1 is never closed; add a line +++ after the last front-matter key"}
+	return frontMatter{}, frontMatterError{1, fmt.Sprintf("front matter opened with %s on line 1 is never closed; add a line %s after the last front-matter key", delim, delim)}
 }
 
 type frontMatterError struct {
@@ -87,7 +86,7 @@ func (l *loader) parseDoc(file string, src []byte, kind model.DocKind, bundle st
 	}
 	d.Body, d.BodyLine = fm.Body, fm.BodyLine
 	name := "front matter"
-	if fm.TOML == nil {
+	if fm.Front == nil {
 		if rest := bytes.TrimLeft(src, " \t\n"); len(rest) < len(src) && (bytes.HasPrefix(rest, []byte("+++")) || bytes.HasPrefix(rest, []byte("---"))) {
 			line := 1 + bytes.Count(src[:len(src)-len(rest)], []byte("\n"))
 			l.diags.Errorf(diag.Pos{File: file, Line: line, Col: 1}, "front matter must start on the first line of the file; remove the blank lines above %s", rest[:3])
@@ -103,7 +102,14 @@ func (l *loader) parseDoc(file string, src []byte, kind model.DocKind, bundle st
 		d.Title = firstHeading(fm.Body)
 		return d
 	}
-	t := l.parseTOML(file, fm.TOML, fm.TOMLLine-1, name)
+	var t *tomlpos.Table
+	if fm.YAML {
+		if t = tomlpos.ParseYAML(file, fm.Front, fm.FrontLine-1, name, l.diags); t == nil {
+			l.unread(file)
+		}
+	} else {
+		t = l.parseTOML(file, fm.Front, fm.FrontLine-1, name)
+	}
 	if t == nil {
 		return nil
 	}

@@ -98,7 +98,7 @@ func FuzzSplitFrontMatter(f *testing.F) {
 		if got := 1 + bytes.Count(src[:start], []byte("\n")); len(fm.Body) > 0 && got != fm.BodyLine {
 			t.Fatalf("body starts on line %d, BodyLine says %d", got, fm.BodyLine)
 		}
-		if fm.TOML != nil && !bytes.Contains(src[:start], fm.TOML) {
+		if fm.Front != nil && !bytes.Contains(src[:start], fm.Front) {
 			t.Fatalf("front matter is not in the source before the body")
 		}
 	})
@@ -110,6 +110,9 @@ func FuzzPolicy(f *testing.F) {
 		"+++\ntitle = \"T\"\n+++\n",
 		"+++\ntitle: T\n+++\n",
 		"---\ntitle: T\n---\n",
+		"---\ntitle: &a T\nowner: *a\ncontrols: [AC-01, 2]\nrevision:\n  - version: '1.0'\n    date: 2026-01-05\n---\n# H\n",
+		"---\n- a\n- b\n---\n",
+		"---\ntitle: [unclosed\n---\n",
 		"+++\ntitle = \"T\"\n[[revision]]\nversion = 1\n+++\n# H\n<div>x</div>\n",
 		"+++\nreview_every = \"2 years\"\nnext_review = 2026-02-30\n+++\n",
 		"\xef\xbb\xbf+++\r\ntitle = \"T\"\r\n+++\r\n",

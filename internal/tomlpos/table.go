@@ -13,6 +13,10 @@
 // written below a [table] header that belongs above it. Strings are one
 // line of text unless their key is prose (description, note, …).
 //
+// ParseYAML gives the same Table for YAML front matter (--- lines), so that
+// a policy pasted from Jekyll or Hugo is read with the same readers and
+// the same messages.
+//
 // The package knows no trustdocs record: load says what each file holds.
 package tomlpos
 
@@ -40,6 +44,7 @@ type Table struct {
 	m      map[string]any
 	pos    positions
 	diags  *diag.List
+	yaml   bool            // read from YAML, where a quoted date is usual
 	known  []string        // the keys readers asked for, in order: did-you-mean's candidates
 	asked  map[string]bool // the same, to look up: a table may have 100,000 keys
 
@@ -209,7 +214,9 @@ func (t *Table) Date(key string, required bool) model.Date {
 			}
 			return model.Date{}
 		}
-		t.Warnf(t.At(key), "%s is a quoted string; write it as a TOML date without quotes: %s = %s", key, key, d)
+		if !t.yaml {
+			t.Warnf(t.At(key), "%s is a quoted string; write it as a TOML date without quotes: %s = %s", key, key, d)
+		}
 		return d
 	}
 	t.WrongType(key, "a date such as 2026-03-01", v)
@@ -271,7 +278,7 @@ func (t *Table) Sub(key, name string) *Table {
 		t.WrongType(key, "a table", v)
 		return nil
 	}
-	return &Table{parent: t, name: name, path: join(t.path, key), file: t.file, m: m, pos: t.pos, diags: t.diags}
+	return &Table{parent: t, name: name, path: join(t.path, key), file: t.file, m: m, pos: t.pos, diags: t.diags, yaml: t.yaml}
 }
 
 // tables returns the array of tables at key ([[key]] or key = [{…}, …]).
@@ -302,7 +309,7 @@ func (t *Table) Tables(key, name string) []*Table {
 	}
 	out := make([]*Table, len(ms))
 	for i, m := range ms {
-		out[i] = &Table{parent: t, name: name, path: join(t.path, key+"."+strconv.Itoa(i)), file: t.file, m: m, pos: t.pos, diags: t.diags}
+		out[i] = &Table{parent: t, name: name, path: join(t.path, key+"."+strconv.Itoa(i)), file: t.file, m: m, pos: t.pos, diags: t.diags, yaml: t.yaml}
 	}
 	return out
 }
@@ -318,7 +325,7 @@ func (t *Table) Done() {
 	sort.Strings(unknown)
 	for _, k := range unknown {
 		hint := DidYouMeanKey(k, t.known)
-		if t.parent != nil && !strings.HasPrefix(hint, " (") {
+		if t.parent != nil && !t.yaml && !strings.HasPrefix(hint, " (") { // in YAML, indentation says whose a key is
 			// Every key after a [table] header belongs to that table, so
 			// a key of the enclosing table written below it lands here.
 			switch s := diag.Suggest(k, t.parent.known); {
