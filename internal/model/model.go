@@ -132,8 +132,9 @@ type Config struct {
 	Contact       string
 	RequestAccess string
 	Language      string
-	AsOf          Date // [build] as_of
-	UnsafeHTML    bool // [markdown] unsafe_html
+	AsOf          Date   // [build] as_of
+	BrokenLinks   string // [build] broken_links: "error" (the default) or "warning"
+	UnsafeHTML    bool   // [markdown] unsafe_html
 	// ReportCurrentFrom is what a report's 12 months of currency count
 	// from ([status] report_current_from): FromPeriodEnd or FromIssued.
 	ReportCurrentFrom string

@@ -119,7 +119,7 @@ func (r *renderer) checkLinks(d *model.Doc, res markdown.Result) {
 		at := diag.Pos{File: d.Pos.File, Line: d.BodyLine + l.Line - 1, Col: l.Col}
 		if target == d.Pos.File {
 			if frag != "" && !slices.Contains(res.IDs, frag) && !r.templateID(frag) {
-				r.diags.Errorf(at, "link to %q: this document has no heading with id %q%s; heading ids are the heading's words in lower case, joined by hyphens",
+				r.brokenLink(at, "link to %q: this document has no heading with id %q%s; heading ids are the heading's words in lower case, joined by hyphens",
 					l.Dest, frag, diag.DidYouMean(frag, res.IDs))
 			}
 			continue
@@ -138,7 +138,7 @@ func (r *renderer) checkLinks(d *model.Doc, res markdown.Result) {
 		if td := r.docByFile[target]; td != nil && frag != "" {
 			ids := r.docs[td].IDs
 			if _, converted := r.docs[td]; converted && !slices.Contains(ids, frag) && !r.templateID(frag) {
-				r.diags.Errorf(at, "link to %q: %s has no heading with id %q%s", l.Dest, target, frag, diag.DidYouMean(frag, ids))
+				r.brokenLink(at, "link to %q: %s has no heading with id %q%s", l.Dest, target, frag, diag.DidYouMean(frag, ids))
 			}
 		}
 		// A file the link reaches is published with the document. It is
@@ -192,7 +192,19 @@ func (r *renderer) reportMissing(at diag.Pos, d *model.Doc, l markdown.Link, tar
 	if what == "file" {
 		fix = "add the file (in content/files/, or beside index.md in a policy bundle) or fix the path"
 	}
-	r.diags.Errorf(at, "link to %q: there is no %s %s; %s%s", l.Dest, what, target, fix, hint)
+	r.brokenLink(at, "link to %q: there is no %s %s; %s%s", l.Dest, what, target, fix, hint)
+}
+
+// brokenLink reports a link to a document, heading or file that does not
+// exist: an error, unless site.toml's [build] broken_links = "warning"
+// (while migrating a handbook). A link that leads outside content/ is
+// always an error.
+func (r *renderer) brokenLink(at diag.Pos, format string, args ...any) {
+	if r.s.Config.BrokenLinks == "warning" {
+		r.diags.Warnf(at, format, args...)
+		return
+	}
+	r.diags.Errorf(at, format, args...)
 }
 
 // relFrom returns the shortest relative link from file to target; both
