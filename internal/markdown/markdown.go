@@ -14,6 +14,7 @@ import (
 	"bufio"
 	"bytes"
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -47,8 +48,10 @@ func New(unsafeHTML bool) *Converter {
 			extension.Linkify,
 			extension.TaskList,
 			extension.Footnote,
+			extension.DefinitionList,
 		),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		// Headings take ids as GitHub makes them, or their own: ## Travel {#travel}.
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
 		goldmark.WithRendererOptions(opts...),
 	)
 	return &Converter{md: md, unsafe: unsafeHTML}
@@ -111,7 +114,7 @@ func (c *Converter) Convert(src []byte, rewrite Rewrite) (Result, error) {
 	if le := checkLimits(src); le != nil {
 		return res, le
 	}
-	doc := c.md.Parser().Parse(text.NewReader(src))
+	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(newGitHubIDs()))))
 	lines := lineIndex(src)
 	minLevel := 7
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -131,6 +134,18 @@ func (c *Converter) Convert(src []byte, rewrite Rewrite) (Result, error) {
 		switch n := n.(type) {
 		case *ast.Heading:
 			n.Level = min(6, n.Level+shift)
+			// {#id .class} are kept; other attributes ({style=…},
+			// {data-x=…}) are not: the CSP would refuse a style, and
+			// the page's look is the theme's.
+			kept := slices.DeleteFunc(slices.Clone(n.Attributes()), func(a ast.Attribute) bool {
+				return string(a.Name) != "id" && string(a.Name) != "class"
+			})
+			if len(kept) < len(n.Attributes()) {
+				n.RemoveAttributes()
+				for _, a := range kept {
+					n.SetAttribute(a.Name, a.Value)
+				}
+			}
 			if id, ok := n.AttributeString("id"); ok {
 				res.IDs = append(res.IDs, string(id.([]byte)))
 				if n.Level <= 3 {

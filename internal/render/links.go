@@ -39,6 +39,9 @@ func contentTarget(file, dest string) (target, frag string, ok bool) {
 	}
 	p, frag, _ := strings.Cut(dest, "#")
 	p, _, _ = strings.Cut(p, "?")
+	if u, err := url.PathUnescape(frag); err == nil {
+		frag = u // #%E6%97%85 names the heading 旅
+	}
 	if p == "" {
 		return file, frag, frag != ""
 	}
