@@ -186,8 +186,7 @@ func (l *loader) certifications(file string, src []byte) {
 
 // frameworkRef reads a record's framework key.
 func (l *loader) frameworkRef(t *tomlpos.Table) model.Ref {
-	id := t.Str("framework", true, `the framework's id, e.g. framework = "iso27001"`)
-	return model.Ref{ID: id, Pos: t.At("framework")}
+	return ref(t, "framework", `the framework's id, e.g. framework = "iso27001"`)
 }
 
 func (l *loader) subprocessors(file string, src []byte) {

@@ -22,7 +22,7 @@ type comparePair struct {
 
 // share counts f's requirements that count, and those an implemented
 // control among both meets.
-func share(f *resolve.Framework, both []*resolve.Control) resolve.Coverage {
+func share(f *resolve.Framework, both map[*resolve.Control]bool) resolve.Coverage {
 	var c resolve.Coverage
 	for _, q := range f.Requirements {
 		if !q.Counts() {
@@ -30,7 +30,7 @@ func share(f *resolve.Framework, both []*resolve.Control) resolve.Coverage {
 		}
 		c.Total++
 		if slices.ContainsFunc(q.Controls, func(ctl *resolve.Control) bool {
-			return ctl.Status == model.Implemented && slices.Contains(both, ctl)
+			return ctl.Status == model.Implemented && both[ctl]
 		}) {
 			c.Met++
 		}
@@ -101,7 +101,12 @@ func (r *renderer) comparePairs() []comparePair {
 					p.OnlyB = append(p.OnlyB, c)
 				}
 			}
-			p.ShareA, p.ShareB = share(p.A.F, p.Both), share(p.B.F, p.Both)
+			// A set: a site has thousands of controls, each requirement many.
+			both := make(map[*resolve.Control]bool, len(p.Both))
+			for _, c := range p.Both {
+				both[c] = true
+			}
+			p.ShareA, p.ShareB = share(p.A.F, both), share(p.B.F, both)
 			pairs = append(pairs, p)
 		}
 	}

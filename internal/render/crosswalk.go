@@ -15,7 +15,6 @@ import (
 // of an organization that holds the other.
 type crosswalkView struct {
 	A, B      *resolve.Framework
-	Pairs     int
 	CSV, JSON string // output paths of the exports
 	cw        *resolve.Crosswalk
 	Rows      []crossRow
@@ -23,6 +22,9 @@ type crosswalkView struct {
 	// an organization holding A still needs for B. NeedA the reverse.
 	NeedB, NeedA gapList
 }
+
+// Pairs is how many pairs the crosswalk has.
+func (v *crosswalkView) Pairs() int { return len(v.cw.Pairs) }
 
 // crossRow is one requirement of B with the requirements of A related to it.
 type crossRow struct {
@@ -76,7 +78,7 @@ func (r *renderer) crosswalkView(a, b *resolve.Framework) *crosswalkView {
 		return nil
 	}
 	dir := "frameworks/compare/" + a.ID + "-vs-" + b.ID + "/"
-	v := &crosswalkView{A: a, B: b, Pairs: len(cw.Pairs), CSV: dir + "crosswalk.csv", JSON: dir + "crosswalk.json", cw: cw}
+	v := &crosswalkView{A: a, B: b, CSV: dir + "crosswalk.csv", JSON: dir + "crosswalk.json", cw: cw}
 	byB := map[*resolve.Requirement][]related{}
 	byA := map[*resolve.Requirement][]related{}
 	for _, p := range cw.Pairs {

@@ -70,7 +70,6 @@ type pairKey struct{ a, b *Requirement }
 func (r *resolver) crosswalks() {
 	type merged struct {
 		cw    *Crosswalk
-		pairs map[pairKey]*Pair
 		given map[pairKey]*Pair // the last pair given for each key, "none" included
 	}
 	var all []*merged
@@ -91,7 +90,7 @@ func (r *resolver) crosswalks() {
 			}
 		}
 		if into == nil {
-			into = &merged{cw: &Crosswalk{A: a, B: b}, pairs: map[pairKey]*Pair{}, given: map[pairKey]*Pair{}}
+			into = &merged{cw: &Crosswalk{A: a, B: b}, given: map[pairKey]*Pair{}}
 			all = append(all, into)
 		}
 		for _, mp := range m.Pairs {
@@ -108,20 +107,17 @@ func (r *resolver) crosswalks() {
 				r.diags.Errorf(mp.Pos, "crosswalk: the pair %s → %s is already given at %s; keep one", mp.From.ID, mp.To.ID, prev.Pos)
 				continue
 			}
-			into.given[key] = p
-			if p.Relationship == model.Unrelated {
-				if m.BuiltIn {
-					r.diags.Errorf(mp.Pos, `crosswalk: relationship "none" only removes a built-in pair; leave the pair out instead`)
-				}
-				delete(into.pairs, key)
-				continue
+			if p.Relationship == model.Unrelated && m.BuiltIn {
+				r.diags.Errorf(mp.Pos, `crosswalk: relationship "none" only removes a built-in pair; leave the pair out instead`)
 			}
-			into.pairs[key] = p
+			into.given[key] = p
 		}
 	}
 	for _, x := range all {
-		for _, p := range x.pairs {
-			x.cw.Pairs = append(x.cw.Pairs, p)
+		for _, p := range x.given {
+			if p.Relationship != model.Unrelated { // "none" removed the pair
+				x.cw.Pairs = append(x.cw.Pairs, p)
+			}
 		}
 		x.cw.sort()
 		r.s.Crosswalks = append(r.s.Crosswalks, x.cw)
@@ -131,25 +127,29 @@ func (r *resolver) crosswalks() {
 // pair resolves the requirement ids of a pair of the crosswalk a → b.
 func (r *resolver) pair(a, b *Framework, mp *model.Pair) *Pair {
 	p := &Pair{Relationship: mp.Relationship, Rationale: mp.Rationale, Pos: mp.Pos}
-	for _, side := range []struct {
-		f   *Framework
-		ref model.Ref
-		to  **Requirement
-	}{{a, mp.From, &p.A}, {b, mp.To, &p.B}} {
-		if side.ref.ID == "" {
-			return nil
-		}
-		q := side.f.reqs[side.ref.ID]
-		if q == nil {
-			r.diags.Errorf(side.ref.Pos, "crosswalk: %q is not a requirement of %s%s", side.ref.ID, side.f.Title(), r.suggestReq(side.f, side.ref.ID))
-			return nil
-		}
-		*side.to = q
+	if p.A = r.requirement(a, mp.From); p.A == nil {
+		return nil
+	}
+	if p.B = r.requirement(b, mp.To); p.B == nil {
+		return nil
 	}
 	if p.Relationship == "" {
 		return nil
 	}
 	return p
+}
+
+// requirement resolves a crosswalk's requirement id in f, reporting one
+// that f does not have; nil when the id is missing or unknown.
+func (r *resolver) requirement(f *Framework, ref model.Ref) *Requirement {
+	if ref.ID == "" {
+		return nil
+	}
+	q := f.reqs[ref.ID]
+	if q == nil {
+		r.diags.Errorf(ref.Pos, "crosswalk: %q is not a requirement of %s%s", ref.ID, f.Title(), r.suggestReq(f, ref.ID))
+	}
+	return q
 }
 
 // Suggestions are the mappings the crosswalks suggest: a control that
@@ -158,6 +158,19 @@ func (r *resolver) pair(a, b *Framework, mp *model.Pair) *Pair {
 // map to that one. They are advice for check --suggest, never problems:
 // whether the control meets the other requirement is for its owner to say.
 func (s *Site) Suggestions() []diag.Diagnostic {
+	// What each requirement is within, as a whole: the other side of its
+	// equal and subset pairs, read from its side.
+	type within struct {
+		other *Requirement
+		rel   model.Relationship
+	}
+	in := map[*Requirement][]within{}
+	for _, cw := range s.Crosswalks {
+		for _, p := range cw.Pairs {
+			in[p.A] = append(in[p.A], within{p.B, p.Relationship})
+			in[p.B] = append(in[p.B], within{p.A, p.Relationship.Reverse()})
+		}
+	}
 	var out []diag.Diagnostic
 	for _, c := range s.Controls {
 		maps := map[*Requirement]bool{}
@@ -168,22 +181,13 @@ func (s *Site) Suggestions() []diag.Diagnostic {
 		}
 		for _, m := range c.Mappings {
 			for _, q := range m.Requirements {
-				for _, cw := range s.Crosswalks {
-					for _, p := range cw.Pairs {
-						// within: q asks nothing the other does not.
-						other, rel := p.B, p.Relationship
-						if p.B == q {
-							other, rel = p.A, rel.Reverse()
-						} else if p.A != q {
-							continue
-						}
-						if (rel != model.Equal && rel != model.Subset) || maps[other] || !other.Framework.Pursued {
-							continue
-						}
-						out = append(out, diag.Diagnostic{Pos: c.At(m.Framework.ID), Severity: diag.Suggestion,
-							Message: fmt.Sprintf("%s maps %s (%s); the crosswalk relates it to %s %s (%s) as %s: add %q to the control's %s list if it meets that too",
-								c.ID, q.ID, q.Title, other.Framework.Title(), other.ID, other.Title, relationPhrase(rel), other.ID, other.Framework.ID)})
+				for _, w := range in[q] {
+					if (w.rel != model.Equal && w.rel != model.Subset) || maps[w.other] || !w.other.Framework.Pursued {
+						continue
 					}
+					out = append(out, diag.Diagnostic{Pos: c.At(m.Framework.ID), Severity: diag.Suggestion,
+						Message: fmt.Sprintf("%s maps %s (%s); the crosswalk relates it to %s %s (%s) as %s: add %q to the control's %s list if it meets that too",
+							c.ID, q.ID, q.Title, w.other.Framework.Title(), w.other.ID, w.other.Title, relationPhrase(w.rel), w.other.ID, w.other.Framework.ID)})
 				}
 			}
 		}
