@@ -314,7 +314,7 @@ func (l *loader) readPart(f contentFile) *part {
 	if ok {
 		s.todos(s.rel(f.abs), src)
 		if f.doc != nil {
-			p.doc = s.parseDoc(s.rel(f.abs), src, f.doc.kind, f.doc.bundle)
+			p.doc = s.parseDoc(s.rel(f.abs), src, *f.doc)
 			p.front = frontHash(src)
 		} else {
 			f.read(s, s.rel(f.abs), src)
@@ -354,6 +354,8 @@ func (l *loader) merge(f contentFile, p *part, bundles map[string]map[string]str
 			l.site.Intro = &d
 		case model.PolicyDoc:
 			l.site.Policies = append(l.site.Policies, &d)
+		case model.SectionDoc:
+			l.site.Sections = append(l.site.Sections, &d)
 		case model.PageDoc:
 			l.site.Pages = append(l.site.Pages, &d)
 		}

@@ -14,9 +14,10 @@ import (
 )
 
 type docFile struct {
-	abs    string
-	kind   model.DocKind
-	bundle string // bundle folder name, for policies/<slug>/index.md
+	abs     string
+	kind    model.DocKind
+	bundle  string // bundle folder name, for policies/…/<slug>/index.md
+	section string // folder below content/policies/, for policies and sections
 }
 
 // frontMatter is the result of splitting a Markdown file.
@@ -65,13 +66,14 @@ func (e frontMatterError) Error() string { return e.msg }
 var slugRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
 // parseDoc reads a document's text; file is its site-relative path.
-func (l *loader) parseDoc(file string, src []byte, kind model.DocKind, bundle string) *model.Doc {
-	d := &model.Doc{Kind: kind, Origin: model.Origin{Pos: diag.Pos{File: file, Line: 1}}}
-	slug := bundle
+func (l *loader) parseDoc(file string, src []byte, f docFile) *model.Doc {
+	kind := f.kind
+	d := &model.Doc{Kind: kind, Section: f.section, Origin: model.Origin{Pos: diag.Pos{File: file, Line: 1}}}
+	slug := f.bundle
 	if slug == "" {
 		slug = strings.TrimSuffix(filepath.Base(file), ".md")
 	}
-	if kind != model.IntroDoc {
+	if kind == model.PolicyDoc || kind == model.PageDoc {
 		d.Slug = slug
 		if !slugRE.MatchString(slug) {
 			l.diags.Errorf(diag.Pos{File: file}, "%q is not a valid slug: the file name becomes the page's address, so use only lower-case letters, digits and hyphens (e.g. %s)", slug, suggestSlug(slug))
@@ -126,6 +128,11 @@ func (l *loader) parseDoc(file string, src []byte, kind model.DocKind, bundle st
 	case model.IntroDoc:
 		d.Title = t.Str("title", false, "")
 		d.Classification = model.Public
+	case model.SectionDoc:
+		d.Title = t.Str("title", false, "")
+		d.Summary = t.Str("summary", false, "")
+		d.Weight = weight(t)
+		d.Classification = model.Public
 	}
 	t.Done()
 	if d.Title == "" && kind != model.PolicyDoc {
@@ -156,7 +163,14 @@ func (l *loader) policyFields(t *tomlpos.Table, d *model.Doc) {
 	d.Classification = model.Classification(t.Enum("classification", model.Classifications, string(model.Public)))
 	d.Controls = t.Strs("controls")
 	d.Summary = t.Str("summary", false, "")
+	d.Weight = weight(t)
 	d.Revisions = revisions(t)
+}
+
+// weight reads the optional key that orders policies and sections.
+func weight(t *tomlpos.Table) int {
+	w, _ := t.Int("weight")
+	return w
 }
 
 // revisions reads a document's [[revision]] tables: its version history.

@@ -124,7 +124,7 @@ func FuzzPolicy(f *testing.F) {
 		diags := &diag.List{}
 		l := fuzzLoader(diags)
 		if src, ok := l.clean(file, data); ok {
-			l.parseDoc(file, src, model.PolicyDoc, "")
+			l.parseDoc(file, src, docFile{kind: model.PolicyDoc})
 		}
 		checkDiags(t, file, data, diags)
 	})

@@ -12,19 +12,24 @@ import (
 // and how they are read. contentKinds is the whole list: a new kind of
 // record is a line there and its reader.
 type contentKind struct {
-	folder string        // the folder of content/ its files are in, or
-	name   string        // the one file of content/ it is
+	folder string        // the folder of content/ its files are in, and/or
+	name   string        // the name of its one file
 	ext    string        // with folder: the extension of its files
-	bundle bool          // with folder: <folder>/<slug>/index.md, with attachments beside
+	nested bool          // with folder: in the folder or any folder below it
+	bundle bool          // with folder: <folder>/…/<slug>/index.md, with attachments beside
 	doc    model.DocKind // a Markdown document, or
 	read   tomlReader    // a TOML file of records, or
 	head   bool          // one read first, with site.toml: what every other file is read against
 }
 
+// Policies may be grouped in folders of content/policies/ (sections, with
+// an _index.md of their own); a folder holding index.md is a bundle, whose
+// other files are its attachments (the walk tells those apart first).
 var contentKinds = []contentKind{
 	{name: "_index.md", doc: model.IntroDoc},
-	{folder: "policies", ext: ".md", doc: model.PolicyDoc},
-	{folder: "policies", bundle: true, doc: model.PolicyDoc},
+	{folder: "policies", name: "_index.md", nested: true, doc: model.SectionDoc},
+	{folder: "policies", name: "index.md", nested: true, bundle: true, doc: model.PolicyDoc},
+	{folder: "policies", ext: ".md", nested: true, doc: model.PolicyDoc},
 	{folder: "pages", ext: ".md", doc: model.PageDoc},
 	{folder: "controls", ext: ".toml", read: (*loader).controls},
 	{name: "soa.toml", read: (*loader).soa},
@@ -34,26 +39,45 @@ var contentKinds = []contentKind{
 	{folder: "frameworks", ext: ".toml", head: true},
 }
 
+// holds reports whether a file at parts, its path below content/, is in
+// k's folder (directly, or below it for a nested kind).
+func (k *contentKind) holds(parts []string) bool {
+	switch dirs := len(parts) - 1; {
+	case k.folder == "":
+		return dirs == 0
+	case dirs == 0 || parts[0] != k.folder:
+		return false
+	case k.bundle:
+		return dirs >= 2 // policies/<slug>/index.md, at least
+	default:
+		return dirs == 1 || k.nested
+	}
+}
+
 // kindOf returns the kind of the file at parts, its path below content/,
 // or nil for a file that is none.
 func kindOf(parts []string) *contentKind {
 	name := parts[len(parts)-1]
 	for i := range contentKinds {
 		k := &contentKinds[i]
-		switch {
-		case k.name != "":
-			if len(parts) == 1 && name == k.name {
-				return k
-			}
-		case k.bundle:
-			if len(parts) == 3 && parts[0] == k.folder && name == "index.md" {
-				return k
-			}
-		case len(parts) == 2 && parts[0] == k.folder && strings.HasSuffix(name, k.ext):
+		if !k.holds(parts) {
+			continue
+		}
+		if k.name != "" && name == k.name || k.name == "" && strings.HasSuffix(name, k.ext) {
 			return k
 		}
 	}
 	return nil
+}
+
+// section is the folder below content/policies/ that a document at parts
+// is in ("" at the top), and the slug a bundle takes from its folder.
+func section(parts []string, k *contentKind) (sect, bundle string) {
+	dirs := parts[1 : len(parts)-1]
+	if k.bundle {
+		bundle, dirs = dirs[len(dirs)-1], dirs[:len(dirs)-1]
+	}
+	return strings.Join(dirs, "/"), bundle
 }
 
 // stray says why a file of content/ that is of no kind is not read, or ""
@@ -62,7 +86,7 @@ func stray(parts []string) string {
 	name := parts[len(parts)-1]
 	base := strings.TrimSuffix(name, filepath.Ext(name))
 	for _, k := range contentKinds {
-		if k.folder == "" || k.bundle || len(parts) != 2 || parts[0] != k.folder {
+		if k.name != "" || k.bundle || !k.holds(parts) {
 			continue
 		}
 		switch {
@@ -72,8 +96,7 @@ func stray(parts []string) string {
 			return fmt.Sprintf("content/%s/ is read from .toml files only, so this file is ignored; write it in TOML as %s.toml", k.folder, base)
 		}
 	}
-	// Markdown or TOML deeper in policies/ is a bundle's attachment.
-	if (strings.HasSuffix(name, ".md") || strings.HasSuffix(name, ".toml")) && !(parts[0] == "policies" && len(parts) > 2) {
+	if strings.HasSuffix(name, ".md") || strings.HasSuffix(name, ".toml") {
 		return "not part of the site: policies go in content/policies/, free pages in content/pages/, controls in content/controls/*.toml"
 	}
 	return ""

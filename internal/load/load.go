@@ -237,6 +237,7 @@ func (l *loader) walkContent() *walk {
 		w.unread = []string{"content"}
 		return w
 	}
+	policies := filepath.Join(dir, "policies")
 	filepath.WalkDir(dir, func(abs string, d fs.DirEntry, err error) error {
 		if err != nil {
 			diags.Errorf(diag.Pos{File: l.rel(abs)}, "cannot read: %v", err)
@@ -261,7 +262,11 @@ func (l *loader) walkContent() *walk {
 				return nil
 			}
 		}
+		bundle := w.bundleOf(abs, policies)
 		if d.IsDir() {
+			if bundle == "" && strings.HasPrefix(abs, policies+string(filepath.Separator)) {
+				w.policyFolder(abs, rel, diags)
+			}
 			return nil
 		}
 		f := contentFile{abs: abs}
@@ -272,6 +277,10 @@ func (l *loader) walkContent() *walk {
 		parts := strings.Split(strings.TrimPrefix(rel, "content/"), "/")
 		kind := kindOf(parts)
 		switch {
+		case bundle != "" && abs != filepath.Join(bundle, "index.md"):
+			name, _ := filepath.Rel(bundle, abs)
+			w.bundles[bundle][filepath.ToSlash(name)] = abs
+			return nil
 		case kind == nil:
 			if why := stray(parts); why != "" {
 				diags.Warnf(diag.Pos{File: rel}, "%s", why)
@@ -284,27 +293,42 @@ func (l *loader) walkContent() *walk {
 		case kind.read != nil:
 			f.read = kind.read
 		default:
-			f.doc = &docFile{abs, kind.doc, ""}
-			if kind.bundle {
-				f.doc.bundle = parts[1]
-				w.bundles[filepath.Dir(abs)] = map[string]string{}
+			f.doc = &docFile{abs: abs, kind: kind.doc}
+			if kind.folder == "policies" {
+				f.doc.section, f.doc.bundle = section(parts, kind)
 			}
 		}
 		w.files = append(w.files, f)
 		return nil
 	})
-	// Attachments belong to their bundle, not to the site's shared assets.
-	for rel, abs := range w.assets {
-		for dir := filepath.Dir(abs); len(dir) > len(l.root); dir = filepath.Dir(dir) {
-			if files, ok := w.bundles[dir]; ok {
-				name, _ := filepath.Rel(dir, abs)
-				files[filepath.ToSlash(name)] = abs
-				delete(w.assets, rel)
-				break
-			}
+	return w
+}
+
+// bundleOf returns the policy bundle folder that abs is in or is, or "".
+// Folders are walked before what they hold, so the bundle is known.
+func (w *walk) bundleOf(abs, policies string) string {
+	if len(w.bundles) == 0 {
+		return ""
+	}
+	for dir := abs; len(dir) > len(policies); dir = filepath.Dir(dir) {
+		if _, ok := w.bundles[dir]; ok {
+			return dir
 		}
 	}
-	return w
+	return ""
+}
+
+// policyFolder notes a folder of content/policies/: a bundle when it
+// holds index.md, else a section, whose name becomes part of addresses.
+func (w *walk) policyFolder(abs, rel string, diags *diag.List) {
+	if fi, err := os.Lstat(filepath.Join(abs, "index.md")); err == nil && fi.Mode().IsRegular() {
+		w.bundles[abs] = map[string]string{}
+		return
+	}
+	if name := filepath.Base(abs); !slugRE.MatchString(name) {
+		diags.Errorf(diag.Pos{File: rel}, "folder name %q is not a valid section name: it becomes the section's address, so use only lower-case letters, digits and hyphens; rename the folder %s",
+			name, strings.TrimSuffix(suggestSlug(name), ".md"))
+	}
 }
 
 // inside reports whether abs lies within the site folder.

@@ -15,7 +15,7 @@ func parsePolicy(t *testing.T, src string) (*model.Doc, []string) {
 	t.Helper()
 	diags := &diag.List{}
 	l := fuzzLoader(diags)
-	d := l.parseDoc("content/policies/p.md", []byte(src), model.PolicyDoc, "")
+	d := l.parseDoc("content/policies/p.md", []byte(src), docFile{kind: model.PolicyDoc})
 	var out []string
 	for _, x := range diags.Items() {
 		out = append(out, strings.TrimPrefix(x.String(), "content/policies/p.md:"))

@@ -86,6 +86,7 @@ type Site struct {
 
 	Intro          *Doc // content/_index.md, or nil
 	Policies       []*Doc
+	Sections       []*Doc // content/policies/**/_index.md
 	Pages          []*Doc
 	Controls       []*Control
 	SoA            []*SoAEntry
@@ -172,14 +173,23 @@ const (
 	PolicyDoc DocKind = iota
 	PageDoc
 	IntroDoc
+	// SectionDoc is a folder of policies' _index.md: the section's title,
+	// summary, order and introduction.
+	SectionDoc
 )
 
 // Doc is a Markdown document with TOML front matter: a policy, a free page
 // or the home page's introduction.
 type Doc struct {
 	Origin
-	Kind           DocKind
-	Slug           string
+	Kind DocKind
+	Slug string
+	// Section is the folder of content/policies/ that a policy is in
+	// ("hr", "hr/onboarding"; "" at the top), or a SectionDoc's own folder.
+	Section string
+	// Weight orders policies and sections (Hugo's key): lower first, and
+	// those without one (0) after, by title.
+	Weight         int
 	Title          string
 	Version        string
 	Owner          string

@@ -133,6 +133,15 @@ func TestSessionMatchesFullBuildOnExample(t *testing.T) {
 			opts.Site, opts.Audience = dir, audience
 			at := func(rel string) string { return filepath.Join(dir, "content", filepath.FromSlash(rel)) }
 			policy, faq, intro := at("policies/access-control.md"), at("pages/faq.md"), at("_index.md")
+			// A section: policies in a folder, with an introduction.
+			section := at("policies/people/_index.md")
+			writeFile(t, section, "+++\ntitle = \"People\"\nsummary = \"Hiring, training and leaving.\"\n+++\n\nHow we look after [access](../access-control.md).\n")
+			if err := os.Rename(at("policies/hr-security.md"), at("policies/people/hr-security.md")); err != nil {
+				t.Fatal(err)
+			}
+			replace(t, at("policies/people/hr-security.md"), "](access-control.md)", "](../access-control.md)")
+			replace(t, policy, "](hr-security.md)", "](people/hr-security.md)")
+			replace(t, at("policies/information-security.md"), "](hr-security.md)", "](people/hr-security.md)")
 			appendText := func(file, text string) {
 				b, _ := os.ReadFile(file)
 				writeFile(t, file, string(b)+text)
@@ -142,6 +151,7 @@ func TestSessionMatchesFullBuildOnExample(t *testing.T) {
 				{"a policy's body", func() { appendText(policy, "\nOne more sentence.\n") }, []string{policy}, 3, false, false},
 				{"a page's body", func() { appendText(faq, "\nOne more answer.\n") }, []string{faq}, 3, false, false},
 				{"the introduction", func() { appendText(intro, "\nOne more line.\n") }, []string{intro}, 3, false, false},
+				{"a section's introduction", func() { appendText(section, "\nOne more line.\n") }, []string{section}, 3, false, false},
 				{"a policy's title", func() { replace(t, policy, `"Access Control Policy"`, `"Access Policy"`) }, []string{policy}, -2, false, false},
 				{"a policy's controls", func() { replace(t, policy, `"AC-05", "AC-06"]`, `"AC-05"]`) }, []string{policy}, -2, false, false},
 				{"a policy's owner", func() { replace(t, policy, `"Head of IT"`, `"IT Lead"`) }, []string{policy}, -2, false, false},

@@ -18,6 +18,7 @@ func (r *renderer) convertDocs() {
 		docs = append(docs, p.Doc)
 	}
 	docs = append(docs, r.s.Pages...)
+	docs = append(docs, r.sectionDocs()...)
 	if r.s.Intro != nil {
 		docs = append(docs, r.s.Intro)
 	}

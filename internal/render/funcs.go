@@ -36,6 +36,7 @@ var funcs = template.FuncMap{
 	"capitalize":    capitalize,
 	"sentence":      sentence,
 	"policyURL":     func(p *resolve.Policy) string { return policyURL(p.Slug) },
+	"sectionURL":    sectionURL,
 	"pageURL":       pageURL,
 	"controlURL":    controlURL,
 	"frameworkURL":  frameworkURL,

@@ -23,6 +23,8 @@ func docOutputPath(d *model.Doc) string {
 		return policyURL(d.Slug)
 	case model.PageDoc:
 		return pageURL(d)
+	case model.SectionDoc:
+		return "policies/" + d.Section + "/index.html"
 	}
 	return "index.html"
 }
@@ -51,11 +53,11 @@ func contentTarget(file, dest string) (target, frag string, ok bool) {
 	return path.Clean(path.Join(path.Dir(file), p)), frag, true
 }
 
-// outputFor returns the output path that a link to the site file target
-// should lead to in this build, or "" when the site has no such file. A
-// document or file this audience may not read leads to the page that lists
-// it instead.
-func (r *renderer) outputFor(target string) string {
+// outputFor returns the output path that a link in from to the site file
+// target should lead to in this build, or "" when the site has no such
+// file. A document or file this audience may not read leads to the page
+// that lists it instead.
+func (r *renderer) outputFor(from *model.Doc, target string) string {
 	rest, ok := strings.CutPrefix(target, "content/")
 	if !ok {
 		return ""
@@ -73,18 +75,19 @@ func (r *renderer) outputFor(target string) string {
 		}
 		return "index.html"
 	}
-	if dir, name, ok := strings.Cut(strings.TrimPrefix(rest, "policies/"), "/"); ok && strings.HasPrefix(rest, "policies/") {
-		if p := r.s.Policy(dir); p != nil && p.Attachments[name] != "" {
-			if r.site.Renders(p.Classification) {
-				return "policies/" + dir + "/" + name
-			}
-			return "policies/index.html"
+	if d, name := r.bundleOf(target); d != nil {
+		switch p := r.s.Policy(d.Slug); {
+		case p != nil && p.Pos.File == d.Pos.File && r.site.Renders(p.Classification):
+			return "policies/" + d.Slug + "/" + name
+		case p != nil && p.Pos.File == d.Pos.File, r.leftOut(d):
+			return "policies/index.html" // a draft's attachment is published with it
 		}
-		for _, d := range r.s.Drafts {
-			if d.Kind == model.PolicyDoc && d.Slug == dir && d.Attachments[name] != "" {
-				return "policies/index.html" // a draft's attachment is published with it
-			}
+	}
+	if name, ok := r.besidePolicy(from, target); ok {
+		if r.site.Renders(from.Classification) && !r.leftOut(from) {
+			return "policies/" + from.Slug + "/" + name
 		}
+		return "policies/index.html"
 	}
 	if _, ok := r.s.Assets[target]; ok {
 		if r.withheld[rest] {
@@ -95,13 +98,30 @@ func (r *renderer) outputFor(target string) string {
 	return ""
 }
 
+// bundleOf returns the policy bundle whose attachment target is, and the
+// attachment's name in it, or nil.
+func (r *renderer) bundleOf(target string) (*model.Doc, string) {
+	for i := len("content/policies/"); i < len(target); i++ {
+		if target[i] != '/' {
+			continue
+		}
+		if d := r.docByFile[target[:i]+"/index.md"]; d != nil && d.Kind == model.PolicyDoc {
+			if name := target[i+1:]; d.Attachments[name] != "" {
+				return d, name
+			}
+			return nil, ""
+		}
+	}
+	return nil, ""
+}
+
 // rewriteLink points a link written in d at its page or file in the output.
 func (r *renderer) rewriteLink(d *model.Doc, from, dest string) string {
 	target, frag, ok := contentTarget(d.Pos.File, dest)
 	if !ok || strings.HasPrefix(dest, "#") {
 		return dest
 	}
-	to := r.outputFor(target)
+	to := r.outputFor(d, target)
 	if to == "" {
 		return dest
 	}
@@ -127,7 +147,7 @@ func (r *renderer) checkLinks(d *model.Doc, res markdown.Result) {
 			}
 			continue
 		}
-		to := r.outputFor(target)
+		to := r.outputFor(d, target)
 		if to == "" {
 			if !r.s.Site.Unread[target] { // else its own error says why
 				r.reportMissing(at, d, l, target)
@@ -147,8 +167,14 @@ func (r *renderer) checkLinks(d *model.Doc, res markdown.Result) {
 		// A file the link reaches is published with the document. It is
 		// copied by the path it has in content/ (content/files/x.pdf and
 		// content/x.pdf are both published under files/).
-		if _, isAsset := r.s.Assets[target]; isAsset && strings.HasPrefix(to, "files/") && r.site.Renders(d.Classification) {
+		switch _, isAsset := r.s.Assets[target]; {
+		case !isAsset || !r.site.Renders(d.Classification):
+		case strings.HasPrefix(to, "files/"):
 			r.copyAsset(strings.TrimPrefix(target, "content/"))
+		case strings.HasPrefix(to, "policies/"+d.Slug+"/"):
+			r.mu.Lock()
+			r.copies[to] = r.s.Assets[target]
+			r.mu.Unlock()
 		}
 	}
 }
@@ -187,6 +213,12 @@ func (r *renderer) reportMissing(at diag.Pos, d *model.Doc, l markdown.Link, tar
 	slices.Sort(candidates)
 	written, _, _ := strings.Cut(l.Dest, "#")
 	hint := diag.DidYouMean(written, candidates)
+	for _, c := range candidates { // moved to another folder: the same name elsewhere
+		if path.Base(c) == path.Base(written) && c != written {
+			hint = diag.DidYouMean(c, []string{c})
+			break
+		}
+	}
 	if strings.HasPrefix(target, "..") || !strings.HasPrefix(target, "content/") {
 		r.diags.Errorf(at, "link to %q leads outside content/; link only to files in content/%s", l.Dest, hint)
 		return

@@ -140,11 +140,13 @@ func (r *renderer) home() {
 
 type libraryData struct {
 	Policies []*resolve.Policy
+	Groups   []policyGroup
 	Owners   []string
 }
 
 type policyData struct {
 	P        *resolve.Policy
+	Trail    []*resolve.Section // the sections it is in, outermost first
 	Body     template.HTML
 	TOC      []markdown.Heading
 	Controls []*resolve.Control
@@ -154,6 +156,18 @@ type policyData struct {
 // made when the page is, not kept for every page until then.
 func (d policyData) Contents() template.HTML { return markdown.Contents(d.TOC) }
 
+// owners are the owners of the policies, sorted, each once.
+func owners(ps []*resolve.Policy) []string {
+	var out []string
+	for _, p := range ps {
+		if p.Owner != "" && !slices.Contains(out, p.Owner) {
+			out = append(out, p.Owner)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
 type docData struct {
 	Doc  *model.Doc
 	Body template.HTML
@@ -161,22 +175,21 @@ type docData struct {
 
 func (r *renderer) policyPages() {
 	listed := r.site.ListedPolicies(r.s.Policies)
-	var owners []string
-	for _, p := range listed {
-		if p.Owner != "" && !slices.Contains(owners, p.Owner) {
-			owners = append(owners, p.Owner)
-		}
-	}
-	slices.Sort(owners)
+	owners := owners(listed)
+	groups := r.groups(listed)
 	r.add(&Page{Template: "policies.html", Path: "policies/index.html", Title: "Policies", Section: "policies",
 		Description: "The security and privacy policies that govern how we operate.",
-		Data:        libraryData{Policies: listed, Owners: owners}}, onSite())
+		Data:        libraryData{Policies: listed, Groups: groups, Owners: owners}}, onSite())
+	r.sectionPages(groups)
 	for _, p := range listed {
 		if !r.site.Renders(p.Classification) {
 			continue
 		}
 		res := r.docs[p.Doc]
 		d := policyData{P: p, Body: res.HTML, TOC: res.TOC, Controls: p.Controls}
+		if sec := r.s.Section(p.Section); sec != nil {
+			d.Trail = sec.Trail()
+		}
 		r.add(&Page{Template: "policy.html", Path: policyURL(p.Slug), Title: p.Title, Section: "policies",
 			Description: p.Summary, Data: d}, onRecords([]*resolve.Policy{p}, p.Controls, p.Doc))
 		for name, abs := range p.Attachments {

@@ -44,6 +44,15 @@ func (r *renderer) searchIndex(out func(searchEntry)) {
 		}
 		out(e)
 	}
+	for _, g := range r.groups(r.site.ListedPolicies(r.s.Policies)) {
+		if sec := g.Section; sec != nil {
+			e := searchEntry{Title: sec.Title, URL: sectionURL(sec), Kind: "section"}
+			if sec.Doc != nil {
+				e.Summary, e.Words = sec.Doc.Summary, words(string(r.docs[sec.Doc].HTML))
+			}
+			out(e)
+		}
+	}
 	for _, d := range r.s.Pages {
 		if r.site.Renders(d.Classification) {
 			res := r.docs[d]

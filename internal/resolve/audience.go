@@ -87,6 +87,6 @@ func (s *Site) Narrow(a model.Audience) error {
 // listing is what a listing may show of a document: who may not read it
 // sees its title and summary, and that it is restricted.
 func listing(d *model.Doc) *model.Doc {
-	return &model.Doc{Origin: d.Origin, Kind: d.Kind, Slug: d.Slug, Title: d.Title,
+	return &model.Doc{Origin: d.Origin, Kind: d.Kind, Slug: d.Slug, Section: d.Section, Weight: d.Weight, Title: d.Title,
 		Summary: d.Summary, Classification: d.Classification, Draft: d.Draft}
 }

@@ -35,10 +35,11 @@ func digits(s string) int {
 	return n
 }
 
-// sortByTitle sorts policies by title, ignoring case, then by slug. Each
-// title is lowered once: lowering in the comparison would allocate
-// n log n strings, which shows on a site of ten thousand policies.
-func sortByTitle(ps []*Policy) {
+// sortPolicies sorts policies by weight (those with none after), then by
+// title ignoring case, then by slug. Each title is lowered once: lowering
+// in the comparison would allocate n log n strings, which shows on a site
+// of ten thousand policies.
+func sortPolicies(ps []*Policy) {
 	type keyed struct {
 		title string
 		p     *Policy
@@ -48,9 +49,22 @@ func sortByTitle(ps []*Policy) {
 		ks[i] = keyed{strings.ToLower(p.Title), p}
 	}
 	slices.SortFunc(ks, func(a, b keyed) int {
-		return cmp.Or(cmp.Compare(a.title, b.title), cmp.Compare(a.p.Slug, b.p.Slug))
+		return cmp.Or(byWeight(a.p.Weight, b.p.Weight), cmp.Compare(a.title, b.title), cmp.Compare(a.p.Slug, b.p.Slug))
 	})
 	for i, k := range ks {
 		ps[i] = k.p
 	}
+}
+
+// byWeight orders by Hugo's rule: a weight of 0 is none, and comes last.
+func byWeight(a, b int) int {
+	switch {
+	case a == b:
+		return 0
+	case a == 0:
+		return 1
+	case b == 0:
+		return -1
+	}
+	return cmp.Compare(a, b)
 }

@@ -34,7 +34,8 @@ func (r *resolver) policies() {
 		r.s.Policies = append(r.s.Policies, p)
 		r.policyDates(p)
 	}
-	sortByTitle(r.s.Policies)
+	sortPolicies(r.s.Policies)
+	r.sections()
 	ids := r.controlIDs()
 	for _, p := range r.s.Policies {
 		seen := map[string]bool{}

@@ -17,7 +17,8 @@ type Site struct {
 	*model.Site
 	AsOf model.Date
 
-	Policies       []*Policy    // sorted by title
+	Policies       []*Policy    // sorted by weight, then title
+	Sections       []*Section   // folders of policies, as a table of contents
 	Pages          []*model.Doc // sorted by title
 	Controls       []*Control   // sorted by id
 	Frameworks     []*Framework
@@ -31,6 +32,7 @@ type Site struct {
 	Drafts []*model.Doc
 
 	policies   map[string]*Policy
+	sections   map[string]*Section
 	controls   map[string]*Control
 	frameworks map[string]*Framework
 	narrowed   model.Audience // set by Narrow

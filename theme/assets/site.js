@@ -5,12 +5,20 @@
 
 // Filters on tables: a form with data-filter-table="ID" filters the rows of
 // that table by the data-* attributes named like its selects (a select with
-// data-match="word" matches one word of a space-separated list).
+// data-match="word" matches one word of a space-separated list). A row of
+// class "group" heads the rows of its tbody (a section of the policy
+// library): it is hidden when they all are.
 function setupFilters() {
   document.querySelectorAll("form[data-filter-table]").forEach(function (form) {
     var table = document.getElementById(form.dataset.filterTable);
     if (!table) return;
-    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var rows = [], groups = [];
+    Array.prototype.forEach.call(table.tBodies, function (body) {
+      Array.prototype.forEach.call(body.rows, function (row) {
+        if (row.classList.contains("group")) groups.push(row);
+        else rows.push(row);
+      });
+    });
     var count = form.querySelector("output");
     function apply() {
       var shown = 0;
@@ -25,6 +33,11 @@ function setupFilters() {
         });
         row.hidden = !ok;
         if (ok) shown++;
+      });
+      groups.forEach(function (head) {
+        head.hidden = !Array.prototype.some.call(head.parentNode.rows, function (row) {
+          return row !== head && !row.hidden;
+        });
       });
       if (count) count.textContent = shown + " of " + rows.length + " shown";
     }
