@@ -8,6 +8,7 @@ package comply
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -109,13 +110,11 @@ func (im *importer) site() error {
 # status (implemented, partial or planned): comply recorded none of these.
 ` + im.controls.String())
 	}
-	starter, err := scaffold.Starter(scaffold.Options{Company: im.res.Company, Today: im.opts.Today, Version: im.opts.Version, Frameworks: scaffold.SOC2})
+	shell, err := scaffold.Shell(scaffold.Options{Company: im.res.Company, Today: im.opts.Today, Version: im.opts.Version, Frameworks: scaffold.SOC2})
 	if err != nil {
 		return err
 	}
-	for _, p := range []string{"site.toml", ".gitignore", ".github/workflows/trustdocs.yml", "content/_index.md", "content/pages/contact.md"} {
-		im.files[p] = starter[p]
-	}
+	maps.Copy(im.files, shell)
 	return nil
 }
 

@@ -96,6 +96,24 @@ func Starter(opts Options) (map[string][]byte, error) {
 	return files, err
 }
 
+// Shell returns what a site made from another tool's files needs around
+// its content: site.toml, .gitignore, the GitHub Pages workflow, the home
+// page's introduction and a contact page, from the starter.
+func Shell(opts Options) (map[string][]byte, error) {
+	if opts.Frameworks == "" {
+		opts.Frameworks = SOC2
+	}
+	starter, err := Starter(opts)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]byte{}
+	for _, p := range []string{"site.toml", ".gitignore", ".github/workflows/trustdocs.yml", "content/_index.md", "content/pages/contact.md"} {
+		out[p] = starter[p]
+	}
+	return out, nil
+}
+
 // only keeps the starter to one framework: the other's files go, and so
 // do the lines that map controls to it.
 func only(files map[string][]byte, keep string) {

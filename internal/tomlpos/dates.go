@@ -107,3 +107,23 @@ func lineValue(line string) (key, value string, ok bool) {
 	}
 	return strings.TrimSpace(key), strings.TrimSpace(value), true
 }
+
+// LooseDate reads a date in one of the layouts people write by hand:
+// 2026-06-04 (also with a time after it), 2026/06/04, 4 June 2026,
+// Jun 4 2026, June 4, 2026. A layout that could be day or month first
+// (04/06/2026) is refused, as is a day the calendar does not have.
+func LooseDate(s string) (model.Date, bool) {
+	v := strings.Trim(strings.TrimSpace(s), `"'`)
+	if len(v) > 10 && isoRE.MatchString(v[:10]) && (v[10] == 'T' || v[10] == ' ') {
+		v = v[:10]
+	}
+	var d model.Date
+	if m := ymdRE.FindStringSubmatch(v); m != nil {
+		d = day(atoi(m[1]), atoi(m[2]), atoi(m[3]))
+	} else if m := dMonRE.FindStringSubmatch(v); m != nil {
+		d = day(atoi(m[3]), month(m[2]), atoi(m[1]))
+	} else if m := monDRE.FindStringSubmatch(v); m != nil {
+		d = day(atoi(m[3]), month(m[1]), atoi(m[2]))
+	}
+	return d, !d.IsZero()
+}

@@ -1,0 +1,198 @@
+package mdimport
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/trustdocs/trustdocs/internal/model"
+)
+
+// numberRE is the number a file or folder name is ordered by: 01-intro,
+// 2_people, 10. Scope.
+var numberRE = regexp.MustCompile(`^(\d{1,4})[-_. ]+`)
+
+// numbered splits a name into its ordering number (0 when none) and the
+// rest.
+func numbered(name string) (int, string) {
+	m := numberRE.FindStringSubmatch(name)
+	if m == nil || len(m[0]) == len(name) {
+		return 0, name
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n, name[len(m[0]):]
+}
+
+// place decides where every document and folder goes in the new site:
+// folders become sections, documents policies with unique slugs, index
+// files their folder's page.
+func (im *importer) place() {
+	rels := make([]string, 0, len(im.folders))
+	for rel := range im.folders {
+		rels = append(rels, rel)
+	}
+	slices.Sort(rels) // parents before children
+	for _, rel := range rels {
+		f := im.folders[rel]
+		if rel == im.root || rel == "." && im.root == "" {
+			continue
+		}
+		n, name := numbered(path.Base(rel))
+		f.weight = n
+		f.title = strings.TrimSpace(name)
+		if e, ok := im.nav[rel]; ok {
+			f.title, f.weight = cmpOr(e.title, f.title), cmpOr(e.weight, f.weight)
+		}
+		im.category(f)
+		slug := model.Slug(name)
+		if slug == "" {
+			slug = "section"
+		}
+		parent := im.folders[path.Dir(rel)]
+		out := slug
+		if parent != nil && parent.out != "" {
+			out = parent.out + "/" + slug
+		}
+		for i := 2; im.takenSection(out); i++ {
+			out = strings.TrimSuffix(out, "-"+strconv.Itoa(i-1)) + "-" + strconv.Itoa(i)
+		}
+		f.out = out
+		if !strings.Contains(out, "/") {
+			im.slugs[out] = rel + "/"
+		}
+	}
+	for _, d := range im.docs {
+		f := im.folders[d.dir]
+		if d.index && f != nil && f.index == nil {
+			f.index = d
+			if f.out == "" {
+				d.out = "content/_index.md"
+			} else {
+				d.out = "content/policies/" + f.out + "/_index.md"
+			}
+			d.section = f
+			continue
+		}
+		if d.index { // a second index in one folder: README.md beside index.md
+			d.index = false
+		}
+		n, name := numbered(d.base)
+		d.weight = n
+		if e, ok := im.nav[d.rel]; ok {
+			d.navTitle, d.weight = e.title, cmpOr(e.weight, d.weight)
+		}
+		slug := model.Slug(name)
+		if slug == "" {
+			slug = "policy"
+		}
+		if prev, taken := im.slugs[slug]; taken && f != nil && f.out != "" {
+			// the same name in another folder: access.md in policies/ and procedures/
+			slug = model.Slug(path.Base(f.out) + "-" + slug)
+			_ = prev
+		}
+		for base, i := slug, 2; im.slugs[slug] != ""; i++ {
+			slug = fmt.Sprintf("%s-%d", base, i)
+		}
+		im.slugs[slug] = d.rel
+		d.slug = slug
+		d.section = f
+		if f != nil && f.out != "" {
+			d.out = "content/policies/" + f.out + "/" + slug + ".md"
+		} else {
+			d.out = "content/policies/" + slug + ".md"
+		}
+		im.res.Policies++
+	}
+	for _, f := range im.folders {
+		if f.out != "" && f.index == nil && im.holdsPolicies(f) {
+			im.res.Sections++
+			if f.weight != 0 || f.title != folderTitle(path.Base(f.out)) {
+				// The folder's own name and place, which its slug loses.
+				im.files["content/policies/"+f.out+"/_index.md"] = sectionFront(f.title, "", f.weight, "")
+			}
+		} else if f.index != nil && f.out != "" {
+			im.res.Sections++
+		}
+	}
+}
+
+// takenSection reports whether a section has the path out already.
+func (im *importer) takenSection(out string) bool {
+	for _, f := range im.folders {
+		if f.out == out {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsPolicies reports whether a policy is in f or a folder inside it.
+func (im *importer) holdsPolicies(f *folder) bool {
+	for _, d := range im.docs {
+		if !d.index && d.section != nil && (d.section == f || strings.HasPrefix(d.section.out, f.out+"/")) {
+			return true
+		}
+	}
+	return false
+}
+
+// folderTitle is the title trustdocs gives a section without _index.md.
+func folderTitle(name string) string {
+	t := strings.ReplaceAll(name, "-", " ")
+	if t == "" {
+		return t
+	}
+	return strings.ToUpper(t[:1]) + t[1:]
+}
+
+func cmpOr[T comparable](a, b T) T {
+	var zero T
+	if a != zero {
+		return a
+	}
+	return b
+}
+
+// sectionFront is a section's _index.md.
+func sectionFront(title, summary string, weight int, body string) []byte {
+	var b strings.Builder
+	b.WriteString("+++\n")
+	fmt.Fprintf(&b, "title = %s\n", tomlString(title))
+	if summary != "" {
+		fmt.Fprintf(&b, "summary = %s\n", tomlString(summary))
+	}
+	if weight != 0 {
+		fmt.Fprintf(&b, "weight = %d\n", weight)
+	}
+	b.WriteString("+++\n")
+	if body != "" {
+		b.WriteString("\n" + body)
+	}
+	return []byte(b.String())
+}
+
+// tomlString quotes s as a TOML basic string.
+func tomlString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
