@@ -63,3 +63,40 @@ func TestImportComplyErrors(t *testing.T) {
 		}
 	}
 }
+
+// trustdocs import markdown DIR --var …, then check and build the site:
+// JupiterOne's templates, placeholders filled in, everything else reported.
+func TestImportMarkdown(t *testing.T) {
+	site := filepath.Join(t.TempDir(), "site")
+	code, stdout, stderr := runCmd("import", "markdown", "../../internal/mdimport/testdata/jupiterone", "-o", site,
+		"--var", "companyShortName=Acme", "--var", "needStandardHIPAA=false", "--classification", "public")
+	if code != exitOK {
+		t.Fatalf("import: exit %d\n%s", code, stderr)
+	}
+	for _, want := range []string{"into " + site + ": 179 policies in 5 sections", "documents are public", "LICENSE.txt (copied beside site.toml)", "not converted, reported above"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("summary lacks %q:\n%s", want, stdout)
+		}
+	}
+	if !strings.Contains(stderr, "templates/policies/access.md.tmpl:") || strings.Contains(stderr, "{{companyShortName}}") {
+		t.Errorf("reports:\n%s", stderr)
+	}
+	access, _ := os.ReadFile(filepath.Join(site, "content", "policies", "templates", "policies", "access.md"))
+	if !strings.Contains(string(access), "Access to Acme systems") || strings.Contains(string(access), "HIPAA Security regulations") {
+		t.Errorf("placeholders or sections not filled in:\n%s", access)
+	}
+	if code, out, _ := runCmd("check", "-s", site); code != exitOK || !strings.Contains(out, "\n0 errors, ") {
+		t.Errorf("check of the import: exit %d\n%s", code, out)
+	}
+	if code, out, stderr := runCmd("build", "-s", site, "--drafts"); code != exitOK || !strings.Contains(out, "built ") {
+		t.Errorf("build of the import: exit %d\n%s%s", code, out, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(site, "public", "policies", "access", "index.html")); err != nil {
+		t.Errorf("no page for the access policy: %v", err)
+	}
+	for _, args := range [][]string{{"import", "markdown"}, {"import", "markdown", t.TempDir()}, {"import", "markdown", "x", "--var", "novalue"}} {
+		if code, _, _ := runCmd(args...); code != exitUsage {
+			t.Errorf("%v: exit %d, want %d", args, code, exitUsage)
+		}
+	}
+}

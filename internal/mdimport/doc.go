@@ -7,6 +7,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/trustdocs/trustdocs/internal/diag"
 	"github.com/trustdocs/trustdocs/internal/model"
@@ -41,7 +42,16 @@ func (d *doc) convert(im *importer) {
 		d.diags.Errorf(diag.Pos{File: d.rel}, "cannot read: %v", err)
 		return
 	}
+	d.convertText(im, src)
+}
+
+// convertText converts the text of the document.
+func (d *doc) convertText(im *importer, src []byte) {
 	src = bytes.ReplaceAll(bytes.TrimPrefix(src, []byte("\ufeff")), []byte("\r\n"), []byte("\n"))
+	if !utf8.Valid(src) {
+		d.warnf(1, 0, "the file is not UTF-8 text: bytes that are not were replaced with \uFFFD; save the original as UTF-8 and import again")
+		src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
+	}
 	frontSrc, yamlFront, frontLine, body, bodyLine := splitFront(src)
 	f := d.front(frontSrc, yamlFront, frontLine)
 	text, lines := d.templates(im, string(body), bodyLine)
@@ -66,7 +76,7 @@ func (d *doc) convert(im *importer) {
 	case d.index && d.section != nil && d.section.out == "":
 		d.text = []byte("+++\ntitle = " + tomlString(title) + "\n+++\n\n" + string(body))
 	case d.index:
-		d.text = sectionFront(title, f.summary, d.section.weight, string(body))
+		d.text = sectionFront(title, f.summary, cmpOr(f.weight, d.section.weight), string(body))
 	default:
 		d.text = d.policy(im, f, body)
 	}

@@ -220,7 +220,7 @@ func (d *doc) policy(im *importer, f fields, body []byte) []byte {
 		w("summary", tomlString(f.summary))
 	}
 	for _, k := range f.kept {
-		b.WriteString("# Not imported: " + k + "\n")
+		b.WriteString("# Not imported: " + commentText(k) + "\n")
 	}
 	b.WriteString("+++\n\n")
 	b.Write(body)
@@ -241,4 +241,14 @@ func periodOf(s string) (int, bool) {
 		return 0, false
 	}
 	return n, true
+}
+
+// commentText is s as a TOML comment may hold it: no control characters.
+func commentText(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\t' || r == 0x7f {
+			return ' '
+		}
+		return r
+	}, s)
 }
