@@ -29,6 +29,7 @@ type Cache struct {
 	head  *head
 	walk  *walk
 	parts map[string]*part // content files, by absolute path
+	git   *gitDates        // with [build] git_dates: the last log read
 }
 
 // Delta says what a load found changed since the cache's previous load.
@@ -132,6 +133,7 @@ func (c *Cache) Load(root string, changed []string, diags *diag.List) (*model.Si
 	}
 	l.site.Assets = c.walk.assets
 	c.loadParts(l, changed)
+	c.gitDates(l)
 	if err := l.overrides(); err != nil {
 		return nil, err
 	}
@@ -142,20 +144,21 @@ func (c *Cache) Load(root string, changed []string, diags *diag.List) (*model.Si
 type Mark struct {
 	head  *head
 	parts map[string]*part
+	git   *gitDates
 }
 
 // Mark returns what the cache holds now.
 func (c *Cache) Mark() Mark {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return Mark{c.head, maps.Clone(c.parts)}
+	return Mark{c.head, maps.Clone(c.parts), c.git}
 }
 
 // Since says what changed between mark and the cache's latest load.
 func (c *Cache) Since(mark Mark) Delta {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	d := Delta{All: mark.parts == nil || mark.head != c.head || len(mark.parts) != len(c.parts)}
+	d := Delta{All: mark.parts == nil || mark.head != c.head || len(mark.parts) != len(c.parts) || mark.git != c.git}
 	d.PoliciesOnly = !d.All
 	for abs, now := range c.parts {
 		old, ok := mark.parts[abs]

@@ -147,7 +147,9 @@ func (l *loader) policyFields(t *tomlpos.Table, d *model.Doc) {
 	d.Version = t.Str("version", true, `version = "1.0"`)
 	d.Owner = t.Str("owner", true, `the role that owns the policy, e.g. owner = "Head of IT"`)
 	d.ApprovedBy = t.Str("approved_by", false, "")
-	d.Approved = t.Date("approved", !d.Draft) // a draft is not approved yet
+	// A draft is not approved yet; with git dates, a policy without
+	// approved is reviewed from its last change (checked once git is read).
+	d.Approved = t.Date("approved", !d.Draft && !l.site.Config.GitDates)
 	d.Effective = t.Date("effective", false)
 	if every := t.Str("review_every", false, ""); every != "" {
 		months, ok := parsePeriod(every)

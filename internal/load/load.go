@@ -177,6 +177,7 @@ func (l *loader) siteConfig(file string, src []byte) {
 	if b := t.Sub("build", "[build]"); b != nil {
 		c.AsOf = b.Date("as_of", false)
 		c.BrokenLinks = b.Enum("broken_links", []string{"error", "warning"}, "error")
+		c.GitDates, _ = b.Bool("git_dates")
 		b.Done()
 	}
 	if m := t.Sub("markdown", "[markdown]"); m != nil {

@@ -133,9 +133,12 @@ type Config struct {
 	Contact       string
 	RequestAccess string
 	Language      string
-	AsOf          Date   // [build] as_of
-	BrokenLinks   string // [build] broken_links: "error" (the default) or "warning"
-	UnsafeHTML    bool   // [markdown] unsafe_html
+	AsOf          Date // [build] as_of
+	// GitDates: each policy shows its last change from git log, and a
+	// policy without approved is reviewed from it ([build] git_dates).
+	GitDates    bool
+	BrokenLinks string // [build] broken_links: "error" (the default) or "warning"
+	UnsafeHTML  bool   // [markdown] unsafe_html
 	// ReportCurrentFrom is what a report's 12 months of currency count
 	// from ([status] report_current_from): FromPeriodEnd or FromIssued.
 	ReportCurrentFrom string
@@ -205,6 +208,11 @@ type Doc struct {
 	Controls  []Ref
 	Summary   string
 	Revisions []Revision
+
+	// LastChange and LastCommit are the file's last commit, with
+	// [build] git_dates on; zero when git has none.
+	LastChange Date
+	LastCommit string
 
 	Body     []byte // Markdown after the front matter
 	BodyLine int    // line of the file where Body starts

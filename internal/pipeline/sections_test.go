@@ -118,11 +118,7 @@ func TestSectionMistakes(t *testing.T) {
 		"content/policies/empty/_index.md": "+++\ntitle = \"Empty\"\n+++\n",
 	})
 	res, _ := pipeline.Check(pipeline.Options{Site: dir, Templates: trustdocs.Templates, Theme: trustdocs.Theme})
-	var b strings.Builder
-	for _, d := range res.Diags.Items() {
-		b.WriteString(d.String() + "\n")
-	}
-	got := b.String()
+	got := messagesOf(res.Diags)
 	for _, want := range []string{
 		`content/policies/HR Team: error: folder name "HR Team" is not a valid section name`, "rename the folder hr-team",
 		"section folder content/policies/ops/ and policy content/policies/ops.md would both be published at policies/ops/",

@@ -32,12 +32,17 @@ const (
 )
 
 // NextReview is when a policy is next due for review: as written, or its
-// approval date plus its review period.
+// approval date (without one, with [build] git_dates, its last change)
+// plus its review period.
 func NextReview(p *model.Doc) model.Date {
-	if !p.NextReview.IsZero() || p.Approved.IsZero() {
+	base := p.Approved
+	if base.IsZero() {
+		base = p.LastChange // [build] git_dates: reviewed from its last change
+	}
+	if !p.NextReview.IsZero() || base.IsZero() {
 		return p.NextReview
 	}
-	return p.Approved.AddMonths(p.ReviewMonths)
+	return base.AddMonths(p.ReviewMonths)
 }
 
 // ReviewStatus says whether a policy's review is current, due within 30
