@@ -26,13 +26,20 @@ type Change struct {
 // not installed.
 var ErrNoRepo = errors.New("not in a git repository")
 
+// ErrShallow is returned for a shallow clone, whose history ends at a
+// commit that seems to have changed every file: its dates would be wrong.
+var ErrShallow = errors.New("the clone is shallow: its history is cut, so every file would seem changed by its oldest commit; fetch the whole history (git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0)")
+
 // Head returns the commit dir's repository is at, which the dates depend
 // on, and where dir is in the repository ("" at its top, else "site/").
 func Head(dir string) (head, prefix string, err error) {
-	out, err := git(dir, "rev-parse", "HEAD", "--show-prefix")
+	out, err := git(dir, "rev-parse", "HEAD", "--show-prefix", "--is-shallow-repository")
 	lines := strings.Split(string(out), "\n")
-	if err != nil || len(lines) < 2 {
+	if err != nil || len(lines) < 3 {
 		return "", "", err
+	}
+	if strings.TrimSpace(lines[2]) == "true" {
+		return "", "", ErrShallow
 	}
 	return strings.TrimSpace(lines[0]), strings.TrimSpace(lines[1]), nil
 }

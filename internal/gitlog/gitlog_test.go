@@ -57,6 +57,11 @@ func TestLastChanges(t *testing.T) {
 			t.Errorf("a file outside the site: %v", got)
 		}
 	}
+	shallow := filepath.Join(t.TempDir(), "shallow")
+	git1(t, repo, "2025-03-01", "clone", "-q", "--depth", "1", "file://"+repo, shallow)
+	if _, _, err := Head(shallow); err != ErrShallow {
+		t.Errorf("a shallow clone: %v", err)
+	}
 	if _, _, err := Head(t.TempDir()); err != ErrNoRepo {
 		t.Errorf("outside a repository: %v", err)
 	}

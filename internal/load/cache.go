@@ -121,6 +121,7 @@ func (c *Cache) Load(root string, changed []string, diags *diag.List) (*model.Si
 	if err != nil {
 		return nil, err
 	}
+	git := c.readGit(l) // meanwhile: git runs while the files are read
 	if !unchanged {
 		c.parts = map[string]*part{}
 	}
@@ -133,7 +134,7 @@ func (c *Cache) Load(root string, changed []string, diags *diag.List) (*model.Si
 	}
 	l.site.Assets = c.walk.assets
 	c.loadParts(l, changed)
-	c.gitDates(l)
+	c.gitDates(l, git)
 	if err := l.overrides(); err != nil {
 		return nil, err
 	}

@@ -14,27 +14,44 @@ type gitDates struct {
 	err     error
 }
 
-// gitDates gives each policy its last change, with [build] git_dates on.
-// The log is read once a commit: serve reads it again only after one.
-// A policy without approved needs a commit to be reviewed from.
-func (c *Cache) gitDates(l *loader) {
-	cfg := l.site.Config
-	if !cfg.GitDates {
-		c.git = nil
-		return
+// readGit starts reading the history, with [build] git_dates on: the log
+// is read once a commit (serve reads it again only after one). The
+// channel gives what was read, or nil when git_dates is off.
+func (c *Cache) readGit(l *loader) <-chan *gitDates {
+	out := make(chan *gitDates, 1)
+	if !l.site.Config.GitDates {
+		out <- nil
+		return out
 	}
-	head, prefix, err := gitlog.Head(l.root)
-	if c.git == nil || c.git.head != head || err != nil {
+	prev := c.git
+	go func() {
+		head, prefix, err := gitlog.Head(l.root)
+		if prev != nil && prev.head == head && err == nil {
+			out <- prev
+			return
+		}
 		g := &gitDates{head: head, err: err}
 		if err == nil {
 			g.changes, g.err = gitlog.LastChanges(l.root, prefix)
 		}
-		c.git = g
+		out <- g
+	}()
+	return out
+}
+
+// gitDates gives each policy its last change, with [build] git_dates on.
+// A policy without approved needs a commit to be reviewed from.
+func (c *Cache) gitDates(l *loader, read <-chan *gitDates) {
+	c.git = <-read
+	if c.git == nil {
+		return
 	}
-	at := cfg.At("build")
+	at := l.site.Config.At("build")
 	switch {
 	case errors.Is(c.git.err, gitlog.ErrNoRepo):
 		l.diags.Warnf(at, "[build] git_dates is on, but the site is not in a git repository (or git is not installed), so policies show no last change; commit the site, or remove git_dates")
+	case errors.Is(c.git.err, gitlog.ErrShallow):
+		l.diags.Warnf(at, "[build] git_dates: %v; policies show no last change until then", c.git.err)
 	case c.git.err != nil:
 		l.diags.Warnf(at, "[build] git_dates: cannot read the history (%v), so policies show no last change", c.git.err)
 	}
