@@ -6,6 +6,7 @@ import (
 
 	"github.com/trustdocs/trustdocs/internal/diag"
 	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/tomlpos"
 )
 
 func TestSplit(t *testing.T) {
@@ -124,8 +125,8 @@ func TestTomlString(t *testing.T) {
 		"tab\tline\nnul\x00": `"tab\tline\nnul\u0000"`,
 		"curly ’quotes’":     `"curly ’quotes’"`,
 	} {
-		if got := tomlString(in); got != want {
-			t.Errorf("tomlString(%q) = %s, want %s", in, got, want)
+		if got := tomlpos.Quote(in); got != want {
+			t.Errorf("tomlpos.Quote(%q) = %s, want %s", in, got, want)
 		}
 	}
 }

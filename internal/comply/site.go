@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/trustdocs/trustdocs/internal/diag"
+	"github.com/trustdocs/trustdocs/internal/tomlpos"
 )
 
 // idCleanRE finds what a control id made from an acronym may not hold.
@@ -54,9 +55,9 @@ func (im *importer) control(file, slug, title string, h header) string {
 	im.ids[id] = file
 	b := &im.controls
 	fmt.Fprintf(b, "\n# From %s.\n[[control]]\n", file)
-	fmt.Fprintf(b, "id          = %s\n", tomlString(id))
-	fmt.Fprintf(b, "title       = %s\n", tomlString(title))
-	fmt.Fprintf(b, "description = %s\n", tomlString("The "+title+" addresses these criteria."))
+	fmt.Fprintf(b, "id          = %s\n", tomlpos.Quote(id))
+	fmt.Fprintf(b, "title       = %s\n", tomlpos.Quote(title))
+	fmt.Fprintf(b, "description = %s\n", tomlpos.Quote("The "+title+" addresses these criteria."))
 	b.WriteString("status      = \"planned\"\n")
 	fmt.Fprintf(b, "soc2        = %s\n", tomlList(mapped))
 	for _, n := range notes {
@@ -81,7 +82,7 @@ func (im *importer) policy(file, title, control string, h header, body string) [
 		b.WriteString(")")
 	}
 	b.WriteString("\n")
-	fmt.Fprintf(&b, "title          = %s\n", tomlString(title))
+	fmt.Fprintf(&b, "title          = %s\n", tomlpos.Quote(title))
 	fmt.Fprintf(&b, "version        = \"%d.0\"\n", max(1, len(revs)))
 	b.WriteString("owner          = \"TODO: the role that owns this document\"\n")
 	if len(revs) > 0 {
@@ -92,12 +93,12 @@ func (im *importer) policy(file, title, control string, h header, body string) [
 	}
 	fmt.Fprintf(&b, "classification = %q\n", im.opts.Classification)
 	if control != "" {
-		fmt.Fprintf(&b, "controls       = [%s]\n", tomlString(control))
+		fmt.Fprintf(&b, "controls       = [%s]\n", tomlpos.Quote(control))
 	}
 	for i, r := range revs {
 		fmt.Fprintf(&b, "\n[[revision]]\nversion = \"%d.0\"\ndate    = %s\n", i+1, r.Date)
 		if r.Comment != "" {
-			fmt.Fprintf(&b, "note    = %s\n", tomlString(r.Comment))
+			fmt.Fprintf(&b, "note    = %s\n", tomlpos.Quote(r.Comment))
 		}
 	}
 	b.WriteString("+++\n")
@@ -108,33 +109,10 @@ func (im *importer) policy(file, title, control string, h header, body string) [
 	return []byte(b.String())
 }
 
-// tomlString quotes s as a TOML basic string.
-func tomlString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\u%04X`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
-
 func tomlList(xs []string) string {
 	q := make([]string, len(xs))
 	for i, x := range xs {
-		q[i] = tomlString(x)
+		q[i] = tomlpos.Quote(x)
 	}
 	return "[" + strings.Join(q, ", ") + "]"
 }

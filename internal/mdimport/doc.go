@@ -62,7 +62,7 @@ func (d *doc) convertText(im *importer, src []byte) {
 	}
 	if title == "" {
 		_, name := numbered(d.base)
-		title = folderTitle(model.Slug(name))
+		title = model.FolderTitle(model.Slug(name))
 		if d.index && d.section != nil {
 			title = d.section.title
 		}
@@ -74,7 +74,7 @@ func (d *doc) convertText(im *importer, src []byte) {
 	body = []byte(strings.TrimLeft(strings.Join(out, "\n"), "\n"))
 	switch {
 	case d.index && d.section != nil && d.section.out == "":
-		d.text = []byte("+++\ntitle = " + tomlString(title) + "\n+++\n\n" + string(body))
+		d.text = []byte("+++\ntitle = " + tomlpos.Quote(title) + "\n+++\n\n" + string(body))
 	case d.index:
 		d.text = sectionFront(title, f.summary, cmpOr(f.weight, d.section.weight), string(body))
 	default:

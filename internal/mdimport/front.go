@@ -57,9 +57,7 @@ func (d *doc) front(src []byte, isYAML bool, line int) fields {
 		for _, p := range problems {
 			d.diags.Warnf(p.Pos, "front matter not imported: %s; its lines are kept as a comment in the policy's front matter", p.Message)
 		}
-		for _, l := range strings.Split(strings.TrimRight(string(src), "\n"), "\n") {
-			f.kept = append(f.kept, l)
-		}
+		f.kept = append(f.kept, strings.Split(strings.TrimRight(string(src), "\n"), "\n")...)
 		return f
 	}
 	if t.Has("satisfies") && (t.Has("majorRevisions") || t.Has("acronym")) {
@@ -171,19 +169,19 @@ func (d *doc) policy(im *importer, f fields, body []byte) []byte {
 	w := func(key, value string) { fmt.Fprintf(&b, "%-14s = %s\n", key, value) }
 	b.WriteString("+++\n")
 	fmt.Fprintf(&b, "# Imported from %s by trustdocs import markdown.\n", d.rel)
-	w("title", tomlString(f.title))
+	w("title", tomlpos.Quote(f.title))
 	if f.version != "" {
-		w("version", tomlString(f.version))
+		w("version", tomlpos.Quote(f.version))
 	} else {
 		w("version", `"1.0"  # TODO: the version in force: the source gave none`)
 	}
 	if f.owner != "" {
-		w("owner", tomlString(f.owner))
+		w("owner", tomlpos.Quote(f.owner))
 	} else {
 		w("owner", `"TODO: the role that owns this policy"`)
 	}
 	if f.approvedBy != "" {
-		w("approved_by", tomlString(f.approvedBy))
+		w("approved_by", tomlpos.Quote(f.approvedBy))
 	}
 	switch {
 	case !f.approved.IsZero():
@@ -207,17 +205,17 @@ func (d *doc) policy(im *importer, f fields, body []byte) []byte {
 	}
 	if f.reviewEvery != "" {
 		if _, ok := periodOf(f.reviewEvery); ok {
-			w("review_every", tomlString(f.reviewEvery))
+			w("review_every", tomlpos.Quote(f.reviewEvery))
 		} else {
 			f.kept = append(f.kept, "review_every: "+f.reviewEvery)
 		}
 	}
-	w("classification", tomlString(string(cmpOr(f.classification, im.opts.Classification))))
+	w("classification", tomlpos.Quote(string(cmpOr(f.classification, im.opts.Classification))))
 	if weight := cmpOr(f.weight, d.weight); weight != 0 {
 		w("weight", strconv.Itoa(weight))
 	}
 	if f.summary != "" {
-		w("summary", tomlString(f.summary))
+		w("summary", tomlpos.Quote(f.summary))
 	}
 	for _, k := range f.kept {
 		b.WriteString("# Not imported: " + commentText(k) + "\n")

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/tomlpos"
 )
 
 // numberRE is the number a file or folder name is ordered by: 01-intro,
@@ -88,10 +89,9 @@ func (im *importer) place() {
 		if slug == "" {
 			slug = "policy"
 		}
-		if prev, taken := im.slugs[slug]; taken && f != nil && f.out != "" {
+		if _, taken := im.slugs[slug]; taken && f != nil && f.out != "" {
 			// the same name in another folder: access.md in policies/ and procedures/
 			slug = model.Slug(path.Base(f.out) + "-" + slug)
-			_ = prev
 		}
 		for base, i := slug, 2; im.slugs[slug] != ""; i++ {
 			slug = fmt.Sprintf("%s-%d", base, i)
@@ -109,7 +109,7 @@ func (im *importer) place() {
 	for _, f := range im.folders {
 		if f.out != "" && f.index == nil && im.holdsPolicies(f) {
 			im.res.Sections++
-			if f.weight != 0 || f.title != folderTitle(path.Base(f.out)) {
+			if f.weight != 0 || f.title != model.FolderTitle(path.Base(f.out)) {
 				// The folder's own name and place, which its slug loses.
 				im.files["content/policies/"+f.out+"/_index.md"] = sectionFront(f.title, "", f.weight, "")
 			}
@@ -139,15 +139,6 @@ func (im *importer) holdsPolicies(f *folder) bool {
 	return false
 }
 
-// folderTitle is the title trustdocs gives a section without _index.md.
-func folderTitle(name string) string {
-	t := strings.ReplaceAll(name, "-", " ")
-	if t == "" {
-		return t
-	}
-	return strings.ToUpper(t[:1]) + t[1:]
-}
-
 func cmpOr[T comparable](a, b T) T {
 	var zero T
 	if a != zero {
@@ -160,9 +151,9 @@ func cmpOr[T comparable](a, b T) T {
 func sectionFront(title, summary string, weight int, body string) []byte {
 	var b strings.Builder
 	b.WriteString("+++\n")
-	fmt.Fprintf(&b, "title = %s\n", tomlString(title))
+	fmt.Fprintf(&b, "title = %s\n", tomlpos.Quote(title))
 	if summary != "" {
-		fmt.Fprintf(&b, "summary = %s\n", tomlString(summary))
+		fmt.Fprintf(&b, "summary = %s\n", tomlpos.Quote(summary))
 	}
 	if weight != 0 {
 		fmt.Fprintf(&b, "weight = %d\n", weight)
@@ -172,27 +163,4 @@ func sectionFront(title, summary string, weight int, body string) []byte {
 		b.WriteString("\n" + body)
 	}
 	return []byte(b.String())
-}
-
-// tomlString quotes s as a TOML basic string.
-func tomlString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\u%04X`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
 }

@@ -35,3 +35,13 @@ func slug(s, keep string, runs bool) string {
 	}
 	return strings.Trim(b.String(), "-"+keep)
 }
+
+// FolderTitle makes a title of a folder's name, for a section without one
+// of its own: "human-resources" is "Human resources".
+func FolderTitle(name string) string {
+	t := strings.ReplaceAll(name, "-", " ")
+	if t == "" {
+		return t
+	}
+	return strings.ToUpper(t[:1]) + t[1:]
+}

@@ -50,7 +50,7 @@ func (r *resolver) sections() {
 		if sec := r.s.sections[p]; sec != nil {
 			return sec
 		}
-		sec := &Section{Path: p, Doc: docs[p], Title: folderTitle(path.Base(p))}
+		sec := &Section{Path: p, Doc: docs[p], Title: model.FolderTitle(path.Base(p))}
 		if sec.Doc != nil && sec.Doc.Title != "" {
 			sec.Title = sec.Doc.Title
 		}
@@ -99,14 +99,4 @@ func (sec *Section) weight() int {
 		return 0
 	}
 	return sec.Doc.Weight
-}
-
-// folderTitle makes a title of a folder's name: "human-resources" is
-// "Human resources".
-func folderTitle(name string) string {
-	t := strings.ReplaceAll(name, "-", " ")
-	if t == "" {
-		return t
-	}
-	return strings.ToUpper(t[:1]) + t[1:]
 }
