@@ -43,15 +43,20 @@ func (im *importer) place() {
 		}
 		n, name := numbered(path.Base(rel))
 		f.weight = n
-		f.title = strings.TrimSpace(name)
-		if e, ok := im.nav[rel]; ok {
-			f.title, f.weight = cmpOr(e.title, f.title), cmpOr(e.weight, f.weight)
-		}
-		im.category(f)
 		slug := model.Slug(name)
 		if slug == "" {
 			slug = "section"
 		}
+		// A name written for people ("People Ops") is the title; one
+		// written as a path ("people-ops", "policies") is made one.
+		f.title = strings.TrimSpace(name)
+		if f.title == strings.ToLower(f.title) && !strings.Contains(f.title, " ") {
+			f.title = model.FolderTitle(slug)
+		}
+		if e, ok := im.nav[rel]; ok {
+			f.title, f.weight = cmpOr(e.title, f.title), cmpOr(e.weight, f.weight)
+		}
+		im.category(f)
 		parent := im.folders[path.Dir(rel)]
 		out := slug
 		if parent != nil && parent.out != "" {
