@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/trustdocs/trustdocs/internal/diag"
@@ -152,7 +151,7 @@ func (l *loader) policyFields(t *tomlpos.Table, d *model.Doc) {
 	d.Approved = t.Date("approved", !d.Draft && !l.site.Config.GitDates)
 	d.Effective = t.Date("effective", false)
 	if every := t.Str("review_every", false, ""); every != "" {
-		months, ok := parsePeriod(every)
+		months, ok := model.ParsePeriod(every)
 		if !ok {
 			l.diags.Errorf(t.At("review_every"), "front matter: review_every = %q is not a period; write a number of months or years, e.g. \"12 months\" or \"2 years\"", every)
 		}
@@ -187,21 +186,6 @@ func revisions(t *tomlpos.Table) []model.Revision {
 		out = append(out, rev)
 	}
 	return out
-}
-
-var periodRE = regexp.MustCompile(`^(\d+)\s*(months?|years?)$`)
-
-// parsePeriod reads "12 months" or "2 years" as a number of months.
-func parsePeriod(s string) (int, bool) {
-	m := periodRE.FindStringSubmatch(strings.ToLower(strings.TrimSpace(s)))
-	if m == nil {
-		return 0, false
-	}
-	n, _ := strconv.Atoi(m[1])
-	if strings.HasPrefix(m[2], "year") {
-		n *= 12
-	}
-	return n, n > 0
 }
 
 // firstHeading returns the text of a leading "# Heading", for documents

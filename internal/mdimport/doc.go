@@ -2,6 +2,7 @@ package mdimport
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -56,7 +57,7 @@ func (d *doc) convertText(im *importer, src []byte) {
 	f := d.front(frontSrc, yamlFront, frontLine)
 	text, lines := d.templates(im, string(body), bodyLine)
 	out := d.links(im, strings.Split(text, "\n"), lines)
-	title := cmpOr(f.title, d.navTitle)
+	title := cmp.Or(f.title, d.navTitle)
 	if heading, rest := firstHeading(out); heading != "" && (title == "" || strings.EqualFold(heading, title)) {
 		title, out = heading, rest // the page shows the title: not twice
 	}
@@ -76,7 +77,7 @@ func (d *doc) convertText(im *importer, src []byte) {
 	case d.index && d.section != nil && d.section.out == "":
 		d.text = []byte("+++\ntitle = " + tomlpos.Quote(title) + "\n+++\n\n" + string(body))
 	case d.index:
-		d.text = sectionFront(title, f.summary, cmpOr(f.weight, d.section.weight), string(body))
+		d.text = sectionFront(title, f.summary, cmp.Or(f.weight, d.section.weight), string(body))
 	default:
 		d.text = d.policy(im, f, body)
 	}

@@ -1,8 +1,8 @@
 package mdimport
 
 import (
+	"cmp"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -71,9 +71,9 @@ func (d *doc) front(src []byte, isYAML bool, line int) fields {
 		ok := true
 		switch ours {
 		case "title":
-			f.title = cmpOr(f.title, s)
+			f.title = cmp.Or(f.title, s)
 		case "summary":
-			f.summary = cmpOr(f.summary, s)
+			f.summary = cmp.Or(f.summary, s)
 		case "version":
 			f.version = s
 		case "owner":
@@ -204,14 +204,14 @@ func (d *doc) policy(im *importer, f fields, body []byte) []byte {
 		w("next_review", f.nextReview.String())
 	}
 	if f.reviewEvery != "" {
-		if _, ok := periodOf(f.reviewEvery); ok {
+		if _, ok := model.ParsePeriod(f.reviewEvery); ok {
 			w("review_every", tomlpos.Quote(f.reviewEvery))
 		} else {
 			f.kept = append(f.kept, "review_every: "+f.reviewEvery)
 		}
 	}
-	w("classification", tomlpos.Quote(string(cmpOr(f.classification, im.opts.Classification))))
-	if weight := cmpOr(f.weight, d.weight); weight != 0 {
+	w("classification", tomlpos.Quote(string(cmp.Or(f.classification, im.opts.Classification))))
+	if weight := cmp.Or(f.weight, d.weight); weight != 0 {
 		w("weight", strconv.Itoa(weight))
 	}
 	if f.summary != "" {
@@ -226,19 +226,6 @@ func (d *doc) policy(im *importer, f fields, body []byte) []byte {
 		b.WriteString("\n")
 	}
 	return []byte(b.String())
-}
-
-// periodOf reads "12 months" or "1 year", as trustdocs's review_every.
-func periodOf(s string) (int, bool) {
-	fs := strings.Fields(strings.ToLower(s))
-	if len(fs) != 2 {
-		return 0, false
-	}
-	n, err := strconv.Atoi(fs[0])
-	if err != nil || n <= 0 || !slices.Contains([]string{"month", "months", "year", "years"}, fs[1]) {
-		return 0, false
-	}
-	return n, true
 }
 
 // commentText is s as a TOML comment may hold it: no control characters.

@@ -198,7 +198,7 @@ func (im *importer) copyFile(d *doc, p string) (string, bool) {
 		return site, true
 	}
 	site := im.sitePathOf(rel)
-	for base, i := site, 2; im.files[site] != nil || im.taken(site); i++ {
+	for base, i := site, 2; im.files[site] != nil; i++ { // copies are in files as soon as made
 		ext := path.Ext(base)
 		site = strings.TrimSuffix(base, ext) + "-" + strconv.Itoa(i) + ext
 	}
@@ -210,15 +210,6 @@ func (im *importer) copyFile(d *doc, p string) (string, bool) {
 	im.files[site] = b
 	im.res.Copied++
 	return site, true
-}
-
-func (im *importer) taken(site string) bool {
-	for _, s := range im.copied {
-		if s == site {
-			return true
-		}
-	}
-	return false
 }
 
 // sitePathOf is where a file of the folder imported goes: under its

@@ -98,7 +98,7 @@ func Import(dir string, opts Options) (*Result, error) {
 	}
 	im := &importer{dir: abs, opts: opts, diags: &diag.List{}, files: map[string][]byte{},
 		res: &Result{}, byRel: map[string]*doc{}, nav: map[string]navEntry{}, folders: map[string]*folder{}, copied: map[string]string{},
-		slugs: map[string]string{}, licence: map[string]string{}}
+		slugs: map[string]string{}}
 	im.findRoot()
 	if err := im.walk(); err != nil {
 		return nil, err
@@ -137,7 +137,6 @@ type importer struct {
 	folders map[string]*folder  // by path relative to dir
 	slugs   map[string]string   // policy slug → source path, and top-level section names
 	copied  map[string]string   // source path of a linked file → its site path
-	licence map[string]string   // licence files: site path → absolute path
 	mu      sync.Mutex          // guards copied, files
 }
 
@@ -148,6 +147,7 @@ type folder struct {
 	title  string // from _category_.json, nav, or the folder's own name
 	weight int
 	index  *doc // its README, index or _index, or nil
+	holds  bool // a policy is in it or in a folder inside it
 }
 
 // findRoot finds where a generator keeps the documents.
@@ -210,20 +210,15 @@ func (im *importer) walk() error {
 		}
 		base, ok := markdownName(name)
 		if !ok {
-			if isLicence(name) && (filepath.Dir(abs) == im.dir || atRootOf(abs, start)) {
-				im.licence[name] = abs
-			}
 			return nil
 		}
 		lower := strings.ToLower(base)
-		atRoot := atRootOf(abs, start)
 		switch {
 		case strings.HasPrefix(base, "_") && lower != "_index":
 			return nil // Jekyll's partials, drafts folders
-		case slices.Contains(notPolicies, lower) && (atRoot || lower != "readme"):
-			im.res.Left = append(im.res.Left, rel)
-			if isLicence(name) && atRoot {
-				im.licence[name] = abs
+		case slices.Contains(notPolicies, lower) && (filepath.Dir(abs) == start || lower != "readme"):
+			if !isLicence(name) { // a licence is listed when site copies it
+				im.res.Left = append(im.res.Left, rel)
 			}
 			return nil
 		}
@@ -245,8 +240,6 @@ func markdownName(name string) (string, bool) {
 	}
 	return "", false
 }
-
-func atRootOf(abs, start string) bool { return filepath.Dir(abs) == start }
 
 func isLicence(name string) bool {
 	l := strings.ToLower(name)
@@ -278,13 +271,20 @@ func (im *importer) site() error {
 	}
 	im.files["site.toml"] = []byte(strings.Replace(string(im.files["site.toml"]), "# [build]\n",
 		"[build]\n# Imported: links that lead nowhere warn instead of failing the build.\n# Once `trustdocs check` reports none, remove this line.\nbroken_links = \"warning\"\n", 1))
-	more, _ := filepath.Glob(filepath.Join(im.dir, "[LlCc][IiOo][CcPp][EeYy]*")) // LICENSE, Licence, COPYING beside the folder's documents
-	for _, abs := range more {
-		if fi, err := os.Lstat(abs); err == nil && fi.Mode().IsRegular() && isLicence(filepath.Base(abs)) {
-			im.licence[filepath.Base(abs)] = abs
-		}
+	// LICENSE, Licence, COPYING at the top of the folder or of its documents.
+	var licences []string
+	for _, dir := range []string{im.dir, filepath.Join(im.dir, filepath.FromSlash(im.root))} {
+		found, _ := filepath.Glob(filepath.Join(dir, "[LlCc][IiOo][CcPp][EeYy]*"))
+		licences = append(licences, found...)
 	}
-	for name, abs := range im.licence {
+	for _, abs := range licences {
+		name := filepath.Base(abs)
+		if _, copied := im.files[name]; copied || !isLicence(name) {
+			continue
+		}
+		if fi, err := os.Lstat(abs); err != nil || !fi.Mode().IsRegular() {
+			continue
+		}
 		if src, err := os.ReadFile(abs); err == nil {
 			im.files[name] = src
 			im.res.Left = append(im.res.Left, im.rel(abs)+" (copied beside site.toml)")

@@ -1,6 +1,7 @@
 package mdimport
 
 import (
+	"cmp"
 	"encoding/json"
 	"os"
 	"path"
@@ -141,7 +142,7 @@ func (im *importer) category(f *folder) {
 			im.diags.Warnf(diag.Pos{File: path.Join(f.rel, name)}, "does not parse (%v); the folder's name is its title", err)
 			return
 		}
-		f.title = cmpOr(c.Label, f.title)
+		f.title = cmp.Or(c.Label, f.title)
 		if c.Position > 0 {
 			f.weight = int(c.Position)
 		}

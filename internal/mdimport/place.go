@@ -1,6 +1,7 @@
 package mdimport
 
 import (
+	"cmp"
 	"fmt"
 	"path"
 	"regexp"
@@ -36,6 +37,7 @@ func (im *importer) place() {
 		rels = append(rels, rel)
 	}
 	slices.Sort(rels) // parents before children
+	outs := map[string]bool{}
 	for _, rel := range rels {
 		f := im.folders[rel]
 		if rel == im.root || rel == "." && im.root == "" {
@@ -54,7 +56,7 @@ func (im *importer) place() {
 			f.title = model.FolderTitle(slug)
 		}
 		if e, ok := im.nav[rel]; ok {
-			f.title, f.weight = cmpOr(e.title, f.title), cmpOr(e.weight, f.weight)
+			f.title, f.weight = cmp.Or(e.title, f.title), cmp.Or(e.weight, f.weight)
 		}
 		im.category(f)
 		parent := im.folders[path.Dir(rel)]
@@ -62,10 +64,10 @@ func (im *importer) place() {
 		if parent != nil && parent.out != "" {
 			out = parent.out + "/" + slug
 		}
-		for i := 2; im.takenSection(out); i++ {
+		for i := 2; outs[out]; i++ {
 			out = strings.TrimSuffix(out, "-"+strconv.Itoa(i-1)) + "-" + strconv.Itoa(i)
 		}
-		f.out = out
+		f.out, outs[out] = out, true
 		if !strings.Contains(out, "/") {
 			im.slugs[out] = rel + "/"
 		}
@@ -88,7 +90,7 @@ func (im *importer) place() {
 		n, name := numbered(d.base)
 		d.weight = n
 		if e, ok := im.nav[d.rel]; ok {
-			d.navTitle, d.weight = e.title, cmpOr(e.weight, d.weight)
+			d.navTitle, d.weight = e.title, cmp.Or(e.weight, d.weight)
 		}
 		slug := model.Slug(name)
 		if slug == "" {
@@ -110,9 +112,15 @@ func (im *importer) place() {
 			d.out = "content/policies/" + slug + ".md"
 		}
 		im.res.Policies++
+		for dir := d.dir; im.folders[dir] != nil; dir = path.Dir(dir) { // its folder and those it is in
+			im.folders[dir].holds = true
+			if dir == "." {
+				break
+			}
+		}
 	}
 	for _, f := range im.folders {
-		if f.out != "" && f.index == nil && im.holdsPolicies(f) {
+		if f.out != "" && f.index == nil && f.holds {
 			im.res.Sections++
 			if f.weight != 0 || f.title != model.FolderTitle(path.Base(f.out)) {
 				// The folder's own name and place, which its slug loses.
@@ -122,34 +130,6 @@ func (im *importer) place() {
 			im.res.Sections++
 		}
 	}
-}
-
-// takenSection reports whether a section has the path out already.
-func (im *importer) takenSection(out string) bool {
-	for _, f := range im.folders {
-		if f.out == out {
-			return true
-		}
-	}
-	return false
-}
-
-// holdsPolicies reports whether a policy is in f or a folder inside it.
-func (im *importer) holdsPolicies(f *folder) bool {
-	for _, d := range im.docs {
-		if !d.index && d.section != nil && (d.section == f || strings.HasPrefix(d.section.out, f.out+"/")) {
-			return true
-		}
-	}
-	return false
-}
-
-func cmpOr[T comparable](a, b T) T {
-	var zero T
-	if a != zero {
-		return a
-	}
-	return b
 }
 
 // sectionFront is a section's _index.md.

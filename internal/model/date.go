@@ -3,6 +3,8 @@ package model
 import (
 	"errors"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -96,3 +98,19 @@ func (d Date) DaysUntil(o Date) int {
 
 // Less orders dates; the zero Date sorts first.
 func (d Date) Compare(o Date) int { return d.t().Compare(o.t()) }
+
+var periodRE = regexp.MustCompile(`^(\d+)\s*(months?|years?)$`)
+
+// ParsePeriod reads a review period, "12 months" or "2 years", as a
+// number of months.
+func ParsePeriod(s string) (int, bool) {
+	m := periodRE.FindStringSubmatch(strings.ToLower(strings.TrimSpace(s)))
+	if m == nil {
+		return 0, false
+	}
+	n, _ := strconv.Atoi(m[1])
+	if strings.HasPrefix(m[2], "year") {
+		n *= 12
+	}
+	return n, n > 0
+}

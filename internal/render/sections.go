@@ -32,26 +32,22 @@ func (r *renderer) groups(listed []*resolve.Policy) []policyGroup {
 	for _, p := range listed {
 		by[p.Doc.Section] = append(by[p.Doc.Section], p)
 	}
+	listing := map[*resolve.Section]bool{} // sections listing a policy, and those they are in
+	for p := range by {
+		for sec := r.s.Section(p); sec != nil && !listing[sec]; sec = sec.Parent {
+			listing[sec] = true
+		}
+	}
 	var out []policyGroup
 	if top := by[""]; len(top) > 0 {
 		out = append(out, policyGroup{Policies: top})
 	}
 	for _, sec := range r.s.Sections {
-		if r.sectionListed(sec, by) {
+		if listing[sec] {
 			out = append(out, policyGroup{Section: sec, Policies: by[sec.Path]})
 		}
 	}
 	return out
-}
-
-// sectionListed reports whether sec or a section inside it lists a policy.
-func (r *renderer) sectionListed(sec *resolve.Section, by map[string][]*resolve.Policy) bool {
-	for p, ps := range by {
-		if len(ps) > 0 && (p == sec.Path || strings.HasPrefix(p, sec.Path+"/")) {
-			return true
-		}
-	}
-	return false
 }
 
 type sectionData struct {

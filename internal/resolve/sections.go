@@ -17,7 +17,6 @@ type Section struct {
 	Doc    *model.Doc // the folder's _index.md, or nil
 	Title  string     // from _index.md, else made from the folder name
 	Parent *Section   // nil for a top-level section
-	Depth  int        // 0 for a top-level section
 }
 
 // ID is the section's id in the library's page: "section-hr-onboarding".
@@ -56,7 +55,6 @@ func (r *resolver) sections() {
 		}
 		if parent := path.Dir(p); parent != "." {
 			sec.Parent = add(parent)
-			sec.Depth = sec.Parent.Depth + 1
 		}
 		r.s.sections[p] = sec
 		r.s.Sections = append(r.s.Sections, sec)
