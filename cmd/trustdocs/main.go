@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"strings"
 	"syscall"
 
 	"github.com/trustdocs/trustdocs"
@@ -169,8 +170,15 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 
 // draftsLeftOut says how many drafts a build or pack left out.
 func draftsLeftOut(w io.Writer, name string, res *pipeline.Result) {
+	var what []string
 	if res.Drafts > 0 {
-		fmt.Fprintf(w, "%s left out: trustdocs %s --drafts publishes them; trustdocs serve shows them\n", diag.Plural(res.Drafts, "draft"), name)
+		what = append(what, diag.Plural(res.Drafts, "draft"))
+	}
+	if res.DraftAnswers > 0 {
+		what = append(what, diag.Plural(res.DraftAnswers, "draft answer"))
+	}
+	if len(what) > 0 {
+		fmt.Fprintf(w, "%s left out: trustdocs %s --drafts publishes them; trustdocs serve shows them\n", strings.Join(what, " and "), name)
 	}
 }
 
@@ -182,7 +190,7 @@ func outputFlags(name, synopsis, what, outUsage string, args []string, stderr io
 	var sf siteFlags
 	sf.register(fs, true)
 	o := fs.String("o", "", outUsage)
-	drafts := fs.Bool("drafts", false, "publish draft policies and pages too (left out by default)")
+	drafts := fs.Bool("drafts", false, "publish draft policies, pages and answers too (left out by default)")
 	if ok, code := parse(fs, args, stderr); !ok {
 		return opts, "", code, false
 	}

@@ -36,7 +36,7 @@ func TestNewChecksAndBuilds(t *testing.T) {
 	// The starter's policies are drafts until approved: build leaves them
 	// out, and says so; build --drafts publishes them.
 	code, stdout, stderr = runCmd("build", "-s", dir)
-	if code != exitOK || !strings.Contains(stdout, "6 drafts left out: trustdocs build --drafts publishes them") {
+	if code != exitOK || !strings.Contains(stdout, "6 drafts and 67 draft answers left out: trustdocs build --drafts publishes them") {
 		t.Fatalf("build: exit %d\n%s%s", code, stdout, stderr)
 	}
 	for _, p := range []string{
@@ -52,6 +52,9 @@ func TestNewChecksAndBuilds(t *testing.T) {
 	}
 	if library, _ := os.ReadFile(filepath.Join(dir, "public", "policies", "index.html")); strings.Contains(string(library), "Access Control Policy") {
 		t.Errorf("the library lists a draft policy")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public", "answers", "index.html")); err == nil {
+		t.Errorf("build published the starter's draft answers")
 	}
 	if code, _, stderr := runCmd("build", "-s", dir, "-o", filepath.Join(t.TempDir(), "drafts"), "--drafts"); code != exitOK {
 		t.Fatalf("build --drafts: exit %d\n%s", code, stderr)

@@ -374,6 +374,7 @@ func (l *loader) merge(f contentFile, p *part, bundles map[string]map[string]str
 		l.site.Attestations = append(l.site.Attestations, r.Attestations...)
 		l.site.Subprocessors = append(l.site.Subprocessors, r.Subprocessors...)
 		l.site.Crosswalks = append(l.site.Crosswalks, r.Crosswalks...)
+		l.site.Answers = append(l.site.Answers, r.Answers...)
 	}
 }
 

@@ -181,3 +181,9 @@ func FuzzFramework(f *testing.F) {
 		checkDiags(t, file, data, diags)
 	})
 }
+
+func FuzzAnswers(f *testing.F) {
+	seed(f, "content/answers/*.toml")
+	f.Add([]byte("[[answer]]\nquestion = \"q\"\nanswer = 1\ncontrols = \"AC-01\"\n[[answer]]\nid = \"\"\n"))
+	fuzzTOML(f, "content/answers/fuzz.toml", (*loader).answers)
+}

@@ -36,6 +36,7 @@ var contentKinds = []contentKind{
 	{folder: "certifications", ext: ".toml", read: (*loader).certifications},
 	{name: "subprocessors.toml", read: (*loader).subprocessors},
 	{folder: "crosswalks", ext: ".toml", read: (*loader).crosswalks},
+	{folder: "answers", ext: ".toml", read: (*loader).answers},
 	{folder: "frameworks", ext: ".toml", head: true},
 }
 

@@ -95,6 +95,7 @@ type Site struct {
 	Attestations   []*Attestation
 	Frameworks     []*Framework // built-ins first, then the site's own
 	Subprocessors  []*Subprocessor
+	Answers        []*Answer    // content/answers/*.toml, files by name, answers as written
 	Crosswalks     []*Crosswalk // built-ins first, then the site's own
 
 	// Files under content/ that are not content records (certificate PDFs,
@@ -384,4 +385,34 @@ type Subprocessor struct {
 	Website  string
 	Data     []string
 	Since    Date
+}
+
+// Answer is one [[answer]] of content/answers/*.toml: a question buyers
+// ask in security questionnaires, answered once, in the company's words,
+// with the controls and policies that back the answer.
+type Answer struct {
+	Origin
+	ID        string   // id, or derived from the question: the answer's anchor and its key in exports
+	Question  string   // the question as the library asks it
+	Phrasings []string // other ways buyers ask it, matched by trustdocs answer
+	Answer    string   // Markdown
+	Category  string
+	Controls  []Ref
+	Policies  []Ref
+	// Classification says who may read the answer: a restricted answer is
+	// listed, by its question, to the public, like a restricted policy.
+	Classification Classification
+	// Draft answers are not checked against what the company does yet
+	// (the starter's are all drafts): published only with drafts.
+	Draft bool
+}
+
+// Has reports whether the record's key was written.
+func (o Origin) Has(key string) bool {
+	for _, f := range o.Fields {
+		if f.Key == key {
+			return true
+		}
+	}
+	return false
 }

@@ -14,8 +14,8 @@ import (
 	"github.com/trustdocs/trustdocs/internal/pipeline"
 )
 
-// The canary site plants marked strings in restricted (RT, RP) and
-// internal (IN, IP) documents — titles, summaries, bodies, revision notes,
+// The canary site plants marked strings in restricted (RT, RP, RA) and
+// internal (IN, IP, IA) documents and answers — titles, summaries, bodies, revision notes,
 // attachments —, in a control, and in attestations and certifications and
 // their files. Its want file lists, for the public and the NDA builds,
 // every file each canary is found in, by path or content; packs must hold
@@ -26,10 +26,10 @@ var (
 	// Case does not matter: the search index keeps words in lower case.
 	canaryRE = regexp.MustCompile(`(?i)CANARY-[A-Z]+-[A-Z]+`)
 	// Never in any output: whatever is internal.
-	neverRE = regexp.MustCompile(`(?i)CANARY-(IN|IP)-|canary-internal`)
+	neverRE = regexp.MustCompile(`(?i)CANARY-(IN|IP|IA)-|canary-internal`)
 	// Never in a public output: what restricted documents and reports hold
 	// beyond the title and summary a listing shows.
-	ndaOnlyRE = regexp.MustCompile(`(?i)CANARY-R[TP]-(BODY|ATTACH|REVISION|REPORT|OWNER|VERSION|APPROVER|NOTE)`)
+	ndaOnlyRE = regexp.MustCompile(`(?i)CANARY-R[TPA]-(BODY|ATTACH|REVISION|REPORT|OWNER|VERSION|APPROVER|NOTE|PHRASING)`)
 )
 
 func TestCanaries(t *testing.T) {

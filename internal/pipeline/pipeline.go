@@ -53,7 +53,7 @@ type Options struct {
 	Audience  model.Audience // default public
 	AsOf      model.Date     // default: site.toml's build.as_of, else today (UTC)
 	BaseURL   string         // overrides site.toml's base_url
-	Drafts    bool           // publish draft policies and pages too
+	Drafts    bool           // publish draft policies, pages and answers too
 	Suggest   bool           // work out the mappings the crosswalks suggest (Result.Suggestions)
 	Templates fs.FS          // embedded templates
 	Theme     fs.FS          // embedded theme
@@ -90,17 +90,19 @@ func (o Options) asOf(m *model.Site) model.Date {
 
 // Result is a finished (or failed) build.
 type Result struct {
-	Site     *resolve.Site
-	Output   *render.Output // what Render and Check made; Build writes as it makes and keeps nothing
-	Diags    *diag.List
-	Pages    int // HTML pages made
-	Files    int // files made, pages included
-	Drafts   int // draft documents left out
-	Audience model.Audience
-	AsOf     model.Date
-	Elapsed  time.Duration
-	Out      string      // the folder a build wrote, or the zip a pack wrote
-	Packed   pack.Result // what the zip holds
+	Site   *resolve.Site
+	Output *render.Output // what Render and Check made; Build writes as it makes and keeps nothing
+	Diags  *diag.List
+	Pages  int // HTML pages made
+	Files  int // files made, pages included
+	Drafts int // draft documents left out
+	// DraftAnswers are the draft answers left out.
+	DraftAnswers int
+	Audience     model.Audience
+	AsOf         model.Date
+	Elapsed      time.Duration
+	Out          string      // the folder a build wrote, or the zip a pack wrote
+	Packed       pack.Result // what the zip holds
 	// Suggestions, with Options.Suggest: mappings the crosswalks suggest,
 	// worked out before any audience narrowed the site.
 	Suggestions []diag.Diagnostic
@@ -111,7 +113,7 @@ func (r *Result) Failed() bool { return r.Diags.HasErrors() }
 
 // result is what a one-build session's generation tells its command.
 func (g *Generation) result() *Result {
-	return &Result{Site: g.Site, Diags: g.list, Drafts: g.Drafts, Audience: g.Audience, AsOf: g.AsOf, Suggestions: g.suggestions}
+	return &Result{Site: g.Site, Diags: g.list, Drafts: g.Drafts, DraftAnswers: g.DraftAnswers, Audience: g.Audience, AsOf: g.AsOf, Suggestions: g.suggestions}
 }
 
 func isPage(p string) bool { return filepath.Ext(p) == ".html" }

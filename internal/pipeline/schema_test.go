@@ -22,10 +22,11 @@ func TestExportsMatchSchemas(t *testing.T) {
 		"trust.json":                       "trust-v2.json",
 		"frameworks/iso27001/soa/soa.json": "soa-v1.json",
 		"frameworks/compare/iso27001-vs-soc2/crosswalk.json": "crosswalk-v1.json",
+		"answers/answers.json":                               "answers-v1.json",
 	}
 	c := jsonschema.NewCompiler()
 	compiled := map[string]*jsonschema.Schema{}
-	for _, name := range []string{"soa-v1.json", "trust-v2.json", "crosswalk-v1.json"} {
+	for _, name := range []string{"soa-v1.json", "trust-v2.json", "crosswalk-v1.json", "answers-v1.json"} {
 		b, err := os.ReadFile(filepath.Join("../../theme/schema", name))
 		if err != nil {
 			t.Fatal(err)
@@ -55,7 +56,7 @@ func TestExportsMatchSchemas(t *testing.T) {
 					t.Errorf("%s (%s build of %s) does not match %s:\n%v", out, audience, site, schema, err)
 				}
 			}
-			for _, name := range []string{"soa-v1.json", "trust-v2.json", "crosswalk-v1.json"} {
+			for _, name := range []string{"soa-v1.json", "trust-v2.json", "crosswalk-v1.json", "answers-v1.json"} {
 				want, _ := os.ReadFile(filepath.Join("../../theme/schema", name))
 				if got := outputFile(t, res, "schema/"+name); !bytes.Equal(got, want) {
 					t.Errorf("the build does not publish schema/%s", name)

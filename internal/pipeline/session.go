@@ -65,7 +65,9 @@ type Generation struct {
 	Site     *resolve.Site
 	Plan     *render.Plan // nil when the build has errors
 	Drafts   int          // draft documents left out
-	Changed  []string     // site-relative files changed since the last good build
+	// DraftAnswers are the draft answers left out.
+	DraftAnswers int
+	Changed      []string // site-relative files changed since the last good build
 	// Remake is the number of files that must be made again; the others
 	// are the previous build's.
 	Remake int
@@ -112,7 +114,7 @@ func (s *Session) run(changed []string, audiences []model.Audience, made func(*G
 	}
 	if !s.opts.Drafts {
 		g.Site.LeaveOutDrafts()
-		g.Drafts = len(g.Site.Drafts)
+		g.Drafts, g.DraftAnswers = len(g.Site.Drafts), g.Site.DraftAnswers
 	}
 	var cache *render.Cache // none for one build: it converts each body once
 	if !s.once {

@@ -166,6 +166,9 @@ func TestSessionMatchesFullBuildOnExample(t *testing.T) {
 				{"the SoA", func() { replace(t, at("soa.toml"), `version     = "2"`, `version     = "3"`) }, []string{at("soa.toml")}, -1, false, false},
 				{"a report", func() { replace(t, at("certifications/soc2.toml"), `"Example CPA LLP"`, `"Other CPA LLP"`) }, []string{at("certifications/soc2.toml")}, -1, false, false},
 				{"a subprocessor", func() { replace(t, at("subprocessors.toml"), `location = "US"`, `location = "EU"`) }, []string{at("subprocessors.toml")}, -1, false, false},
+				{"an answer", func() {
+					replace(t, at("answers/data.toml"), "with AES-256.", "with AES-256-GCM.")
+				}, []string{at("answers/data.toml")}, -1, false, false},
 				{"a new policy", func() {
 					writeFile(t, at("policies/new.md"), "+++\ntitle = \"New\"\nowner = \"CISO\"\nversion = \"1.0\"\napproved = 2026-01-05\napproved_by = \"CEO\"\ncontrols = [\"AC-01\"]\n+++\n\nText.\n")
 				}, []string{at("policies/new.md")}, -1, false, false},

@@ -19,6 +19,7 @@ func (r *renderer) pages() {
 	r.frameworkPages()
 	r.certificationsPage()
 	r.summaryPage()
+	r.answersPage()
 	if len(r.s.Subprocessors) > 0 {
 		r.add(&Page{Template: "subprocessors.html", Path: "subprocessors/index.html", Title: "Subprocessors",
 			Section: "subprocessors", Description: "Third parties that process customer data on our behalf.",

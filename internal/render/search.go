@@ -16,7 +16,7 @@ import (
 type searchEntry struct {
 	Title   string   `json:"t"`
 	URL     string   `json:"u"`           // output path, from the site's root
-	Kind    string   `json:"k"`           // policy, page, control, requirement, framework
+	Kind    string   `json:"k"`           // policy, section, page, answer, control, requirement, framework
 	Summary string   `json:"s,omitempty"` // one line shown under the title
 	Heads   []string `json:"h,omitempty"` // headings of the body
 	Words   string   `json:"w,omitempty"` // the body's distinct words, lower case
@@ -62,6 +62,15 @@ func (r *renderer) searchIndex(out func(searchEntry)) {
 			}
 			out(e)
 		}
+	}
+	for _, a := range r.s.Answers {
+		e := searchEntry{Title: a.Question, URL: answersPage + "#" + answerAnchor(a), Kind: "answer", Summary: a.Category}
+		if r.site.Renders(a.Classification) {
+			e.Words = words(string(r.inline(a.Answer.Answer)) + " " + strings.Join(a.Phrasings, " "))
+		} else {
+			e.Summary += " (available under NDA)"
+		}
+		out(e)
 	}
 	for _, c := range r.s.Controls {
 		out(searchEntry{Title: c.ID + " " + c.Title, URL: controlURL(c), Kind: "control",

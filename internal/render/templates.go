@@ -93,6 +93,9 @@ func newSiteData(s *resolve.Site, opts Options) *siteData {
 		{"Controls", "controls/index.html", "controls"},
 		{"Frameworks", "frameworks/index.html", "frameworks"},
 	}
+	if len(s.Answers) > 0 {
+		d.Nav = append(d.Nav, navItem{"Security questions", answersPage, "answers"})
+	}
 	if len(s.Subprocessors) > 0 {
 		d.Nav = append(d.Nav, navItem{"Subprocessors", "subprocessors/index.html", "subprocessors"})
 	}

@@ -59,6 +59,7 @@ func (s *Site) Narrow(a model.Audience) error {
 	for _, c := range s.Controls {
 		c.Policies = slices.DeleteFunc(slices.Clone(c.Policies), hidden)
 	}
+	s.narrowAnswers(a, hidden)
 	s.Changes = slices.DeleteFunc(slices.Clone(s.Changes), func(c Change) bool {
 		return !a.Renders(c.Classification) || (c.Policy != nil && hidden(c.Policy))
 	})
@@ -89,4 +90,26 @@ func (s *Site) Narrow(a model.Audience) error {
 func listing(d *model.Doc) *model.Doc {
 	return &model.Doc{Origin: d.Origin, Kind: d.Kind, Slug: d.Slug, Section: d.Section, Weight: d.Weight, Title: d.Title,
 		Summary: d.Summary, Classification: d.Classification, Draft: d.Draft}
+}
+
+// narrowAnswers takes internal answers out, keeps of an answer the
+// audience may not read its question and category (what a listing
+// shows), and unlinks the policies the audience does not see.
+func (s *Site) narrowAnswers(a model.Audience, hidden func(*Policy) bool) {
+	answers := s.Answers[:0:0]
+	for _, an := range s.Answers {
+		switch {
+		case !a.Lists(an.Classification):
+			continue
+		case !a.Renders(an.Classification):
+			an = &Answer{Answer: &model.Answer{Origin: an.Origin, ID: an.ID, Question: an.Question,
+				Category: an.Category, Classification: an.Classification}}
+		default:
+			c := *an
+			c.Policies = slices.DeleteFunc(slices.Clone(an.Policies), hidden)
+			an = &c
+		}
+		answers = append(answers, an)
+	}
+	s.Answers = answers
 }

@@ -90,7 +90,7 @@ func (r *resolver) pages() {
 	})
 }
 
-// LeaveOutDrafts takes the draft policies and pages out of the site, as
+// LeaveOutDrafts takes the draft policies, pages and answers out of the site, as
 // build and pack do unless told to publish drafts, and keeps them in
 // Drafts. Everything was resolved and checked with them: a control that
 // only a draft implements is not reported as implemented by no policy.
@@ -111,6 +111,15 @@ func (s *Site) LeaveOutDrafts() {
 	s.Pages = slices.DeleteFunc(s.Pages, func(d *model.Doc) bool { return d.Draft })
 	for _, c := range s.Controls {
 		c.Policies = slices.DeleteFunc(c.Policies, isDraft)
+	}
+	s.Answers = slices.DeleteFunc(s.Answers, func(a *Answer) bool {
+		if a.Draft {
+			s.DraftAnswers++
+		}
+		return a.Draft
+	})
+	for _, a := range s.Answers {
+		a.Policies = slices.DeleteFunc(a.Policies, isDraft)
 	}
 	s.Changes = slices.DeleteFunc(s.Changes, func(c Change) bool { return c.Policy != nil && c.Policy.Draft })
 }

@@ -27,9 +27,11 @@ type Site struct {
 	SoA            []*SoARow    // every Annex A control, in catalog order
 	Changes        []Change     // newest first
 	Crosswalks     []*Crosswalk // one for each two frameworks related
+	Answers        []*Answer    // the answer library, by category (AnswerGroups)
 	// Drafts are the draft policies and pages LeaveOutDrafts took out:
 	// checked like the others, published by no page.
-	Drafts []*model.Doc
+	Drafts       []*model.Doc
+	DraftAnswers int // draft answers LeaveOutDrafts took out
 
 	policies   map[string]*Policy
 	sections   map[string]*Section
@@ -56,6 +58,7 @@ func Resolve(m *model.Site, asOf model.Date, diags *diag.List) *Site {
 	r.controls()
 	r.policies()
 	r.pages()
+	r.answers()
 	r.mappings()
 	r.certifications()
 	r.attestations()

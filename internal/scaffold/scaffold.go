@@ -47,8 +47,8 @@ var Choices = []string{Both, SOC2, ISO27001}
 
 // ownFiles are the starter's files that belong to one framework.
 var ownFiles = map[string][]string{
-	ISO27001: {"content/soa.toml", "content/certifications/iso27001.toml"},
-	SOC2:     {"content/certifications/soc2.toml"},
+	ISO27001: {"content/soa.toml", "content/certifications/iso27001.toml", "content/answers/iso27001.toml"},
+	SOC2:     {"content/certifications/soc2.toml", "content/answers/soc2.toml"},
 }
 
 // New writes the starter site into dir, which must not exist or be empty.

@@ -14,7 +14,7 @@ import (
 // headers), where a line break would add a line of the author's choosing.
 var multiline = map[string]bool{
 	"description": true, "justification": true, "note": true, "summary": true,
-	"scope": true, "purpose": true,
+	"scope": true, "purpose": true, "answer": true,
 }
 
 // oneLine checks that the string at key is one line of text: no line
