@@ -178,3 +178,29 @@ func Pack(opts Options, out string) (*Result, error) {
 	res.Elapsed += time.Since(start)
 	return res, err
 }
+
+// AnswersFile is where a build publishes its answer library.
+const AnswersFile = "answers/answers.json"
+
+// AnswerLibrary builds the site for opts.Audience in memory and makes only
+// its answer library, answers.json: what trustdocs answer fills
+// questionnaires from, holding what that audience may read. It is nil
+// when the site has errors (in the result's Diags) or no answers.
+func AnswerLibrary(opts Options) ([]byte, *Result, error) {
+	opts = opts.filled()
+	var lib []byte
+	g, err := newSession(opts, true).run(nil, []model.Audience{opts.Audience}, func(g *Generation) (err error) {
+		if g.Plan.Items[AnswersFile] != nil {
+			lib, err = g.Plan.Make(AnswersFile)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	res := g.result()
+	if res.Failed() {
+		return nil, res, nil
+	}
+	return lib, res, nil
+}

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"strings"
 
+	"github.com/trustdocs/trustdocs/internal/csvsafe"
 	"github.com/trustdocs/trustdocs/internal/model"
 	"github.com/trustdocs/trustdocs/internal/resolve"
 )
@@ -148,7 +149,7 @@ func (r *renderer) answersJSON() []byte {
 func (r *renderer) answersCSV() []byte {
 	var b bytes.Buffer
 	b.WriteString("\ufeff") // a BOM, so that spreadsheets read UTF-8
-	w := newCSVWriter(&b)
+	w := csvsafe.NewWriter(&b)
 	w.Write([]string{"ID", "Category", "Question", "Answer", "Also asked as", "Controls", "Policies", "Classification", "Link"})
 	for _, it := range r.answerItems() {
 		answer := it.AnswerText

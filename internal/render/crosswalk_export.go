@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 
+	"github.com/trustdocs/trustdocs/internal/csvsafe"
 	"github.com/trustdocs/trustdocs/internal/resolve"
 )
 
@@ -66,7 +67,7 @@ func (r *renderer) crosswalkJSON(v *crosswalkView) []byte {
 func (r *renderer) crosswalkCSV(v *crosswalkView) []byte {
 	var buf bytes.Buffer
 	buf.WriteString("\ufeff")
-	w := newCSVWriter(&buf)
+	w := csvsafe.NewWriter(&buf)
 	a, b := v.A.Title(), v.B.Title()
 	w.Write([]string{"Framework A", "Requirement A", "Title A", "Framework B", "Requirement B", "Title B",
 		"Relationship (A to B)", "Rationale", "Source", "Our coverage of A", "Our coverage of B"})

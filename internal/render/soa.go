@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 
+	"github.com/trustdocs/trustdocs/internal/csvsafe"
 	"github.com/trustdocs/trustdocs/internal/model"
 	"github.com/trustdocs/trustdocs/internal/resolve"
 )
@@ -100,7 +101,7 @@ var soaHeader = []string{"Control", "Title", "Theme", "Applicable", "Reasons for
 func (r *renderer) soaCSV(f *resolve.Framework, rows []*resolve.SoARow) []byte {
 	var buf bytes.Buffer
 	buf.WriteString("\ufeff")
-	w := newCSVWriter(&buf)
+	w := csvsafe.NewWriter(&buf)
 	line := func(fields ...string) {
 		w.Write(append(fields, make([]string, len(soaHeader)-len(fields))...))
 	}

@@ -1,4 +1,4 @@
-package render
+package csvsafe
 
 import (
 	"bytes"
@@ -15,7 +15,7 @@ func FuzzCSVWriter(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, a, b string) {
 		var buf bytes.Buffer
-		w := newCSVWriter(&buf)
+		w := NewWriter(&buf)
 		row := []string{a, b}
 		w.Write(row)
 		w.Flush()
