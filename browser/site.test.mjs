@@ -30,6 +30,7 @@ const pages = [
   ['soc2', 'frameworks/soc2/'],
   ['compare', 'frameworks/compare/'],
   ['compare-pair', 'frameworks/compare/iso27001-vs-soc2/'],
+  ['answers', 'answers/'],
   ['subprocessors', 'subprocessors/'],
   ['page', 'pages/contact/'],
   ['not-found', '404.html'],
