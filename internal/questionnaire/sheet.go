@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode"
 )
 
 // A table is one sheet of a questionnaire (a CSV file is one), as the
@@ -157,13 +156,4 @@ func columnName(c int) string {
 		name = string(rune('A'+(c-1)%26)) + name
 	}
 	return name
-}
-
-// shorten is a question cut for a line of the report.
-func shorten(s string, n int) string {
-	s = strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
-	}
-	return s
 }
