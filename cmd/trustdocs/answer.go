@@ -71,8 +71,11 @@ func runAnswer(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, line)
 	}
 	if len(left) > 0 {
-		fmt.Fprintf(stdout, "Answer %s by hand, or add %s to content/answers/ (a phrasing of an answer, or a new answer).\n",
-			map[bool]string{true: "it", false: "them"}[len(left) == 1], map[bool]string{true: "it", false: "them"}[len(left) == 1])
+		them := "them"
+		if len(left) == 1 {
+			them = "it"
+		}
+		fmt.Fprintf(stdout, "Answer %s by hand, or add %s to content/answers/ (a phrasing of an answer, or a new answer).\n", them, them)
 	}
 	return exitOK
 }

@@ -19,7 +19,6 @@ func testLibrary() *Library {
 }
 
 func TestTokens(t *testing.T) {
-	var tok tokenizer
 	for _, tc := range []struct{ in, want string }{
 		{"Is MFA enforced?", "multifactor authent enforc"},
 		{"Do you enforce multi-factor authentication?", "enforc multifactor authent"},
@@ -28,7 +27,7 @@ func TestTokens(t *testing.T) {
 		{"ISO 27001 and third-party vendors", "iso27001 iso27001 supplier supplier"},
 		{"Laptops, workstations: encrypted?", "endpoint endpoint encrypt"},
 	} {
-		if got := strings.Join(tok.tokens(tc.in), " "); got != tc.want {
+		if got := strings.Join(tokens(tc.in), " "); got != tc.want {
 			t.Errorf("tokens(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}

@@ -133,10 +133,7 @@ func (r *renderer) siteLink(path string) string {
 	if r.site.BaseURL == "" {
 		return path
 	}
-	if strings.HasSuffix(path, "index.html") && !strings.Contains(path, "#") {
-		path = strings.TrimSuffix(path, "index.html")
-	}
-	return r.site.BaseURL + path
+	return r.site.BaseURL + strings.TrimSuffix(path, "index.html")
 }
 
 func (r *renderer) answersJSON() []byte {

@@ -39,7 +39,7 @@ func (r *renderer) searchIndex(out func(searchEntry)) {
 			}
 			e.Words = words(string(res.HTML))
 		} else {
-			e.URL = "policies/index.html#policy-" + p.Slug
+			e.URL = r.policyLink(p)
 			e.Summary = strings.TrimSpace(e.Summary + " (available under NDA)")
 		}
 		out(e)

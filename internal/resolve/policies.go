@@ -112,12 +112,9 @@ func (s *Site) LeaveOutDrafts() {
 	for _, c := range s.Controls {
 		c.Policies = slices.DeleteFunc(c.Policies, isDraft)
 	}
-	s.Answers = slices.DeleteFunc(s.Answers, func(a *Answer) bool {
-		if a.Draft {
-			s.DraftAnswers++
-		}
-		return a.Draft
-	})
+	n := len(s.Answers)
+	s.Answers = slices.DeleteFunc(s.Answers, func(a *Answer) bool { return a.Draft })
+	s.DraftAnswers = n - len(s.Answers)
 	for _, a := range s.Answers {
 		a.Policies = slices.DeleteFunc(a.Policies, isDraft)
 	}
