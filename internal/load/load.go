@@ -140,6 +140,11 @@ func (l *loader) parseTOML(file string, src []byte, lineOffset int, name string)
 	return t
 }
 
+// DefaultNoticeDays is the notice customers get of a subprocessor change
+// when site.toml does not say: the 30 days most data processing agreements
+// give (see resolve's subprocessor notices for the rule it serves).
+const DefaultNoticeDays = 30
+
 // config reads site.toml, which must exist: it is what makes a folder a site.
 func (l *loader) config() error {
 	abs := filepath.Join(l.root, "site.toml")
@@ -187,6 +192,17 @@ func (l *loader) siteConfig(file string, src []byte) {
 	if st := t.Sub("status", "[status]"); st != nil {
 		c.ReportCurrentFrom = st.Enum("report_current_from", model.ReportCurrentFroms, model.FromPeriodEnd)
 		st.Done()
+	}
+	c.NoticeDays = DefaultNoticeDays
+	if sp := t.Sub("subprocessors", "[subprocessors]"); sp != nil {
+		if n, ok := sp.Int("notice_days"); ok {
+			if n < 0 {
+				sp.Errorf(sp.At("notice_days"), "notice_days is %d; give the days of notice your contracts promise, e.g. notice_days = 30 (0 turns the check off)", n)
+				n = DefaultNoticeDays
+			}
+			c.NoticeDays = n
+		}
+		sp.Done()
 	}
 	if b := t.Sub("brand", "[brand]"); b != nil {
 		c.Brand = brand(b)

@@ -201,7 +201,24 @@ func (l *loader) subprocessors(file string, src []byte) {
 		sp.Location = s.Str("location", false, "")
 		sp.Website = s.Str("website", false, "")
 		sp.Data = s.Plain("data")
-		sp.Since = s.Date("since", false)
+		sp.Added = s.Date("added", false)
+		if since := s.Date("since", false); !since.IsZero() { // the key's name before notices
+			if s.Has("added") {
+				s.Errorf(s.At("since"), "since and added are one date under two names; keep added")
+			} else {
+				sp.Added = since
+			}
+		}
+		sp.Announced = s.Date("announced", false)
+		sp.Removed = s.Date("removed", false)
+		for _, c := range s.Tables("change", "[[subprocessor.change]]") {
+			ch := model.SubprocessorChange{Origin: c.Origin()}
+			ch.Date = c.Date("date", true)
+			ch.Note = c.Str("note", true, `what changes, e.g. note = "Adds processing in the US (Virginia)"`)
+			ch.Announced = c.Date("announced", false)
+			c.Done()
+			sp.Changes = append(sp.Changes, ch)
+		}
 		s.Done()
 		l.site.Subprocessors = append(l.site.Subprocessors, sp)
 	}

@@ -143,8 +143,12 @@ type Config struct {
 	// ReportCurrentFrom is what a report's 12 months of currency count
 	// from ([status] report_current_from): FromPeriodEnd or FromIssued.
 	ReportCurrentFrom string
-	Brand             Brand
-	SecurityTxt       *SecurityTxt // [security_txt], or nil: no security.txt
+	// NoticeDays is how many days ahead customers are told of a new
+	// subprocessor or a change to one ([subprocessors] notice_days); 0
+	// turns the check off.
+	NoticeDays  int
+	Brand       Brand
+	SecurityTxt *SecurityTxt // [security_txt], or nil: no security.txt
 }
 
 // Brand is site.toml's [brand]: the look a site gets without a template.
@@ -376,7 +380,8 @@ func (a *Attestation) CoverageEnd() Date {
 	return a.PeriodEnd
 }
 
-// Subprocessor is one [[subprocessor]].
+// Subprocessor is one [[subprocessor]]: a third party that processes
+// customer data, with the dates customers are told of.
 type Subprocessor struct {
 	Origin
 	Name     string
@@ -384,7 +389,24 @@ type Subprocessor struct {
 	Location string
 	Website  string
 	Data     []string
-	Since    Date
+	Added    Date // the day it began (or begins) processing: added, or its older name since
+	// Announced is the day customers were told of the addition; zero when
+	// not recorded.
+	Announced Date
+	Removed   Date // the day it stopped (or stops) processing; zero while it processes
+	Changes   []SubprocessorChange
+}
+
+// Since is Added, under the name templates written before added used.
+func (s *Subprocessor) Since() Date { return s.Added }
+
+// SubprocessorChange is one [[subprocessor.change]]: a dated change to
+// what a subprocessor does, such as a new location or kind of data.
+type SubprocessorChange struct {
+	Origin
+	Date      Date   // the day it takes effect
+	Note      string // what changes, in a sentence
+	Announced Date   // the day customers were told; zero when not recorded
 }
 
 // Answer is one [[answer]] of content/answers/*.toml: a question buyers

@@ -66,6 +66,8 @@ var golden = []string{
 	"frameworks/compare/iso27001-vs-soc2/index.html",
 	"certifications/index.html",
 	"subprocessors/index.html",
+	"subprocessors/feed.xml",
+	"subprocessors/subprocessors.json",
 	"pages/faq/index.html",
 	"404.html",
 	"sitemap.xml",

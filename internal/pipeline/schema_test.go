@@ -23,10 +23,11 @@ func TestExportsMatchSchemas(t *testing.T) {
 		"frameworks/iso27001/soa/soa.json": "soa-v1.json",
 		"frameworks/compare/iso27001-vs-soc2/crosswalk.json": "crosswalk-v1.json",
 		"answers/answers.json":                               "answers-v1.json",
+		"subprocessors/subprocessors.json":                   "subprocessors-v1.json",
 	}
 	c := jsonschema.NewCompiler()
 	compiled := map[string]*jsonschema.Schema{}
-	for _, name := range []string{"soa-v1.json", "trust-v2.json", "crosswalk-v1.json", "answers-v1.json"} {
+	for _, name := range []string{"soa-v1.json", "trust-v2.json", "crosswalk-v1.json", "answers-v1.json", "subprocessors-v1.json"} {
 		b, err := os.ReadFile(filepath.Join("../../theme/schema", name))
 		if err != nil {
 			t.Fatal(err)
@@ -56,7 +57,7 @@ func TestExportsMatchSchemas(t *testing.T) {
 					t.Errorf("%s (%s build of %s) does not match %s:\n%v", out, audience, site, schema, err)
 				}
 			}
-			for _, name := range []string{"soa-v1.json", "trust-v2.json", "crosswalk-v1.json", "answers-v1.json"} {
+			for _, name := range []string{"soa-v1.json", "trust-v2.json", "crosswalk-v1.json", "answers-v1.json", "subprocessors-v1.json"} {
 				want, _ := os.ReadFile(filepath.Join("../../theme/schema", name))
 				if got := outputFile(t, res, "schema/"+name); !bytes.Equal(got, want) {
 					t.Errorf("the build does not publish schema/%s", name)
@@ -84,6 +85,37 @@ func TestSchemasReject(t *testing.T) {
 		"internal policy":  strings.Replace(good, `"classification": "public"`, `"classification": "internal"`, 1),
 		"unknown field":    strings.Replace(good, `"site": {`, `"site": {"secret": 1,`, 1),
 		"missing controls": strings.Replace(good, `"controls": [`, `"controlz": [`, 1),
+	} {
+		if bad == good {
+			t.Fatalf("%s: the mutation did not apply", name)
+		}
+		doc, err := jsonschema.UnmarshalJSON(strings.NewReader(bad))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Validate(doc) == nil {
+			t.Errorf("%s: the schema accepts it", name)
+		}
+	}
+}
+
+// The subprocessor schema holds statuses, kinds and dates to their forms.
+func TestSubprocessorsSchemaRejects(t *testing.T) {
+	c := jsonschema.NewCompiler()
+	b, _ := os.ReadFile("../../theme/schema/subprocessors-v1.json")
+	doc, _ := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+	c.AddResource("subprocessors-v1.json", doc)
+	s, err := c.Compile("subprocessors-v1.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	good := string(render(t, example(t)).Output.Files["subprocessors/subprocessors.json"])
+	for name, bad := range map[string]string{
+		"unknown status":  strings.Replace(good, `"status": "removed"`, `"status": "gone"`, 1),
+		"unknown kind":    strings.Replace(good, `"kind": "added"`, `"kind": "hired"`, 1),
+		"date not a date": strings.Replace(good, `"added": "2021-03-01"`, `"added": "March 2021"`, 1),
+		"upcoming absent": strings.Replace(good, `"upcoming": true,`, ``, 1),
+		"unknown field":   strings.Replace(good, `"notices": [`, `"secret": 1, "notices": [`, 1),
 	} {
 		if bad == good {
 			t.Fatalf("%s: the mutation did not apply", name)

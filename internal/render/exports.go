@@ -6,7 +6,6 @@ import (
 	"encoding/xml"
 	"strings"
 
-	"github.com/trustdocs/trustdocs/internal/model"
 	"github.com/trustdocs/trustdocs/internal/resolve"
 )
 
@@ -281,59 +280,3 @@ func (r *renderer) sitemap() []byte {
 	b.WriteString("</urlset>\n")
 	return b.Bytes()
 }
-
-type atomFeed struct {
-	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
-	Title   string      `xml:"title"`
-	ID      string      `xml:"id"`
-	Updated string      `xml:"updated"`
-	Link    []atomLink  `xml:"link"`
-	Author  atomAuthor  `xml:"author"`
-	Entries []atomEntry `xml:"entry"`
-}
-
-type atomLink struct {
-	Href string `xml:"href,attr"`
-	Rel  string `xml:"rel,attr,omitempty"`
-}
-
-type atomAuthor struct {
-	Name string `xml:"name"`
-}
-
-type atomEntry struct {
-	Title   string    `xml:"title"`
-	ID      string    `xml:"id"`
-	Updated string    `xml:"updated"`
-	Link    *atomLink `xml:"link,omitempty"`
-	Summary string    `xml:"summary,omitempty"`
-}
-
-// feed is an Atom feed of policy revisions, audits and issued reports.
-func (r *renderer) feed() ([]byte, error) {
-	base := r.site.BaseURL
-	id := base
-	if id == "" {
-		id = "urn:trustdocs:" + idSlug(r.s.Config.Company)
-	}
-	f := atomFeed{Title: r.s.Config.Title, ID: id, Updated: stamp(r.s.AsOf),
-		Link:   []atomLink{{Href: base + "feed.xml", Rel: "self"}, {Href: base + "index.html"}},
-		Author: atomAuthor{Name: r.s.Config.Company}}
-	for _, c := range r.visibleChanges() {
-		e := atomEntry{Title: c.Title, Updated: stamp(c.Date), Summary: c.Summary,
-			ID: id + "#" + c.Date.String() + "-" + idSlug(c.Title)}
-		target := "certifications/index.html"
-		if c.Policy != nil {
-			target = policyURL(c.Policy.Slug)
-		}
-		e.Link = &atomLink{Href: base + target}
-		f.Entries = append(f.Entries, e)
-	}
-	out, err := xml.MarshalIndent(f, "", "  ")
-	if err != nil {
-		return nil, err
-	}
-	return append(append([]byte(xml.Header), out...), '\n'), nil
-}
-
-func stamp(d model.Date) string { return d.String() + "T00:00:00Z" }

@@ -20,11 +20,7 @@ func (r *renderer) pages() {
 	r.certificationsPage()
 	r.summaryPage()
 	r.answersPage()
-	if len(r.s.Subprocessors) > 0 {
-		r.add(&Page{Template: "subprocessors.html", Path: "subprocessors/index.html", Title: "Subprocessors",
-			Section: "subprocessors", Description: "Third parties that process customer data on our behalf.",
-			Data: r.s.Subprocessors}, onSite())
-	}
+	r.subprocessorsPage()
 	for _, d := range r.s.Pages {
 		if r.site.Renders(d.Classification) {
 			res := r.docs[d]
@@ -329,7 +325,7 @@ type summaryData struct {
 // their versions and reviews, the subprocessors and whom to ask.
 func (r *renderer) summaryPage() {
 	d := summaryData{Frameworks: r.pursued(), Certs: r.visibleCerts(), Reports: r.liveReports(),
-		Policies: r.site.ListedPolicies(r.s.Policies), Subprocessors: r.s.Subprocessors}
+		Policies: r.site.ListedPolicies(r.s.Policies), Subprocessors: r.s.CurrentSubprocessors()}
 	for _, fs := range r.pursued() {
 		if fs.SoA != nil {
 			d.SoAs = append(d.SoAs, soaData{F: fs.F, Sum: *fs.SoA})

@@ -9,7 +9,7 @@ import (
 )
 
 // changes collects dated events up to the build date: policy revisions,
-// passed audits and issued reports. Events after the build date have not
+// passed audits, issued reports and subprocessor notices. Events after the build date have not
 // happened yet and are left out.
 func (r *resolver) changes() {
 	var out []Change
@@ -49,6 +49,11 @@ func (r *resolver) changes() {
 			add(Change{Date: b.Issued, Title: fmt.Sprintf("%s bridge letter issued", a.Framework.Title()),
 				Summary: "Covers through " + b.CoversThrough.Long(), Classification: listed(a.Classification)})
 		}
+	}
+	for _, n := range r.s.Notices {
+		// Dated the day customers heard of it: what a feed reader wants.
+		add(Change{Date: n.Published(r.s.AsOf), Title: n.Title(), Summary: n.Summary(), Notice: &n,
+			Classification: model.Public})
 	}
 	slices.SortStableFunc(out, func(a, b Change) int {
 		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Title, b.Title))

@@ -28,6 +28,7 @@ type Site struct {
 	Changes        []Change     // newest first
 	Crosswalks     []*Crosswalk // one for each two frameworks related
 	Answers        []*Answer    // the answer library, by category (AnswerGroups)
+	Notices        []Notice     // subprocessor notices customers have been told of, newest first
 	// Drafts are the draft policies and pages LeaveOutDrafts took out:
 	// checked like the others, published by no page.
 	Drafts       []*model.Doc
@@ -46,6 +47,7 @@ type Change struct {
 	Title          string
 	Summary        string
 	Policy         *Policy // set for policy revisions
+	Notice         *Notice // set for subprocessor notices
 	Classification model.Classification
 }
 
@@ -66,6 +68,7 @@ func Resolve(m *model.Site, asOf model.Date, diags *diag.List) *Site {
 	r.crosswalks()
 	r.soa()
 	r.scope()
+	r.subprocessors()
 	r.changes()
 	r.warnings()
 	r.securityTxt()

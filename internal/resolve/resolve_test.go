@@ -26,7 +26,7 @@ func annexA(t *testing.T) []string {
 	return ids
 }
 
-// resolveSite writes files (site.toml added) into a temporary site, then
+// resolveSite writes files (site.toml added unless given) into a temporary site, then
 // loads and resolves it as of 2026-11-01.
 func resolveSite(t *testing.T, files map[string]string) (*resolve.Site, []diag.Diagnostic) {
 	t.Helper()
@@ -37,7 +37,9 @@ func resolveSite(t *testing.T, files map[string]string) (*resolve.Site, []diag.D
 func resolveSiteAt(t *testing.T, files map[string]string, asOf model.Date) (*resolve.Site, []diag.Diagnostic) {
 	t.Helper()
 	dir := t.TempDir()
-	files["site.toml"] = "title = \"T\"\ncompany = \"C\"\n"
+	if _, ok := files["site.toml"]; !ok {
+		files["site.toml"] = "title = \"T\"\ncompany = \"C\"\n"
+	}
 	for name, text := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		os.MkdirAll(filepath.Dir(p), 0o755)
