@@ -33,7 +33,7 @@ Usage:
   trustdocs build [-s DIR] [-o DIR] [--audience public|nda] [--as-of DATE] [--base-url URL] [--drafts]
   trustdocs check [-s DIR] [--strict] [--suggest] [--format text|json] [--as-of DATE]
   trustdocs serve [-s DIR] [--addr 127.0.0.1:1313] [--audience public|nda] [--as-of DATE]
-  trustdocs pack [-s DIR] [--audience public|nda] [--as-of DATE] [-o FILE.zip] [--drafts]
+  trustdocs pack [-s DIR] [--audience public|nda] [--as-of DATE] [--recipient NAME [--valid-until DATE]] [-o FILE.zip] [--drafts]
   trustdocs answer QUESTIONNAIRE.csv|.xlsx [-s DIR] [-o FILE] [--audience public|nda] [--question-column C]
   trustdocs version
 
@@ -153,7 +153,7 @@ func (f *siteFlags) options() (pipeline.Options, error) {
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	opts, out, code, ok := outputFlags("build", "[-s DIR] [-o DIR] [--audience public|nda] [--as-of DATE] [--base-url URL] [--drafts]",
 		"Builds the site into a new folder and swaps it in for the output folder.",
-		"output `folder` (default: public/ in the site folder)", args, stderr)
+		"output `folder` (default: public/ in the site folder)", false, args, stderr)
 	if !ok {
 		return code
 	}
@@ -188,10 +188,15 @@ func draftsLeftOut(w io.Writer, name string, res *pipeline.Result) {
 // outputFlags parses the flags of a command that makes the site and writes
 // it somewhere (build, pack): the site's flags and -o. When the command
 // should not go on, ok is false and code is the exit status.
-func outputFlags(name, synopsis, what, outUsage string, args []string, stderr io.Writer) (opts pipeline.Options, out string, code int, ok bool) {
+// With forOne, it also takes --recipient and --valid-until.
+func outputFlags(name, synopsis, what, outUsage string, forOne bool, args []string, stderr io.Writer) (opts pipeline.Options, out string, code int, ok bool) {
 	fs := newFlagSet(name, synopsis, what, stderr)
 	var sf siteFlags
 	sf.register(fs, true)
+	var rf recipientFlags
+	if forOne {
+		rf.register(fs)
+	}
 	o := fs.String("o", "", outUsage)
 	drafts := fs.Bool("drafts", false, "publish draft policies, pages and answers too (left out by default)")
 	if ok, code := parse(fs, args, stderr); !ok {
@@ -199,6 +204,9 @@ func outputFlags(name, synopsis, what, outUsage string, args []string, stderr io
 	}
 	opts, err := sf.options()
 	opts.Drafts = *drafts
+	if err == nil {
+		opts.Recipient, err = rf.recipient()
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "trustdocs %s: %v\n", name, err)
 		return opts, "", exitUsage, false
@@ -272,9 +280,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 
 // runPack zips the site for sharing, with a manifest of checksums.
 func runPack(args []string, stdout, stderr io.Writer) int {
-	opts, out, code, ok := outputFlags("pack", "[-s DIR] [--audience public|nda] [--as-of DATE] [-o FILE.zip] [--drafts]",
-		"Builds the site for the audience and zips it, with MANIFEST.sha256 at its root listing every file's SHA-256.\nThe unzipped pack opens from disk. With content errors, nothing is written.",
-		"the zip `file` to write (default: <company>-trust-pack[-nda]-<date>.zip in the current folder)", args, stderr)
+	opts, out, code, ok := outputFlags("pack", "[-s DIR] [--audience public|nda] [--as-of DATE] [--recipient NAME [--valid-until DATE]] [-o FILE.zip] [--drafts]",
+		"Builds the site for the audience and zips it, with MANIFEST.sha256 at its root listing every file's SHA-256.\nThe unzipped pack opens from disk. With content errors, nothing is written.\nWith --recipient, every page says whom the pack was prepared for, and a confidentiality notice opens it.",
+		"the zip `file` to write (default: <company>-trust-pack[-nda][-for-<recipient>]-<date>.zip in the current folder)", true, args, stderr)
 	if !ok {
 		return code
 	}
@@ -282,8 +290,12 @@ func runPack(args []string, stdout, stderr io.Writer) int {
 	if code, ok := outcome("pack", "nothing was written", opts, res, err, stderr); !ok {
 		return code
 	}
-	fmt.Fprintf(stdout, "packed %d files, %.1f MB in %d ms → %s (audience %s, as of %s)\nverify: unzip it, then run sha256sum -c %s in its folder\n",
-		res.Packed.Files, float64(res.Packed.Bytes)/1e6, res.Elapsed.Milliseconds(), res.Out, res.Audience, res.AsOf, pack.Manifest)
+	forWhom := ""
+	if rc := opts.Recipient; rc != nil {
+		forWhom = ", prepared for " + rc.Name
+	}
+	fmt.Fprintf(stdout, "packed %d files, %.1f MB in %d ms → %s (audience %s, as of %s%s)\nverify: unzip it, then run sha256sum -c %s in its folder\n",
+		res.Packed.Files, float64(res.Packed.Bytes)/1e6, res.Elapsed.Milliseconds(), res.Out, res.Audience, res.AsOf, forWhom, pack.Manifest)
 	draftsLeftOut(stdout, "pack", res)
 	if tree := pack.Unignored(res.Out); tree != "" {
 		what := "what it holds"

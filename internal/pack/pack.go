@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/trustdocs/trustdocs/internal/confine"
@@ -37,8 +38,9 @@ type Result struct {
 //
 // out must lie outside the folders the site is read from (keep), and an
 // existing out must be a pack trustdocs wrote: Write replaces no other
-// file.
-func Write(out string, keep []string, files map[string][]byte, copies map[string]string, modified time.Time) (Result, error) {
+// file. The manifest starts with the lines of header as comments (# …),
+// which sha256sum -c passes over.
+func Write(out string, keep []string, files map[string][]byte, copies map[string]string, modified time.Time, header []string) (Result, error) {
 	if err := Check(out, keep); err != nil {
 		return Result{}, err
 	}
@@ -61,7 +63,7 @@ func Write(out string, keep []string, files map[string][]byte, copies map[string
 		return Result{}, err
 	}
 	defer os.Remove(tmp.Name()) // gone once renamed
-	res, err := writeZip(tmp, paths, files, copies, modified)
+	res, err := writeZip(tmp, paths, files, copies, modified, header)
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
@@ -74,10 +76,15 @@ func Write(out string, keep []string, files map[string][]byte, copies map[string
 	return res, os.Rename(tmp.Name(), out)
 }
 
-func writeZip(w io.Writer, paths []string, files map[string][]byte, copies map[string]string, modified time.Time) (Result, error) {
+func writeZip(w io.Writer, paths []string, files map[string][]byte, copies map[string]string, modified time.Time, header []string) (Result, error) {
 	var res Result
 	zw := zip.NewWriter(w)
 	var manifest bytes.Buffer
+	for _, line := range header {
+		// One line each: a line break in a name would start a line that
+		// is not a comment.
+		manifest.WriteString("# " + strings.Join(strings.Fields(line), " ") + "\n")
+	}
 	for _, p := range paths {
 		var (
 			sum string
@@ -200,6 +207,9 @@ func Verify(zipFile string) error {
 	}
 	listed := map[string]bool{Manifest: true}
 	for i, line := range bytes.Split(bytes.TrimSuffix(text, []byte("\n")), []byte("\n")) {
+		if bytes.HasPrefix(line, []byte("#")) {
+			continue // a comment, as sha256sum -c reads it
+		}
 		sum, name, ok := bytes.Cut(line, []byte("  "))
 		if !ok {
 			return fmt.Errorf("%s:%d: not a line of sha256sum", Manifest, i+1)

@@ -22,7 +22,7 @@ func TestWriteAndVerify(t *testing.T) {
 	copies := map[string]string{"files/letter.pdf": attachment}
 
 	out := filepath.Join(dir, "pack.zip")
-	res, err := pack.Write(out, nil, files, copies, day)
+	res, err := pack.Write(out, nil, files, copies, day, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +50,7 @@ func TestWriteAndVerify(t *testing.T) {
 
 	// The same site gives the same zip, byte for byte.
 	again := filepath.Join(dir, "again.zip")
-	if _, err := pack.Write(again, nil, files, copies, day); err != nil {
+	if _, err := pack.Write(again, nil, files, copies, day, nil); err != nil {
 		t.Fatal(err)
 	}
 	a, _ := os.ReadFile(out)
@@ -66,7 +66,7 @@ func TestWriteAndVerify(t *testing.T) {
 func TestVerifyCatchesTampering(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "pack.zip")
-	if _, err := pack.Write(out, nil, map[string][]byte{"index.html": []byte("original")}, nil, day); err != nil {
+	if _, err := pack.Write(out, nil, map[string][]byte{"index.html": []byte("original")}, nil, day, nil); err != nil {
 		t.Fatal(err)
 	}
 	// Rewrite the zip with index.html changed and the manifest kept.
@@ -98,13 +98,13 @@ func TestVerifyCatchesTampering(t *testing.T) {
 
 func TestWriteRefuses(t *testing.T) {
 	dir := t.TempDir()
-	if _, err := pack.Write(dir, nil, map[string][]byte{"index.html": nil}, nil, day); err == nil || !strings.Contains(err.Error(), "is a folder") {
+	if _, err := pack.Write(dir, nil, map[string][]byte{"index.html": nil}, nil, day, nil); err == nil || !strings.Contains(err.Error(), "is a folder") {
 		t.Errorf("a folder as the zip: %v", err)
 	}
-	if _, err := pack.Write(filepath.Join(dir, "p.zip"), nil, map[string][]byte{pack.Manifest: nil}, nil, day); err == nil {
+	if _, err := pack.Write(filepath.Join(dir, "p.zip"), nil, map[string][]byte{pack.Manifest: nil}, nil, day, nil); err == nil {
 		t.Error("a site file named like the manifest was packed")
 	}
-	if _, err := pack.Write(filepath.Join(dir, "p.zip"), nil, nil, map[string]string{"gone.pdf": filepath.Join(dir, "gone.pdf")}, day); err == nil {
+	if _, err := pack.Write(filepath.Join(dir, "p.zip"), nil, nil, map[string]string{"gone.pdf": filepath.Join(dir, "gone.pdf")}, day, nil); err == nil {
 		t.Error("a missing file was packed")
 	}
 	if _, err := os.Stat(filepath.Join(dir, "p.zip")); err == nil {

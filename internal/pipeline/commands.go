@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"maps"
 	"path/filepath"
@@ -170,13 +171,28 @@ func Pack(opts Options, out string) (*Result, error) {
 	}
 	start := time.Now()
 	if out == "" {
-		out = PackName(res.Site.Config.Company, res.Audience, res.AsOf)
+		out = PackName(res.Site.Config.Company, res.Audience, opts.Recipient, res.AsOf)
 	}
 	res.Out = out
-	packed, err := pack.Write(out, keep, res.Output.Files, res.Output.Copies, res.AsOf.Time())
+	packed, err := pack.Write(out, keep, res.Output.Files, res.Output.Copies, res.AsOf.Time(), packHeader(res, opts.Recipient))
 	res.Packed = packed
 	res.Elapsed += time.Since(start)
 	return res, err
+}
+
+// packHeader is what the manifest of a recipient's pack says before its
+// checksums: whose pack it is and whom it was prepared for. Other packs'
+// manifests are checksums only.
+func packHeader(res *Result, rc *render.Recipient) []string {
+	if rc == nil {
+		return nil
+	}
+	line := fmt.Sprintf("Prepared for %s on %s, confidential", rc.Name, res.AsOf)
+	if !rc.ValidUntil.IsZero() {
+		line += "; valid until " + rc.ValidUntil.String()
+	}
+	return []string{fmt.Sprintf("Trust pack of %s, audience %s, as of %s", res.Site.Config.Company, res.Audience, res.AsOf),
+		line, "Check: sha256sum -c " + pack.Manifest}
 }
 
 // AnswersFile is where a build publishes its answer library.

@@ -58,6 +58,9 @@ type Options struct {
 	Templates fs.FS          // embedded templates
 	Theme     fs.FS          // embedded theme
 	Now       func() time.Time
+	// Recipient, for a pack or PDF made for one reader: every page says
+	// whom it was prepared for, and a notice page opens it.
+	Recipient *render.Recipient
 	// Planned, when set, is called by Build once the site is planned and
 	// before its files are made: when what the site holds is live.
 	Planned func()
@@ -119,8 +122,9 @@ func (g *Generation) result() *Result {
 func isPage(p string) bool { return filepath.Ext(p) == ".html" }
 
 // PackName is the default name of a pack: the company, the audience when
-// it is not the public, and the date, e.g. acme-trust-pack-nda-2026-11-01.zip.
-func PackName(company string, a model.Audience, asOf model.Date) string {
+// it is not the public, the recipient when there is one, and the date,
+// e.g. acme-trust-pack-nda-for-buyer-inc-2026-11-01.zip.
+func PackName(company string, a model.Audience, recipient *render.Recipient, asOf model.Date) string {
 	name := model.Slug(company)
 	if name == "" {
 		name = "site"
@@ -128,6 +132,11 @@ func PackName(company string, a model.Audience, asOf model.Date) string {
 	name += "-trust-pack"
 	if a != model.AudiencePublic {
 		name += "-" + string(a)
+	}
+	if recipient != nil {
+		if who := model.Slug(recipient.Name); who != "" {
+			name += "-for-" + who
+		}
 	}
 	return name + "-" + asOf.String() + ".zip"
 }

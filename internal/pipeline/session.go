@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"fmt"
 	"maps"
 	"path"
 	"path/filepath"
@@ -108,6 +109,9 @@ func (s *Session) run(changed []string, audiences []model.Audience, made func(*G
 		return nil, err
 	}
 	g.AsOf = s.opts.asOf(m)
+	if rc := s.opts.Recipient; rc != nil && !rc.ValidUntil.IsZero() && rc.ValidUntil.Before(g.AsOf) {
+		return nil, fmt.Errorf("--valid-until %s is before %s, the date the pack is made as of; give a later day", rc.ValidUntil, g.AsOf)
+	}
 	g.Site = resolve.Resolve(m, g.AsOf, g.list)
 	if s.opts.Suggest {
 		g.suggestions = g.Site.Suggestions()
@@ -123,7 +127,7 @@ func (s *Session) run(changed []string, audiences []model.Audience, made func(*G
 	for _, a := range audiences {
 		g.Audience = a
 		g.Plan, err = render.Prepare(g.Site, render.Options{Audience: a, BaseURL: s.opts.BaseURL,
-			Templates: s.opts.Templates, Theme: s.opts.Theme, Cache: cache}, g.list)
+			Templates: s.opts.Templates, Theme: s.opts.Theme, Cache: cache, Recipient: s.opts.Recipient}, g.list)
 		if err == nil && g.Plan != nil && made != nil {
 			err = made(g)
 		}

@@ -134,7 +134,7 @@ func (r *renderer) linkKey() uint64 {
 	}
 	add("audience", string(r.opts.Audience))
 	for file, d := range r.docByFile {
-		add("doc", file, docOutputPath(d), strconv.FormatBool(r.site.Renders(d.Classification)), strconv.Itoa(int(d.Kind)))
+		add("doc", file, r.docOutputPath(d), strconv.FormatBool(r.site.Renders(d.Classification)), strconv.Itoa(int(d.Kind)))
 	}
 	for _, p := range r.s.Policies {
 		for name := range p.Attachments {

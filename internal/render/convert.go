@@ -57,7 +57,7 @@ func (r *renderer) convertDocs() {
 }
 
 func (r *renderer) convert(d *model.Doc) markdown.Result {
-	out := docOutputPath(d)
+	out := r.docOutputPath(d)
 	res, err := r.cache.doc(d, func() (markdown.Result, error) {
 		return r.md.Convert(d.Body, func(dest string) string { return r.rewriteLink(d, out, dest) })
 	})

@@ -53,7 +53,7 @@ func (r *renderer) feedID() string {
 // feed is an Atom feed of policy revisions, audits, issued reports and
 // subprocessor notices.
 func (r *renderer) feed() ([]byte, error) {
-	return r.atom(r.s.Config.Title, r.feedID(), "feed.xml", "index.html", r.visibleChanges())
+	return r.atom(r.s.Config.Title, r.feedID(), "feed.xml", r.site.Home, r.visibleChanges())
 }
 
 // subprocessorFeed is the feed of subprocessor notices, upcoming ones

@@ -17,7 +17,7 @@ import (
 // pages and files of the output, and reports the ones that lead nowhere.
 
 // docOutputPath is where a document's page is written.
-func docOutputPath(d *model.Doc) string {
+func (r *renderer) docOutputPath(d *model.Doc) string {
 	switch d.Kind {
 	case model.PolicyDoc:
 		return policyURL(d.Slug)
@@ -26,7 +26,7 @@ func docOutputPath(d *model.Doc) string {
 	case model.SectionDoc:
 		return "policies/" + d.Section + "/index.html"
 	}
-	return "index.html"
+	return r.site.Home
 }
 
 // contentTarget reads a link destination written in file. When it is a
@@ -67,13 +67,13 @@ func (r *renderer) outputFor(from *model.Doc, target string) string {
 		case r.leftOut(d) && d.Kind == model.PolicyDoc:
 			return "policies/index.html"
 		case r.leftOut(d):
-			return "index.html"
+			return r.site.Home
 		case r.site.Renders(d.Classification):
-			return docOutputPath(d)
+			return r.docOutputPath(d)
 		case d.Kind == model.PolicyDoc:
 			return "policies/index.html"
 		}
-		return "index.html"
+		return r.site.Home
 	}
 	if d, name := r.bundleOf(target); d != nil {
 		switch p := r.s.Policy(d.Slug); {
@@ -125,7 +125,7 @@ func (r *renderer) rewriteLink(d *model.Doc, from, dest string) string {
 	if to == "" {
 		return dest
 	}
-	if frag != "" && r.docByFile[target] != nil && strings.HasSuffix(to, docOutputPath(r.docByFile[target])) {
+	if frag != "" && r.docByFile[target] != nil && strings.HasSuffix(to, r.docOutputPath(r.docByFile[target])) {
 		to += "#" + frag
 	}
 	return relFrom(from, to)

@@ -14,6 +14,7 @@ import (
 // pages queues every page of the site.
 func (r *renderer) pages() {
 	r.home()
+	r.noticePage()
 	r.policyPages()
 	r.controlPages()
 	r.frameworkPages()
@@ -131,7 +132,7 @@ func (r *renderer) home() {
 	if len(d.Changes) > 8 {
 		d.Changes = d.Changes[:8]
 	}
-	r.add(&Page{Template: "home.html", Path: "index.html", Title: r.s.Config.Title, Section: "home",
+	r.add(&Page{Template: "home.html", Path: r.site.Home, Title: r.s.Config.Title, Section: "home",
 		Description: sentence("Security, compliance and trust information for " + r.s.Config.Company), Data: d}, onSite(bodies...))
 }
 

@@ -26,6 +26,9 @@ type Options struct {
 	Templates fs.FS  // the embedded templates: templates/*.html
 	Theme     fs.FS  // the embedded theme: theme/**
 	Cache     *Cache // what earlier renders of the site converted; may be nil
+	// Recipient, when set, makes a pack for one reader: a banner on every
+	// page (screen and print) and a notice page that opens the site.
+	Recipient *Recipient
 }
 
 // Output is a rendered site: generated files, and files to copy as they are.

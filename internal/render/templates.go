@@ -50,7 +50,11 @@ type siteData struct {
 	AsOf     model.Date
 	Audience model.Audience
 	Nav      []navItem
-	partials sync.Map // partialKey → template.HTML, see partialCached
+	// Home is the overview page's path: index.html, except in a
+	// recipient's pack, where the notice page is index.html.
+	Home      string
+	Recipient *Recipient
+	partials  sync.Map // partialKey → template.HTML, see partialCached
 }
 
 type navItem struct {
@@ -78,7 +82,11 @@ func (s *siteData) ListedPolicies(ps []*resolve.Policy) []*resolve.Policy {
 func (s *siteData) NDA() bool { return s.Audience == model.AudienceNDA }
 
 func newSiteData(s *resolve.Site, opts Options) *siteData {
-	d := &siteData{Config: s.Config, AsOf: s.AsOf, Audience: opts.Audience, BaseURL: s.Config.BaseURL}
+	d := &siteData{Config: s.Config, AsOf: s.AsOf, Audience: opts.Audience, BaseURL: s.Config.BaseURL,
+		Home: "index.html", Recipient: opts.Recipient}
+	if d.Recipient != nil {
+		d.Home = recipientHome
+	}
 	if opts.BaseURL != "" {
 		d.BaseURL = opts.BaseURL
 	}
@@ -86,7 +94,7 @@ func newSiteData(s *resolve.Site, opts Options) *siteData {
 		d.BaseURL += "/"
 	}
 	d.Nav = []navItem{
-		{"Overview", "index.html", "home"},
+		{"Overview", d.Home, "home"},
 		{"Summary", "summary/index.html", "summary"},
 		{"Certifications", "certifications/index.html", "certifications"},
 		{"Policies", "policies/index.html", "policies"},

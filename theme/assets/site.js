@@ -149,3 +149,21 @@ if (document.readyState === "loading") {
 } else {
   setupSearch();
 }
+
+// A recipient's pack may be valid until a day: once that day is past, the
+// banner says so, so that nobody relies on a stale pack.
+function markExpiredPack() {
+  var banner = document.querySelector(".recipient-banner[data-valid-until]");
+  if (!banner) return;
+  var until = new Date(banner.dataset.validUntil + "T23:59:59");
+  if (isNaN(until) || new Date() <= until) return;
+  banner.classList.add("expired");
+  var note = banner.querySelector(".valid-until");
+  if (note) note.textContent = " · expired on " + banner.dataset.validUntil + ": ask for a current pack";
+}
+
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", markExpiredPack);
+} else {
+  markExpiredPack();
+}
