@@ -164,6 +164,21 @@ test('the Statement of Applicability prints on A4 landscape, its header on every
   }
 });
 
+test('the summary prints on one A4 sheet, all of it', async () => {
+  const { context, page, problems } = await open('summary-print', 'summary/', widths.desktop);
+  try {
+    await page.emulateMedia({ media: 'print' });
+    const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+    const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map(m => [Math.round(m[1]), Math.round(m[2])]);
+    assert.deepEqual(boxes, [[595, 842]], 'the summary is not one A4 portrait page');
+    // Its last section is on that page: nothing was cut to make it fit.
+    assert.equal(await page.locator('.summary section').last().isVisible(), true);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 // luminance is the relative luminance of a CSS rgb() colour, 0 to 1.
 function luminance(rgb) {
   const [r, g, b] = rgb.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map(c => {
