@@ -34,6 +34,7 @@ Usage:
   trustdocs check [-s DIR] [--strict] [--suggest] [--format text|json] [--as-of DATE]
   trustdocs serve [-s DIR] [--addr 127.0.0.1:1313] [--audience public|nda] [--as-of DATE]
   trustdocs pack [-s DIR] [--audience public|nda] [--as-of DATE] [--recipient NAME [--valid-until DATE]] [-o FILE.zip] [--drafts]
+  trustdocs pdf ` + pdfSynopsis + `
   trustdocs answer QUESTIONNAIRE.csv|.xlsx [-s DIR] [-o FILE] [--audience public|nda] [--question-column C]
   trustdocs version
 
@@ -72,6 +73,8 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return runAnswer(args[1:], stdout, stderr)
 	case "pack":
 		return runPack(args[1:], stdout, stderr)
+	case "pdf":
+		return runPDF(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, version())
 		return exitOK

@@ -42,7 +42,12 @@ func TestUsageErrors(t *testing.T) {
 		{"serve", "extra"},
 		{"pack", "--audience", "everyone"},
 		{"pack", "-s", t.TempDir()},
-		{"pack", "-o", t.TempDir()}, // a folder, not a zip
+		{"pack", "-o", t.TempDir()},             // a folder, not a zip
+		{"pack", "--valid-until", "2026-12-31"}, // for no recipient
+		{"pack", "--recipient", "B", "--valid-until", "31/12/2026"},
+		{"pdf", "-s", "../..", "--chrome", "/no/such/chromium"},
+		{"pdf", "-s", "../..", "-o", "main.go"}, // not a PDF: never replaced
+		{"pdf", "--recipient", " "},
 	} {
 		if code, _, _ := runCmd(args...); code != exitUsage {
 			t.Errorf("%q: exit %d, want %d", args, code, exitUsage)

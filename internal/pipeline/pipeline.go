@@ -61,6 +61,8 @@ type Options struct {
 	// Recipient, for a pack or PDF made for one reader: every page says
 	// whom it was prepared for, and a notice page opens it.
 	Recipient *render.Recipient
+	// Book makes the policy book that PDF prints, besides the site.
+	Book bool
 	// Planned, when set, is called by Build once the site is planned and
 	// before its files are made: when what the site holds is live.
 	Planned func()
@@ -106,6 +108,7 @@ type Result struct {
 	Elapsed      time.Duration
 	Out          string      // the folder a build wrote, or the zip a pack wrote
 	Packed       pack.Result // what the zip holds
+	Sheets       int         // the pages of the PDF that PDF printed
 	// Suggestions, with Options.Suggest: mappings the crosswalks suggest,
 	// worked out before any audience narrowed the site.
 	Suggestions []diag.Diagnostic
@@ -125,11 +128,21 @@ func isPage(p string) bool { return filepath.Ext(p) == ".html" }
 // it is not the public, the recipient when there is one, and the date,
 // e.g. acme-trust-pack-nda-for-buyer-inc-2026-11-01.zip.
 func PackName(company string, a model.Audience, recipient *render.Recipient, asOf model.Date) string {
+	return fileName(company, "trust-pack", a, recipient, asOf) + ".zip"
+}
+
+// PDFName is the default name of a policy book, as PackName is of a pack:
+// e.g. acme-policies-nda-for-buyer-inc-2026-11-01.pdf.
+func PDFName(company string, a model.Audience, recipient *render.Recipient, asOf model.Date) string {
+	return fileName(company, "policies", a, recipient, asOf) + ".pdf"
+}
+
+func fileName(company, what string, a model.Audience, recipient *render.Recipient, asOf model.Date) string {
 	name := model.Slug(company)
 	if name == "" {
 		name = "site"
 	}
-	name += "-trust-pack"
+	name += "-" + what
 	if a != model.AudiencePublic {
 		name += "-" + string(a)
 	}
@@ -138,5 +151,5 @@ func PackName(company string, a model.Audience, recipient *render.Recipient, asO
 			name += "-for-" + who
 		}
 	}
-	return name + "-" + asOf.String() + ".zip"
+	return name + "-" + asOf.String()
 }

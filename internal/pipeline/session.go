@@ -127,7 +127,7 @@ func (s *Session) run(changed []string, audiences []model.Audience, made func(*G
 	for _, a := range audiences {
 		g.Audience = a
 		g.Plan, err = render.Prepare(g.Site, render.Options{Audience: a, BaseURL: s.opts.BaseURL,
-			Templates: s.opts.Templates, Theme: s.opts.Theme, Cache: cache, Recipient: s.opts.Recipient}, g.list)
+			Templates: s.opts.Templates, Theme: s.opts.Theme, Cache: cache, Recipient: s.opts.Recipient, Book: s.opts.Book}, g.list)
 		if err == nil && g.Plan != nil && made != nil {
 			err = made(g)
 		}

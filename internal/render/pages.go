@@ -15,6 +15,7 @@ import (
 func (r *renderer) pages() {
 	r.home()
 	r.noticePage()
+	r.book()
 	r.policyPages()
 	r.controlPages()
 	r.frameworkPages()

@@ -29,6 +29,8 @@ type Options struct {
 	// Recipient, when set, makes a pack for one reader: a banner on every
 	// page (screen and print) and a notice page that opens the site.
 	Recipient *Recipient
+	// Book makes the policy book trustdocs pdf prints (see BookDir).
+	Book bool
 }
 
 // Output is a rendered site: generated files, and files to copy as they are.
