@@ -191,14 +191,18 @@ func draftsLeftOut(w io.Writer, name string, res *pipeline.Result) {
 // outputFlags parses the flags of a command that makes the site and writes
 // it somewhere (build, pack): the site's flags and -o. When the command
 // should not go on, ok is false and code is the exit status.
-// With forOne, it also takes --recipient and --valid-until.
-func outputFlags(name, synopsis, what, outUsage string, forOne bool, args []string, stderr io.Writer) (opts pipeline.Options, out string, code int, ok bool) {
+// With forOne, it also takes --recipient and --valid-until; more adds a
+// command's own flags.
+func outputFlags(name, synopsis, what, outUsage string, forOne bool, args []string, stderr io.Writer, more ...func(*flag.FlagSet)) (opts pipeline.Options, out string, code int, ok bool) {
 	fs := newFlagSet(name, synopsis, what, stderr)
 	var sf siteFlags
 	sf.register(fs, true)
 	var rf recipientFlags
 	if forOne {
 		rf.register(fs)
+	}
+	for _, m := range more {
+		m(fs)
 	}
 	o := fs.String("o", "", outUsage)
 	drafts := fs.Bool("drafts", false, "publish draft policies, pages and answers too (left out by default)")
@@ -293,12 +297,8 @@ func runPack(args []string, stdout, stderr io.Writer) int {
 	if code, ok := outcome("pack", "nothing was written", opts, res, err, stderr); !ok {
 		return code
 	}
-	forWhom := ""
-	if rc := opts.Recipient; rc != nil {
-		forWhom = ", prepared for " + rc.Name
-	}
 	fmt.Fprintf(stdout, "packed %d files, %.1f MB in %d ms → %s (audience %s, as of %s%s)\nverify: unzip it, then run sha256sum -c %s in its folder\n",
-		res.Packed.Files, float64(res.Packed.Bytes)/1e6, res.Elapsed.Milliseconds(), res.Out, res.Audience, res.AsOf, forWhom, pack.Manifest)
+		res.Packed.Files, float64(res.Packed.Bytes)/1e6, res.Elapsed.Milliseconds(), res.Out, res.Audience, res.AsOf, preparedFor(opts), pack.Manifest)
 	draftsLeftOut(stdout, "pack", res)
 	if tree := pack.Unignored(res.Out); tree != "" {
 		what := "what it holds"

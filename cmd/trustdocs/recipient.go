@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/pipeline"
 	"github.com/trustdocs/trustdocs/internal/render"
 )
 
@@ -46,4 +47,13 @@ func (f *recipientFlags) recipient() (*render.Recipient, error) {
 		rc.ValidUntil = d
 	}
 	return rc, nil
+}
+
+// preparedFor is what a command's last line says of the recipient:
+// ", prepared for Buyer Inc", or nothing.
+func preparedFor(opts pipeline.Options) string {
+	if opts.Recipient == nil {
+		return ""
+	}
+	return ", prepared for " + opts.Recipient.Name
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/trustdocs/trustdocs/internal/pdf"
 	"github.com/trustdocs/trustdocs/internal/render"
+	"github.com/trustdocs/trustdocs/internal/write"
 )
 
 // PDF builds the policy book for opts.Audience (and opts.Recipient) and
@@ -48,24 +49,23 @@ func PDF(ctx context.Context, opts Options, out, chrome string) (*Result, error)
 		return nil, err
 	}
 	defer os.RemoveAll(tmp)
-	site := filepath.Join(tmp, "site")
-	if err := writeAll(site, res.Output); err != nil {
-		return nil, err
-	}
+	// The chapters are printed with "000" for each page number of the
+	// contents, to count their sheets; the whole book gets the numbers.
+	whole := res.Output.Files[render.BookDir+"index.html"]
 	var chapters []string
 	ids := map[string]string{} // chapter file → id
-	for p := range res.Output.Files {
+	site := filepath.Join(tmp, "site")
+	for p, b := range res.Output.Files {
 		dir, name := path.Split(p)
 		if id, ok := render.BookChapter(name); ok && dir == render.BookDir {
+			res.Output.Files[p] = render.FillPageNumbers(b, nil)
 			file := filepath.Join(site, filepath.FromSlash(p))
 			chapters, ids[file] = append(chapters, file), id
 		}
 	}
 	slices.Sort(chapters)
-	for _, c := range chapters { // the contents, counted with "000" for each page number
-		if err := os.WriteFile(c, render.FillPageNumbers(res.Output.Files[render.BookDir+filepath.Base(c)], nil), 0o644); err != nil {
-			return nil, err
-		}
+	if err := writeSite(site, opts.Site, res.Output); err != nil {
+		return nil, err
 	}
 	printer, err := pdf.Start(ctx, bin, tmp)
 	if err != nil {
@@ -77,8 +77,8 @@ func PDF(ctx context.Context, opts Options, out, chrome string) (*Result, error)
 		for i, c := range chapters {
 			pages[ids[c]] = starts[i]
 		}
-		whole := filepath.Join(site, filepath.FromSlash(render.BookDir), "index.html")
-		return whole, os.WriteFile(whole, render.FillPageNumbers(res.Output.Files[render.BookDir+"index.html"], pages), 0o644)
+		file := filepath.Join(site, filepath.FromSlash(render.BookDir), "index.html")
+		return file, os.WriteFile(file, render.FillPageNumbers(whole, pages), 0o644)
 	})
 	if err != nil {
 		return nil, err
@@ -112,43 +112,25 @@ func replaceable(out string) error {
 	return nil
 }
 
-// writeAll writes a rendered site into dir, for the browser to load.
-func writeAll(dir string, out *render.Output) error {
-	put := func(p string, write func(string) error) error {
-		file := filepath.Join(dir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-			return err
-		}
-		return write(file)
+// writeSite writes a rendered site into dir, for the browser to load.
+func writeSite(dir, site string, out *render.Output) error {
+	f, err := write.Begin(dir, site)
+	if err != nil {
+		return err
 	}
 	for p, b := range out.Files {
-		if err := put(p, func(f string) error { return os.WriteFile(f, b, 0o644) }); err != nil {
+		if err := f.File(p, b); err != nil {
+			f.Abort()
 			return err
 		}
 	}
 	for p, src := range out.Copies {
-		if err := put(p, func(f string) error { return copyFile(src, f) }); err != nil {
+		if err := f.Copy(p, src); err != nil {
+			f.Abort()
 			return err
 		}
 	}
-	return nil
-}
-
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	o, err := os.Create(dst)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(o, in); err != nil {
-		o.Close()
-		return err
-	}
-	return o.Close()
+	return f.Commit()
 }
 
 // writeFileAtomic writes b beside file and renames it over file, so that
