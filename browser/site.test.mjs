@@ -32,6 +32,7 @@ const pages = [
   ['compare-pair', 'frameworks/compare/iso27001-vs-soc2/'],
   ['answers', 'answers/'],
   ['subprocessors', 'subprocessors/'],
+  ['request-access', 'request-access/'],
   ['page', 'pages/contact/'],
   ['not-found', '404.html'],
 ];

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+
+	"github.com/trustdocs/trustdocs/internal/model"
 )
 
 // BaseURLProblem says what is wrong with a site's base_url, or "": it
@@ -35,4 +37,59 @@ func urlError(err error) string {
 		return ue.Err.Error()
 	}
 	return err.Error()
+}
+
+// RequestTarget reads request_access: a mailto: address the request page
+// composes an e-mail to (its subject and cc kept), or an https:// address
+// its form posts to. With none, requests are e-mailed to contact, when it
+// is an address. It returns what is wrong, or "".
+func RequestTarget(requestAccess, contact string) (model.RequestTarget, string) {
+	if requestAccess == "" {
+		if strings.Contains(contact, "@") && !strings.ContainsAny(contact, " :/?<>\"") {
+			return model.RequestTarget{Email: contact}, ""
+		}
+		return model.RequestTarget{}, ""
+	}
+	u, err := url.Parse(requestAccess)
+	if err != nil {
+		return model.RequestTarget{}, fmt.Sprintf("is not an address (%v)", urlError(err))
+	}
+	switch u.Scheme {
+	case "mailto":
+		addr := u.Opaque
+		if addr == "" {
+			addr = u.Path
+		}
+		if a, err := url.PathUnescape(addr); err == nil {
+			addr = a
+		}
+		if !strings.Contains(addr, "@") || strings.ContainsAny(addr, " ,<>\"") {
+			return model.RequestTarget{}, "must name one e-mail address after mailto:"
+		}
+		q := u.Query()
+		for k := range q {
+			if k != "subject" && k != "cc" {
+				return model.RequestTarget{}, fmt.Sprintf("has %q, which the request page would replace; keep only subject and cc", k)
+			}
+		}
+		return model.RequestTarget{Email: addr, Subject: q.Get("subject"), CC: q.Get("cc")}, ""
+	case "https", "http":
+		switch {
+		case u.Host == "" || u.Opaque != "":
+			return model.RequestTarget{}, "has no host"
+		case u.User != nil:
+			return model.RequestTarget{}, "must not hold a user name or password"
+		case u.Scheme == "http" && !loopback(u.Hostname()):
+			// The form carries names and e-mail addresses.
+			return model.RequestTarget{}, "must start with https:// (a form of names and e-mail addresses is not sent in the clear)"
+		case strings.ContainsAny(requestAccess, " \"'<>\\^`{|};,"):
+			return model.RequestTarget{}, "holds a character that must be percent-encoded"
+		}
+		return model.RequestTarget{Form: requestAccess}, ""
+	}
+	return model.RequestTarget{}, "must be a mailto: address or the https:// address of a form"
+}
+
+func loopback(host string) bool {
+	return host == "localhost" || host == "::1" || strings.HasPrefix(host, "127.")
 }

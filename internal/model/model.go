@@ -132,9 +132,12 @@ type Config struct {
 	Company       string
 	BaseURL       string
 	Contact       string
-	RequestAccess string
-	Language      string
-	AsOf          Date // [build] as_of
+	RequestAccess string // as written: a mailto: or https:// address
+	// Requests is where the request-access page sends a request: read
+	// from request_access, else an e-mail to contact.
+	Requests RequestTarget
+	Language string
+	AsOf     Date // [build] as_of
 	// GitDates: each policy shows its last change from git log, and a
 	// policy without approved is reviewed from it ([build] git_dates).
 	GitDates    bool
@@ -150,6 +153,17 @@ type Config struct {
 	Brand       Brand
 	SecurityTxt *SecurityTxt // [security_txt], or nil: no security.txt
 }
+
+// RequestTarget is where a reader's request for documents under NDA
+// goes: an e-mail composed in the browser (Email, with the Subject and CC
+// of request_access's mailto:), or a form posted to Form.
+type RequestTarget struct {
+	Email, Subject, CC string
+	Form               string // an https:// address (http:// on loopback) the form posts to
+}
+
+// Set reports whether requests have somewhere to go.
+func (t RequestTarget) Set() bool { return t.Email != "" || t.Form != "" }
 
 // Brand is site.toml's [brand]: the look a site gets without a template.
 type Brand struct {

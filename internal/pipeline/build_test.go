@@ -66,6 +66,7 @@ var golden = []string{
 	"frameworks/compare/iso27001-vs-soc2/index.html",
 	"certifications/index.html",
 	"subprocessors/index.html",
+	"request-access/index.html",
 	"subprocessors/feed.xml",
 	"subprocessors/subprocessors.json",
 	"pages/faq/index.html",

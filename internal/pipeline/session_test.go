@@ -28,6 +28,7 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 	other := filepath.Join(dir, "content", "policies", synth.PolicySlug(7)+".md")
 	third := filepath.Join(dir, "content", "policies", synth.PolicySlug(5)+".md")
 	css := filepath.Join(dir, "theme", "assets", "extra.css")
+	site := filepath.Join(dir, "site.toml")
 	steps := []step{
 		{"first build", func() {}, nil, -1, false, false},
 		{"a body", func() { replace(t, policy, "# Scope", "# Reach") }, []string{policy}, 3, false, false},
@@ -39,7 +40,12 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 			replace(t, policy, `version = "1.2"`, `version = "1.3"`)
 			replace(t, other, "# Scope", "# Reach")
 		}, []string{policy, other}, -2, false, false},
+		{"a contact address", func() { replace(t, site, "[build]", "contact = \"security@synthetic.example\"\n\n[build]") }, []string{site}, -1, false, false},
+		// The first document withheld from the public: a request page, and
+		// a link to it in every page's footer.
 		{"a restricted policy", func() { replace(t, policy, `version = "1.3"`, "version = \"1.3\"\nclassification = \"restricted\"") }, []string{policy}, -1, false, false},
+		{"public again", func() { replace(t, policy, `classification = "restricted"`, `classification = "public"`) }, []string{policy}, -1, false, false},
+		{"restricted again", func() { replace(t, policy, `classification = "public"`, `classification = "restricted"`) }, []string{policy}, -1, false, false},
 		{"a broken link", func() { replace(t, other, "# Reach", "[x](nowhere.md)\n\n# Reach") }, []string{other}, 0, true, false},
 		{"fixed", func() { replace(t, other, "[x](nowhere.md)", "[x](policy-00001.md)") }, []string{other}, 3, false, false},
 		{"a typo in front matter", func() { replace(t, other, `version = "1.7"`, `version = "1.7`) }, []string{other}, 0, true, false},
@@ -121,6 +127,7 @@ func checkSteps(t *testing.T, opts pipeline.Options, steps []step) map[string]bo
 // introduction, restricted documents, bundles, certificates. It is checked
 // for both audiences.
 func TestSessionMatchesFullBuildOnExample(t *testing.T) {
+	kinds := map[string]bool{} // an NDA build has no request page
 	for _, audience := range []model.Audience{model.AudiencePublic, model.AudienceNDA} {
 		t.Run(string(audience), func(t *testing.T) {
 			dir := t.TempDir()
@@ -146,6 +153,12 @@ func TestSessionMatchesFullBuildOnExample(t *testing.T) {
 				b, _ := os.ReadFile(file)
 				writeFile(t, file, string(b)+text)
 			}
+			// A restricted policy made public: in a public build, a page
+			// more (every file is made again); in an NDA build, the lists.
+			classified := -2
+			if audience == model.AudiencePublic {
+				classified = -1
+			}
 			compared := checkSteps(t, opts, []step{
 				{"first build", func() {}, nil, -1, false, false},
 				{"a policy's body", func() { appendText(policy, "\nOne more sentence.\n") }, []string{policy}, 3, false, false},
@@ -159,6 +172,9 @@ func TestSessionMatchesFullBuildOnExample(t *testing.T) {
 					replace(t, policy, "[[revision]]", "[[revision]]\nversion = \"2.4\"\ndate    = 2026-03-02\nnote    = \"Clarified.\"\n\n[[revision]]")
 					replace(t, policy, `version        = "2.3"`, `version        = "2.4"`)
 				}, []string{policy}, -2, false, false},
+				{"a policy's classification", func() {
+					replace(t, at("policies/incident-response-playbook.md"), `classification = "restricted"`, `classification = "public"`)
+				}, []string{at("policies/incident-response-playbook.md")}, classified, false, false},
 				{"a page's title", func() { replace(t, faq, `"Security FAQ"`, `"Questions"`) }, []string{faq}, -1, false, false},
 				{"a control", func() {
 					replace(t, at("controls/access.toml"), `"Least-privilege, role-based access"`, `"Least privilege"`)
@@ -181,9 +197,12 @@ func TestSessionMatchesFullBuildOnExample(t *testing.T) {
 					writeFile(t, filepath.Join(dir, "templates", "404.html"), strings.Replace(string(b), "</h1>", " (really)</h1>", 1))
 				}, []string{filepath.Join(dir, "templates", "404.html")}, -1, false, false},
 			})
-			pageKinds(t, compared)
+			for k := range compared {
+				kinds[k] = true
+			}
 		})
 	}
+	pageKinds(t, kinds)
 }
 
 // pageKinds fails the test unless pages of every template were compared

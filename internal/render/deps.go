@@ -66,10 +66,16 @@ type Edits struct {
 // Unchanged returns a report of which files of pl are, byte for byte, the
 // files of prev, a plan of the same site for the same audience before the
 // edits e. It returns nil when no file can be kept: after other edits, or
-// when the date the statuses are computed for, or the links Markdown is
-// rewritten against, changed.
+// when the date the statuses are computed for, the links Markdown is
+// rewritten against, or whether there is a request page, changed.
 func (pl *Plan) Unchanged(prev *Plan, e Edits) func(path string) bool {
 	if prev == nil || e.Other || prev.r.s.AsOf != pl.r.s.AsOf || prev.Links != pl.Links || prev.r.opts.Audience != pl.r.opts.Audience {
+		return nil
+	}
+	// Every page's footer links to the request page when there is one,
+	// and a policy's classification (its front matter) decides whether
+	// there is.
+	if prev.r.site.RequestPage != pl.r.site.RequestPage {
 		return nil
 	}
 	files := map[string]bool{}

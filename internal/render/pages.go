@@ -23,6 +23,7 @@ func (r *renderer) pages() {
 	r.summaryPage()
 	r.answersPage()
 	r.subprocessorsPage()
+	r.requestAccessPage()
 	for _, d := range r.s.Pages {
 		if r.site.Renders(d.Classification) {
 			res := r.docs[d]

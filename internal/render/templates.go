@@ -27,7 +27,10 @@ type Page struct {
 	Title       string
 	Description string
 	Section     string // the navigation entry to highlight
-	Data        any
+	// FormAction is where the page's form may send (its
+	// Content-Security-Policy's form-action); "" for none.
+	FormAction string
+	Data       any
 }
 
 // Rel returns the relative link from this page to output path target.
@@ -54,7 +57,10 @@ type siteData struct {
 	// recipient's pack, where the notice page is index.html.
 	Home      string
 	Recipient *Recipient
-	partials  sync.Map // partialKey → template.HTML, see partialCached
+	// RequestPage is the request-access page's path, or "" when this
+	// build withholds nothing or requests have nowhere to go.
+	RequestPage string
+	partials    sync.Map // partialKey → template.HTML, see partialCached
 }
 
 type navItem struct {
@@ -86,6 +92,9 @@ func newSiteData(s *resolve.Site, opts Options) *siteData {
 		Home: "index.html", Recipient: opts.Recipient}
 	if d.Recipient != nil {
 		d.Home = recipientHome
+	}
+	if s.Config.Requests.Set() && len(requestGroups(s, opts.Audience)) > 0 {
+		d.RequestPage = requestPage
 	}
 	if opts.BaseURL != "" {
 		d.BaseURL = opts.BaseURL

@@ -162,8 +162,61 @@ function markExpiredPack() {
   if (note) note.textContent = " · expired on " + banner.dataset.validUntil + ": ask for a current pack";
 }
 
-if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", markExpiredPack);
-} else {
+// The request-access page works without script: the form posts to the
+// site's form address, or hands the browser a mailto: with the fields as
+// "name=value" text. With script, a link's fragment ticks the document it
+// names, at least one document must be ticked, and a mailto: request is
+// composed as an e-mail a person would write (RFC 6068: CRLF between
+// lines, %20 for spaces), shown too for when no mail program opens.
+function setupRequest() {
+  var form = document.getElementById("td-request");
+  if (!form) return;
+  var boxes = Array.prototype.slice.call(form.querySelectorAll('input[name="documents"]'));
+  if (!boxes.length) return;
+  function tickNamed() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var box = id && document.getElementById(id);
+    if (box && boxes.indexOf(box) >= 0) box.checked = true;
+    requireOne();
+  }
+  function requireOne() {
+    var any = boxes.some(function (b) { return b.checked; });
+    boxes[0].setCustomValidity(any ? "" : "Tick at least one document.");
+  }
+  boxes.forEach(function (b) { b.addEventListener("change", requireOne); });
+  window.addEventListener("hashchange", tickNamed);
+  tickNamed();
+  if (form.dataset.compose !== "mailto") return;
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    var d = form.dataset, field = function (name) { return form.elements.namedItem(name).value.trim(); };
+    var lines = ["Hello,", "", "Please share these documents" + (d.site ? " of the " + d.site : "") + " with me:", ""];
+    boxes.forEach(function (b) { if (b.checked) lines.push("- " + b.value); });
+    lines.push("", "Name: " + field("name"), "Company: " + field("company"), "Work e-mail: " + field("email"),
+      "Reason: " + field("reason"));
+    var from = d.url || (/^https?:$/.test(location.protocol) ? location.href.split("#")[0] : "");
+    if (from) lines.push("", "Requested from " + from);
+    var body = lines.join("\r\n");
+    var subject = (d.subject || "Request for documents under NDA") + " (" + field("company") + ")";
+    var url = "mailto:" + d.to + "?subject=" + encodeURIComponent(subject) +
+      (d.cc ? "&cc=" + encodeURIComponent(d.cc) : "") + "&body=" + encodeURIComponent(body);
+    var sent = document.getElementById("td-request-sent");
+    var link = document.getElementById("td-request-mailto");
+    document.getElementById("td-request-text").value = "Subject: " + subject + "\n\n" + lines.join("\n");
+    link.href = url;
+    sent.hidden = false;
+    link.click(); // the link the reader sees opens the mail program
+
+  });
+}
+
+function ready() {
   markExpiredPack();
+  setupRequest();
+}
+
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", ready);
+} else {
+  ready();
 }
