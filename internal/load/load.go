@@ -176,7 +176,7 @@ func (l *loader) siteConfig(file string, src []byte) {
 	c.Contact = t.Str("contact", false, "")
 	c.RequestAccess = t.Str("request_access", false, "")
 	if target, msg := RequestTarget(c.RequestAccess, c.Contact); msg != "" {
-		t.Errorf(t.At("request_access"), "request_access %q %s, e.g. request_access = \"mailto:security@acme.example?subject=NDA%%20request\" or the https:// address of a form", c.RequestAccess, msg)
+		t.Errorf(t.At("request_access"), "request_access %q %s, e.g. request_access = \"mailto:security@acme.example?subject=NDA%%20request\" (the request page composes an e-mail) or \"https://forms.acme.example/nda\" (its form posts there)", c.RequestAccess, msg)
 		c.RequestAccess = ""
 	} else {
 		c.Requests = target

@@ -2,6 +2,7 @@ package load
 
 import (
 	"fmt"
+	"net/mail"
 	"net/url"
 	"strings"
 
@@ -45,7 +46,7 @@ func urlError(err error) string {
 // is an address. It returns what is wrong, or "".
 func RequestTarget(requestAccess, contact string) (model.RequestTarget, string) {
 	if requestAccess == "" {
-		if strings.Contains(contact, "@") && !strings.ContainsAny(contact, " :/?<>\"") {
+		if bareAddress(contact) {
 			return model.RequestTarget{Email: contact}, ""
 		}
 		return model.RequestTarget{}, ""
@@ -63,7 +64,7 @@ func RequestTarget(requestAccess, contact string) (model.RequestTarget, string) 
 		if a, err := url.PathUnescape(addr); err == nil {
 			addr = a
 		}
-		if !strings.Contains(addr, "@") || strings.ContainsAny(addr, " ,<>\"") {
+		if !bareAddress(addr) {
 			return model.RequestTarget{}, "must name one e-mail address after mailto:"
 		}
 		q := u.Query()
@@ -87,7 +88,14 @@ func RequestTarget(requestAccess, contact string) (model.RequestTarget, string) 
 		}
 		return model.RequestTarget{Form: requestAccess}, ""
 	}
-	return model.RequestTarget{}, "must be a mailto: address or the https:// address of a form"
+	return model.RequestTarget{}, "must be a mailto: or an https:// address"
+}
+
+// bareAddress reports whether s is one e-mail address and nothing else
+// (no display name, no list).
+func bareAddress(s string) bool {
+	a, err := mail.ParseAddress(s)
+	return err == nil && a.Address == s && !strings.ContainsAny(s, "\"<>")
 }
 
 func loopback(host string) bool {
