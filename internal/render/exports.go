@@ -94,12 +94,15 @@ type trustJSONDoc struct {
 }
 
 type trustSite struct {
-	Title    string `json:"title"`
-	Company  string `json:"company"`
-	URL      string `json:"url,omitempty"`
-	Contact  string `json:"contact,omitempty"`
-	AsOf     string `json:"as_of"`
-	Audience string `json:"audience"`
+	Title   string `json:"title"`
+	Company string `json:"company"`
+	URL     string `json:"url,omitempty"`
+	Contact string `json:"contact,omitempty"`
+	// RequestAccess is the request page: where to ask for what this
+	// audience may not read.
+	RequestAccess string `json:"request_access,omitempty"`
+	AsOf          string `json:"as_of"`
+	Audience      string `json:"audience"`
 }
 
 type trustCert struct {
@@ -181,6 +184,9 @@ func (r *renderer) trustJSON() []byte {
 			AsOf: r.s.AsOf.String(), Audience: string(r.site.Audience)},
 		Certifications: []trustCert{}, Attestations: []trustReport{}, Policies: []trustPolicy{},
 		Controls: []trustControl{}, Frameworks: []trustCoverage{}}
+	if r.site.RequestPage != "" {
+		doc.Site.RequestAccess = r.siteLink(r.site.RequestPage)
+	}
 	for _, ce := range r.visibleCerts() {
 		tc := trustCert{Framework: ce.Framework.ID, Standard: ce.Standard,
 			Status: ce.Status, Why: ce.Why, Edition: ce.Edition, CertificationBody: ce.CertificationBody, AccreditationBody: ce.AccreditationBody,
