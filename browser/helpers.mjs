@@ -15,8 +15,11 @@ const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 
 
 // serveSite serves the built site in dir on a loopback port, as a static
 // host does: folders by their index.html, 404.html for what is missing.
-export async function serveSite(dir) {
+// Files are read when asked for, so dir may be built after. intercept, if
+// given, answers the requests it returns true for.
+export async function serveSite(dir, intercept) {
   const server = http.createServer(async (req, res) => {
+    if (intercept?.(req, res)) return;
     let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (p.endsWith('/')) p += 'index.html';
     const file = path.join(dir, path.normalize(p));

@@ -13,11 +13,10 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
-import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { servedSite, openPage, axeViolations } from './helpers.mjs';
+import { servedSite, serveSite, openPage, axeViolations } from './helpers.mjs';
 
 const siteDir = process.env.SITE_DIR;
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -132,28 +131,17 @@ async function formSite() {
   if (form.site) return form.site;
   form.dir = await mkdtemp(path.join(tmpdir(), 'request-form-'));
   const out = path.join(form.dir, 'public');
-  form.server = http.createServer(async (req, res) => {
-    if (req.method === 'POST') {
-      let body = '';
-      req.on('data', c => { body += c; });
-      req.on('end', () => {
-        form.posts.push({ url: req.url, type: req.headers['content-type'], fields: new URLSearchParams(body) });
-        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end('<!DOCTYPE html><title>Thanks</title><h1>Thanks</h1>');
-      });
-      return;
-    }
-    let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (p.endsWith('/')) p += 'index.html';
-    try {
-      const type = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml' }[path.extname(p)];
-      const body = await readFile(path.join(out, path.normalize(p)));
-      res.writeHead(200, { 'Content-Type': type || 'application/octet-stream' }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise(resolve => form.server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${form.server.address().port}/`;
+  let base;
+  ({ server: form.server, base } = await serveSite(out, (req, res) => {
+    if (req.method !== 'POST') return false;
+    let body = '';
+    req.on('data', c => { body += c; });
+    req.on('end', () => {
+      form.posts.push({ url: req.url, type: req.headers['content-type'], fields: new URLSearchParams(body) });
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end('<!DOCTYPE html><title>Thanks</title><h1>Thanks</h1>');
+    });
+    return true;
+  }));
   await cp(path.join(repo, 'content'), path.join(form.dir, 'content'), { recursive: true });
   const toml = await readFile(path.join(repo, 'site.toml'), 'utf8');
   await writeFile(path.join(form.dir, 'site.toml'),
