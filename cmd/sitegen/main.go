@@ -64,10 +64,12 @@ func main() {
 
 // runCompare builds, for each size, a trustdocs site of N policies and N
 // controls and a Hugo site of the same N policies, and makes the pages of
-// the trustdocs site with the bare loop. Each is built twice untimed (so
-// that each finds its previous output, as a person rebuilding does), then
-// runs times; it prints the median wall time, the peak memory and the
-// ratios.
+// the trustdocs site with the bare loop. Each tool builds twice untimed
+// (so that each finds its previous output, as a person rebuilding does);
+// then the three take turns, round by round (trustdocs, loop, Hugo,
+// trustdocs …), so that a machine busy for a while slows all three alike.
+// It prints each tool's median wall time and peak memory, and the median
+// of the per-round ratios.
 func runCompare(sizes string, runs int, w io.Writer) error {
 	hugoBin, err := exec.LookPath("hugo")
 	if err != nil {
@@ -92,60 +94,87 @@ func runCompare(sizes string, runs int, w io.Writer) error {
 		if err != nil || n < 1 {
 			return fmt.Errorf("-compare: %q is not a size", s)
 		}
+		o := synth.Options{Policies: n, Controls: n}
 		site, hugoSite := filepath.Join(tmp, "site-"+s), filepath.Join(tmp, "hugo-"+s)
-		if err := synth.Write(site, synth.Options{Policies: n, Controls: n}); err != nil {
+		if err := synth.Write(site, o); err != nil {
 			return err
 		}
-		if err := synth.WriteHugo(hugoSite, synth.Options{Policies: n, Controls: n}); err != nil {
+		if err := synth.WriteHugo(hugoSite, o); err != nil {
 			return err
 		}
-		tdRun, err := measure(runs, td, "build", "-s", site, "-o", filepath.Join(tmp, "out-"+s))
-		if err != nil {
+		tools := []*tool{
+			{name: td, args: []string{"build", "-s", site, "-o", filepath.Join(tmp, "out-"+s)}},
+			{name: self, args: []string{"-loop", site, "-o", filepath.Join(tmp, "loop-out-"+s)}},
+			{name: hugoBin, args: []string{"--quiet", "-s", hugoSite, "-d", filepath.Join(tmp, "hugo-out-"+s)}},
+		}
+		if err := rounds(tools, runs); err != nil {
 			return err
 		}
-		loopRun, err := measure(runs, self, "-loop", site, "-o", filepath.Join(tmp, "loop-out-"+s))
-		if err != nil {
-			return err
-		}
-		hugoRun, err := measure(runs, hugoBin, "--quiet", "-s", hugoSite, "-d", filepath.Join(tmp, "hugo-out-"+s))
-		if err != nil {
-			return err
-		}
+		tdRun, loopRun, hugoRun := tools[0], tools[1], tools[2]
 		fmt.Fprintf(w, "| %d | %s, %s | %s, %s | %s, %s | %.2f× time, %.2f× memory | %.2f× time |\n", n,
-			seconds(tdRun.wall), mib(tdRun.rss), seconds(loopRun.wall), mib(loopRun.rss), seconds(hugoRun.wall), mib(hugoRun.rss),
-			tdRun.wall.Seconds()/hugoRun.wall.Seconds(), float64(tdRun.rss)/float64(hugoRun.rss),
-			tdRun.wall.Seconds()/loopRun.wall.Seconds())
+			seconds(tdRun.median()), mib(tdRun.peak), seconds(loopRun.median()), mib(loopRun.peak),
+			seconds(hugoRun.median()), mib(hugoRun.peak),
+			ratio(tdRun, hugoRun), float64(tdRun.peak)/float64(hugoRun.peak), ratio(tdRun, loopRun))
 	}
 	return nil
 }
 
-type run struct {
-	wall time.Duration
-	rss  int64 // peak resident memory, KiB
+// tool is a command compared, and what its timed runs measured.
+type tool struct {
+	name  string
+	args  []string
+	walls []time.Duration // one a round
+	peak  int64           // the largest peak resident memory, KiB
 }
 
-// measure runs a command twice untimed, then runs times, and returns the
-// median wall time and the largest peak memory of the timed runs.
-func measure(runs int, name string, args ...string) (run, error) {
-	var walls []time.Duration
-	var peak int64
+// rounds runs each tool twice untimed, then runs rounds in which each tool
+// runs once, in turn.
+func rounds(tools []*tool, runs int) error {
 	for i := range max(runs, 1) + 2 {
-		cmd := exec.Command(name, args...)
-		cmd.Stdout, cmd.Stderr = io.Discard, os.Stderr
-		start := time.Now()
-		if err := cmd.Run(); err != nil {
-			return run{}, fmt.Errorf("%s: %v", filepath.Base(name), err)
-		}
-		if i < 2 {
-			continue
-		}
-		walls = append(walls, time.Since(start))
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			peak = max(peak, ru.Maxrss)
+		for _, t := range tools {
+			wall, rss, err := t.run()
+			if err != nil {
+				return err
+			}
+			if i >= 2 {
+				t.walls = append(t.walls, wall)
+				t.peak = max(t.peak, rss)
+			}
 		}
 	}
-	slices.Sort(walls)
-	return run{walls[len(walls)/2], peak}, nil
+	return nil
+}
+
+func (t *tool) run() (time.Duration, int64, error) {
+	cmd := exec.Command(t.name, t.args...)
+	cmd.Stdout, cmd.Stderr = io.Discard, os.Stderr
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		return 0, 0, fmt.Errorf("%s: %v", filepath.Base(t.name), err)
+	}
+	wall := time.Since(start)
+	var rss int64
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		rss = ru.Maxrss
+	}
+	return wall, rss, nil
+}
+
+func (t *tool) median() time.Duration { return median(t.walls) }
+
+// ratio is the median of a's time over b's, round by round.
+func ratio(a, b *tool) float64 {
+	rs := make([]float64, len(a.walls))
+	for i := range a.walls {
+		rs[i] = a.walls[i].Seconds() / b.walls[i].Seconds()
+	}
+	return median(rs)
+}
+
+func median[T time.Duration | float64](xs []T) T {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	return s[len(s)/2]
 }
 
 func seconds(d time.Duration) string { return fmt.Sprintf("%.2f s", d.Seconds()) }

@@ -35,7 +35,7 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 		{"a body, unknown change", func() { replace(t, policy, "# Reach", "# Range") }, nil, -1, false, false},
 		{"a body again", func() { replace(t, policy, "# Range", "# Extent") }, []string{policy}, 3, false, false},
 		{"front matter", func() { replace(t, policy, `title = "Policy 3"`, `title = "Policy Three"`) }, []string{policy}, -2, false, false},
-		{"a policy's controls", func() { replace(t, policy, `controls = ["SC-0003"]`, `controls = ["SC-0001"]`) }, []string{policy}, -2, false, false},
+		{"a policy's controls", func() { replace(t, policy, `controls = ["SC-0003", "SC-0002"]`, `controls = ["SC-0001"]`) }, []string{policy}, -2, false, false},
 		{"front matter and a body", func() {
 			replace(t, policy, `version = "1.2"`, `version = "1.3"`)
 			replace(t, other, "# Scope", "# Reach")

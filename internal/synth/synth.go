@@ -1,14 +1,18 @@
 // Package synth writes synthetic trust sites of any size, for benchmarks
-// and for tests that need a big site: N policies of realistic length and
-// shape, M controls that between them cover every Annex A control and the
-// SOC 2 security criteria, an SoA, a certificate and a report. The sites
-// are valid: they build with no errors and no warnings.
+// and for tests that need a big site, shaped like real ones: N policies of
+// realistic length and shape, each implementing several of M controls;
+// controls each mapped to two Annex A controls and one SOC 2 criterion,
+// and between them covering every Annex A control and the SOC 2 security
+// criteria; an SoA, a certificate with its audits, and this year's and
+// last year's SOC 2 reports. The sites are valid: they build with no
+// errors and no warnings.
 package synth
 
 import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -52,29 +56,26 @@ categories   = ["security"]
 period_start = 2025-10-01
 period_end   = 2026-09-30
 issued       = 2026-10-20
+
+# Last year's report, superseded: real sites keep their history.
+[[attestation]]
+framework    = "soc2"
+type         = "II"
+categories   = ["security"]
+period_start = 2024-10-01
+period_end   = 2025-09-30
+issued       = 2025-10-20
 `)
 
-	// Controls: requirement i goes to control i mod M, so every Annex A
-	// control and every security criterion is met.
+	// Controls, mapped as real sites map them: each to two Annex A
+	// controls and one SOC 2 criterion.
 	perFile := 100
 	var b strings.Builder
 	for c := 0; c < o.Controls; c++ {
-		var iso, soc []string
-		for i := c % o.Controls; i < len(annexA); i += o.Controls {
-			iso = append(iso, annexA[i])
-		}
-		for i := c % o.Controls; i < len(soc2); i += o.Controls {
-			soc = append(soc, soc2[i])
-		}
+		iso, soc := controlMappings(c, o.Controls, annexA, soc2)
 		fmt.Fprintf(&b, "[[control]]\nid = %q\ntitle = \"Control %d\"\ndescription = \"What control %d does, in a sentence or two, as a reader would see it.\"\nowner = \"Owner %d\"\nstatus = \"implemented\"\n",
 			controlID(c), c+1, c+1, c%7)
-		if len(iso) > 0 {
-			fmt.Fprintf(&b, "iso27001 = %s\n", list(iso))
-		}
-		if len(soc) > 0 {
-			fmt.Fprintf(&b, "soc2 = %s\n", list(soc))
-		}
-		b.WriteString("\n")
+		fmt.Fprintf(&b, "iso27001 = %s\nsoc2 = %s\n\n", list(iso), list(soc))
 		if (c+1)%perFile == 0 || c == o.Controls-1 {
 			w.file(fmt.Sprintf("content/controls/c%04d.toml", c/perFile), b.String())
 			b.Reset()
@@ -89,16 +90,46 @@ issued       = 2026-10-20
 	return w.err
 }
 
-// policyControls are the controls the p-th policy implements.
+// controlMappings are the Annex A controls and SOC 2 criteria control c
+// of m maps to: two and one, spread over the catalogs, as real sites map
+// them; and, when there are fewer controls than requirements, requirement
+// i also goes to control i mod m, so that every Annex A control and every
+// security criterion is met.
+func controlMappings(c, m int, annexA, soc2 []string) (iso, soc []string) {
+	iso = uniq(append(every(annexA, c, m), annexA[c%len(annexA)], annexA[(7*c+3)%len(annexA)]))
+	soc = uniq(append(every(soc2, c, m), soc2[c%len(soc2)]))
+	return iso, soc
+}
+
+// every is ids[c], ids[c+m], ids[c+2m] …
+func every(ids []string, c, m int) []string {
+	var out []string
+	for i := c; i < len(ids); i += m {
+		out = append(out, ids[i])
+	}
+	return out
+}
+
+func uniq(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		if !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// policyControls are the controls the p-th policy implements: control c
+// is implemented by policy c mod N, and each policy implements two more
+// (so most controls have several policies, as on real sites).
 func policyControls(p int, o Options) []string {
 	var ids []string
 	for c := p; c < o.Controls; c += o.Policies {
 		ids = append(ids, controlID(c))
 	}
-	if len(ids) == 0 {
-		ids = append(ids, controlID(p%o.Controls))
-	}
-	return ids
+	ids = append(ids, controlID((3*p+1)%o.Controls), controlID((3*p+2)%o.Controls))
+	return uniq(ids)
 }
 
 // WriteHugo writes the policies of the site Write makes, the same Markdown
