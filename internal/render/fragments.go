@@ -1,0 +1,105 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+
+	"github.com/trustdocs/trustdocs/internal/resolve"
+)
+
+// Link lists, made in Go. The big pages print tens of thousands of links
+// (at 10,000 controls the SoA's "implemented by" column holds 20,000, the
+// controls index 30,000): through a template's range, each costs
+// reflective calls and field lookups, which made those two pages half a
+// second each. These methods write the same bytes html/template would
+// (TestFragmentsAsTemplatesWrite holds them to it); a template of a site's
+// own may still range over the records instead.
+
+// ControlLinks is the controls' ids, each a link to its page, separated
+// by commas.
+func (p *Page) ControlLinks(cs []*resolve.Control) template.HTML {
+	var b strings.Builder
+	for i, c := range cs {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		link(&b, p.Rel(controlURL(c)), c.ID)
+	}
+	return template.HTML(b.String())
+}
+
+// ReqLinks is the requirements of framework f that control c maps to,
+// each a link to its row, separated by commas.
+func (p *Page) ReqLinks(c *resolve.Control, f *resolve.Framework) template.HTML {
+	var b strings.Builder
+	for _, m := range c.Mappings {
+		if m.Framework != f {
+			continue
+		}
+		for i, r := range m.Requirements {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			link(&b, p.Rel(reqURL(r)), r.Requirement.ID)
+		}
+	}
+	return template.HTML(b.String())
+}
+
+// PolicyTitles is the policies' titles separated by semicolons, each a
+// link to its page when this build renders it (the "policy-title"
+// partial, for many).
+func (p *Page) PolicyTitles(ps []*resolve.Policy) template.HTML {
+	var b strings.Builder
+	for i, pol := range ps {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		if p.Site.Renders(pol.Classification) {
+			link(&b, p.Rel(policyURL(pol.Slug)), pol.Title)
+		} else {
+			b.WriteString("<span>")
+			b.WriteString(htmlText(pol.Title))
+			b.WriteString("</span>")
+		}
+	}
+	return template.HTML(b.String())
+}
+
+// link writes <a href="href">text</a>.
+func link(b *strings.Builder, href, text string) {
+	b.WriteString(`<a href="`)
+	b.WriteString(hrefAttr(href))
+	b.WriteString(`">`)
+	b.WriteString(htmlText(text))
+	b.WriteString("</a>")
+}
+
+// htmlText escapes text as html/template does in HTML text: "+" too.
+var htmlText = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;",
+	"<", "&lt;", ">", "&gt;").Replace
+
+// hrefAttr is href as html/template writes it in an href attribute. The
+// site's own paths (slugs, ids made into path segments) need no escaping;
+// anything else is escaped by html/template itself, so that the bytes are
+// the same.
+func hrefAttr(href string) string {
+	for i := 0; i < len(href); i++ {
+		c := href[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~/#", c) >= 0) {
+			return hrefSlow(href)
+		}
+	}
+	return href
+}
+
+var hrefAttrTemplate = template.Must(template.New("href").Parse(`<a href="{{.}}">`))
+
+func hrefSlow(href string) string {
+	var b strings.Builder
+	if err := hrefAttrTemplate.Execute(&b, href); err != nil {
+		return "#ZgotmplZ"
+	}
+	s := b.String()
+	return s[len(`<a href="`) : len(s)-len(`">`)]
+}
