@@ -129,7 +129,7 @@ func (r *renderer) requestAccessPage() {
 		return
 	}
 	t := r.s.Config.Requests
-	d := requestData{Groups: requestGroups(r.s, r.opts.Audience), Target: t, Action: t.Form}
+	d := requestData{Groups: r.site.requests, Target: t, Action: t.Form}
 	if t.Form == "" {
 		d.Action = mailto(t.Email, t.Subject, t.CC)
 	}

@@ -60,7 +60,8 @@ type siteData struct {
 	// RequestPage is the request-access page's path, or "" when this
 	// build withholds nothing or requests have nowhere to go.
 	RequestPage string
-	partials    sync.Map // partialKey → template.HTML, see partialCached
+	requests    []requestGroup // what the request page lists
+	partials    sync.Map       // partialKey → template.HTML, see partialCached
 }
 
 type navItem struct {
@@ -93,8 +94,10 @@ func newSiteData(s *resolve.Site, opts Options) *siteData {
 	if d.Recipient != nil {
 		d.Home = recipientHome
 	}
-	if s.Config.Requests.Set() && len(requestGroups(s, opts.Audience)) > 0 {
-		d.RequestPage = requestPage
+	if s.Config.Requests.Set() {
+		if d.requests = requestGroups(s, opts.Audience); len(d.requests) > 0 {
+			d.RequestPage = requestPage
+		}
 	}
 	if opts.BaseURL != "" {
 		d.BaseURL = opts.BaseURL
