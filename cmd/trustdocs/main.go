@@ -168,8 +168,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if code, ok := outcome("build", "the output folder was not changed", opts, res, err, stderr); !ok {
 		return code
 	}
-	fmt.Fprintf(stdout, "built %d pages, %d files in %d ms → %s (audience %s, as of %s)\n",
-		res.Pages, res.Files, res.Elapsed.Milliseconds(), res.Out, res.Audience, res.AsOf)
+	verb := "built"
+	if res.Unchanged {
+		verb = "nothing changed since the last build:"
+	}
+	fmt.Fprintf(stdout, "%s %d pages, %d files in %d ms → %s (audience %s, as of %s)\n",
+		verb, res.Pages, res.Files, res.Elapsed.Milliseconds(), res.Out, res.Audience, res.AsOf)
 	draftsLeftOut(stdout, "build", res)
 	return exitOK
 }

@@ -135,13 +135,22 @@ func (l *List) Add(ds ...Diagnostic) {
 func (l *List) Export() []Diagnostic {
 	items := l.Items()
 	if he, hw := l.Hidden(); he+hw > 0 {
-		sev := Warning
-		if he > 0 {
-			sev = Error // so that a cache that asks whether there were errors is told
-		}
-		items = append(items, Diagnostic{Severity: sev, hidden: [2]int{he, hw}})
+		// An Error when errors were hidden, so that a cache that asks
+		// whether there were errors is told.
+		items = append(items, Counted(he, hw))
 	}
 	return items
+}
+
+// Counted is the marker Export adds for diagnostics counted but not kept:
+// for a cache that keeps Items and Hidden apart to give them back to Add.
+// Both counts zero make a plain empty warning: leave it out.
+func Counted(errors, warnings int) Diagnostic {
+	sev := Warning
+	if errors > 0 {
+		sev = Error
+	}
+	return Diagnostic{Severity: sev, hidden: [2]int{errors, warnings}}
 }
 
 // hash identifies d among the diagnostics not kept.

@@ -63,6 +63,11 @@ func inMemory(opts Options, audiences ...model.Audience) (*Result, error) {
 func Build(opts Options) (*Result, error) {
 	start := time.Now()
 	opts = opts.filled()
+	reuse := newReuse(opts, start)
+	if res, ok := reuse.unchanged(opts); ok {
+		res.Elapsed = time.Since(start)
+		return res, nil
+	}
 	// Getting the output folder ready (checking what is in it, taking the
 	// previous output to rewrite) goes on while the site is read.
 	type begun struct {
@@ -98,7 +103,9 @@ func Build(opts Options) (*Result, error) {
 	if opts.Planned != nil {
 		opts.Planned()
 	}
-	err = res.write(g.Plan, folder.f)
+	if err = res.write(g.Plan, folder.f); err == nil && !res.Failed() {
+		reuse.record(opts, g, res)
+	}
 	res.Elapsed = time.Since(start)
 	return res, err
 }

@@ -109,6 +109,10 @@ type Result struct {
 	Out          string      // the folder a build wrote, or the zip a pack wrote
 	Packed       pack.Result // what the zip holds
 	Sheets       int         // the pages of the PDF that PDF printed
+	// Unchanged: the build found its inputs, options and program as the
+	// build that made the output folder found them, and the folder as it
+	// left it, so it wrote nothing (see package buildcache).
+	Unchanged bool
 	// Suggestions, with Options.Suggest: mappings the crosswalks suggest,
 	// worked out before any audience narrowed the site.
 	Suggestions []diag.Diagnostic

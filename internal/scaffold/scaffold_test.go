@@ -6,11 +6,12 @@ import (
 	"strings"
 	"testing"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/trustdocs/trustdocs"
 	"github.com/trustdocs/trustdocs/internal/model"
 	"github.com/trustdocs/trustdocs/internal/pipeline"
 	"github.com/trustdocs/trustdocs/internal/scaffold"
-	"go.yaml.in/yaml/v3"
 )
 
 // The starter site, for each choice of frameworks, checks with nothing

@@ -20,9 +20,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -93,6 +95,13 @@ func strangers(dir string) (marked bool, stranger string) {
 		return found
 	})
 	return marked, stranger
+}
+
+// Listed returns the files the marker of the output folder dir lists,
+// or false when it has none.
+func Listed(dir string) ([]string, bool) {
+	files, ok := readMarker(dir)
+	return slices.Sorted(maps.Keys(files)), ok
 }
 
 func readMarker(dir string) (map[string]bool, bool) {

@@ -1,0 +1,157 @@
+// Package buildcache keeps, beside a build's output, what the next build
+// of the same site needs to know to skip what has not changed since.
+//
+// The cache is the folder .<name>.cache beside the output folder <name>,
+// next to the output kept from the build before (.<name>.previous): never
+// inside the output, so never published, and with a .gitignore, so that
+// git never adds it. It is disposable: deleting it is always safe (the
+// next build does everything again), and a cache that cannot be read, was
+// written by another version of trustdocs, or whose checksum does not
+// match what it holds is ignored, as if there were none.
+//
+// What it records is a [Record]: the [Stamps] of every file the build read
+// (taken before it read them) and of every file it wrote, and what the
+// build reported. A build whose inputs, options and program have the same
+// stamps as the record's, and whose output folder is as the recorded build
+// left it, would write the same bytes: it has nothing to do.
+package buildcache
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/trustdocs/trustdocs/internal/diag"
+)
+
+// format names the layout of the cache file; a file of another layout is
+// ignored.
+const format = "trustdocs build cache 1\n"
+
+// A Record is what one successful build left for the next.
+type Record struct {
+	// Key sums up the build's inputs: the stamps of the files it read,
+	// its options and the program that made it.
+	Key Sum
+	// Output sums up the stamps of the output folder's files as the
+	// build left them.
+	Output Sum
+	// AsOf is the date the statuses were computed for; Today says it was
+	// today's date, not one given, so that it is stale tomorrow.
+	AsOf  string
+	Today bool
+	// GitHead is the commit whose history gave the policies' dates, with
+	// [build] git_dates on; "" when off.
+	GitDates bool
+	GitHead  string
+	// What the build reported.
+	Pages, Files, Drafts, DraftAnswers int
+	Diags                              []diag.Diagnostic
+	HiddenErrors, HiddenWarnings       int
+}
+
+// A Cache is the cache folder of one output folder.
+type Cache struct {
+	dir string
+}
+
+// For returns the cache of the output folder out.
+func For(out string) (*Cache, error) {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return nil, err
+	}
+	return &Cache{dir: filepath.Join(filepath.Dir(abs), "."+filepath.Base(abs)+".cache")}, nil
+}
+
+// Dir is the cache's folder.
+func (c *Cache) Dir() string { return c.dir }
+
+func (c *Cache) file() string { return filepath.Join(c.dir, "build") }
+
+// Read returns the record, or false when there is none that can be
+// trusted: missing, of another format, cut short or altered.
+func (c *Cache) Read() (*Record, bool) {
+	b, err := os.ReadFile(c.file())
+	if err != nil {
+		return nil, false
+	}
+	rest, ok := bytes.CutPrefix(b, []byte(format))
+	if !ok || len(rest) < sha256.Size {
+		return nil, false
+	}
+	sum, payload := rest[:sha256.Size], rest[sha256.Size:]
+	if got := sumOf(payload); !bytes.Equal(got[:], sum) {
+		return nil, false
+	}
+	var r Record
+	if err := gob.NewDecoder(bytes.NewReader(payload)).Decode(&r); err != nil {
+		return nil, false
+	}
+	return &r, true
+}
+
+// Write replaces the record with r. The file is written beside and
+// renamed into place, so that a build killed meanwhile leaves the old
+// record or the new one, never half of one (and a half one would fail its
+// checksum anyway).
+func (c *Cache) Write(r *Record) error {
+	var payload bytes.Buffer
+	if err := gob.NewEncoder(&payload).Encode(r); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(c.dir, 0o755); err != nil {
+		return err
+	}
+	ignore := filepath.Join(c.dir, ".gitignore")
+	if _, err := os.Stat(ignore); err != nil {
+		if err := os.WriteFile(ignore, []byte("# What trustdocs build keeps to build the next time faster. Safe to delete.\n*\n"), 0o644); err != nil {
+			return err
+		}
+	}
+	sum := sumOf(payload.Bytes())
+	var b bytes.Buffer
+	b.WriteString(format)
+	b.Write(sum[:])
+	b.Write(payload.Bytes())
+	tmp := fmt.Sprintf("%s.%d.tmp", c.file(), os.Getpid())
+	if err := os.WriteFile(tmp, b.Bytes(), 0o644); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	if err := os.Rename(tmp, c.file()); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// Forget removes the record, so that the next build does everything: for
+// when the output changed and the record no longer describes it.
+func (c *Cache) Forget() error {
+	err := os.Remove(c.file())
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	return err
+}
+
+// SetDiags records what the build reported in l.
+func (r *Record) SetDiags(l *diag.List) {
+	r.Diags = l.Items()
+	r.HiddenErrors, r.HiddenWarnings = l.Hidden()
+}
+
+// AddDiags adds to l what the recorded build reported.
+func (r *Record) AddDiags(l *diag.List) {
+	l.Add(r.Diags...)
+	if r.HiddenErrors+r.HiddenWarnings > 0 {
+		l.Add(diag.Counted(r.HiddenErrors, r.HiddenWarnings))
+	}
+}
+
+func sumOf(b []byte) Sum { return sha256.Sum256(b) }

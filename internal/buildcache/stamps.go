@@ -1,0 +1,188 @@
+package buildcache
+
+import (
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/charlievieth/fastwalk"
+
+	"github.com/trustdocs/trustdocs/internal/par"
+)
+
+// A Sum is a SHA-256 sum.
+type Sum [sha256.Size]byte
+
+// Stamps sums up files as the file system describes them, without reading
+// them: the name, type, size, modification and change times and inode of
+// every file and folder of the paths given (relative to root; a folder
+// with everything in it), and which of the paths are missing. A file
+// written, created, removed or renamed changes the sum: a folder's
+// modification time changes when a name in it comes or goes.
+type Stamps struct {
+	Sum Sum
+	// Newest is the latest modification time seen. A file changed again
+	// within the file system's timestamp granularity of being stamped keeps
+	// its stamp; a caller that stamped at time t and finds Newest close to
+	// t cannot trust the stamps (git's "racily clean" files).
+	Newest time.Time
+	Files  int
+}
+
+// Stamp stamps the paths under root. With skipDot, names starting with a
+// dot are left out below root, as the site's loader leaves them out.
+func Stamp(root string, paths []string, skipDot bool) (Stamps, error) {
+	var (
+		mu     sync.Mutex
+		lines  []string
+		newest time.Time
+	)
+	add := func(rel string, fi fs.FileInfo) {
+		line := stampLine(rel, fi)
+		mu.Lock()
+		lines = append(lines, line)
+		if fi.ModTime().After(newest) {
+			newest = fi.ModTime()
+		}
+		mu.Unlock()
+	}
+	for _, p := range paths {
+		abs := filepath.Join(root, p)
+		fi, err := os.Stat(abs)
+		if errors.Is(err, fs.ErrNotExist) {
+			lines = append(lines, "missing\x00"+p)
+			continue
+		}
+		if err != nil {
+			return Stamps{}, err
+		}
+		add(p, fi)
+		if !fi.IsDir() {
+			continue
+		}
+		var walkErr error
+		conf := fastwalk.Config{NumWorkers: runtime.GOMAXPROCS(0)}
+		err = fastwalk.Walk(&conf, abs, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				mu.Lock()
+				walkErr = err
+				mu.Unlock()
+				return nil
+			}
+			if path == abs {
+				return nil
+			}
+			if skipDot && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			// A link is stamped as what it leads to, whose edits are
+			// what the build sees; a link to a folder is not followed
+			// (nor is it by the loader).
+			fi, err := d.(fastwalk.DirEntry).Stat()
+			if err != nil {
+				fi, err = d.Info()
+			}
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(root, path)
+			add(filepath.ToSlash(rel), fi)
+			return nil
+		})
+		if err = errors.Join(err, walkErr); err != nil {
+			return Stamps{}, err
+		}
+	}
+	slices.Sort(lines)
+	return sum(lines, newest), nil
+}
+
+func stampLine(rel string, fi fs.FileInfo) string {
+	ctime, ino := sysStamp(fi)
+	size := fi.Size()
+	if fi.IsDir() {
+		size = 0 // a folder's size is its listing's, which its mtime covers
+	}
+	return fmt.Sprintf("%s\x00%o\x00%d\x00%d\x00%d\x00%d", rel, fi.Mode().Type(), size, fi.ModTime().UnixNano(), ctime, ino)
+}
+
+// Program stamps the running program: a program built again, installed
+// again or replaced has another stamp, and may make other pages.
+func Program() (string, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return "", err
+	}
+	fi, err := os.Stat(exe)
+	if err != nil {
+		return "", err
+	}
+	return stampLine(exe, fi), nil
+}
+
+// Key sums up what a build depends on besides its input files' stamps:
+// its options and program, each part given as a string.
+func Key(parts ...string) Sum {
+	h := sha256.New()
+	for _, p := range parts {
+		fmt.Fprintf(h, "%d:%s", len(p), p)
+	}
+	var s Sum
+	h.Sum(s[:0])
+	return s
+}
+
+// StampListed stamps the files listed (slash paths relative to root) and
+// the folders that hold them, root included, without reading any folder:
+// on an output of tens of thousands of folders, reading them all costs
+// several times what stamping the files does. A file added to one of the
+// folders changes the folder's stamp; a file removed, its own.
+func StampListed(root string, files []string) Stamps {
+	paths := map[string]bool{".": true}
+	for _, f := range files {
+		paths[f] = true
+		for d := path.Dir(f); d != "." && !paths[d]; d = path.Dir(d) {
+			paths[d] = true
+		}
+	}
+	all := slices.Sorted(maps.Keys(paths))
+	lines := make([]string, len(all))
+	newest := make([]time.Time, len(all))
+	const chunk = 256
+	par.Do((len(all)+chunk-1)/chunk, func(c int) {
+		for i := c * chunk; i < min(len(all), (c+1)*chunk); i++ {
+			fi, err := os.Lstat(filepath.Join(root, filepath.FromSlash(all[i])))
+			if err != nil {
+				lines[i] = "missing\x00" + all[i]
+				continue
+			}
+			lines[i], newest[i] = stampLine(all[i], fi), fi.ModTime()
+		}
+	})
+	return sum(lines, slices.MaxFunc(newest, time.Time.Compare))
+}
+
+// sum makes the Stamps of the lines, sorted.
+func sum(lines []string, newest time.Time) Stamps {
+	h := sha256.New()
+	for _, l := range lines {
+		h.Write([]byte(l))
+		h.Write([]byte{'\n'})
+	}
+	s := Stamps{Newest: newest, Files: len(lines)}
+	h.Sum(s.Sum[:0])
+	return s
+}

@@ -1,0 +1,147 @@
+package pipeline
+
+import (
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"github.com/trustdocs/trustdocs/internal/buildcache"
+	"github.com/trustdocs/trustdocs/internal/diag"
+	"github.com/trustdocs/trustdocs/internal/gitlog"
+	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/write"
+)
+
+// inputs are what a build reads from the site folder, relative to it: the
+// loader reads site.toml and content/ (frameworks and assets included),
+// and the site's templates/ and theme/.
+var inputs = []string{"site.toml", "content", "templates", "theme"}
+
+// racyWindow is how close to a build's start a file may have changed for
+// its stamp to be trusted: file systems stamp times at a granularity of a
+// clock tick (ext4) up to two seconds (FAT), and a file written twice
+// within one tick keeps its stamp. A build that finds a file that new
+// leaves no record, and the next build does everything.
+const racyWindow = 2 * time.Second
+
+// reuse is what a build knows, before it reads the site, of the build that
+// made the output folder: whether it would make the same files.
+type reuse struct {
+	cache   *buildcache.Cache
+	prev    *buildcache.Record // nil when there is none to trust
+	key     buildcache.Sum
+	trusted bool   // the stamps were taken long enough after the last edit
+	git     string // the commit git_dates would read, noted when they may be on
+}
+
+// newReuse stamps the site's inputs and reads the cache of opts.Out. A
+// build that cannot stamp or has no cache goes on without one.
+func newReuse(opts Options, start time.Time) *reuse {
+	if opts.Recipient != nil || opts.Book {
+		return nil // made once, for one reader: not the output folder's build
+	}
+	cache, err := buildcache.For(opts.Out)
+	if err != nil {
+		return nil
+	}
+	st, err := buildcache.Stamp(opts.Site, inputs, true)
+	if err != nil {
+		return nil
+	}
+	program, err := buildcache.Program()
+	if err != nil {
+		return nil
+	}
+	site, _ := filepath.Abs(opts.Site)
+	out, _ := filepath.Abs(opts.Out)
+	r := &reuse{cache: cache,
+		key: buildcache.Key(program, site, out, string(opts.Audience), opts.AsOf.String(), opts.BaseURL,
+			strconv.FormatBool(opts.Drafts), fmt.Sprintf("%x", st.Sum)),
+		trusted: st.Newest.Before(start.Add(-racyWindow))}
+	prev, ok := cache.Read()
+	if ok {
+		r.prev = prev
+	}
+	// The commit is noted before the site is read, so that a commit made
+	// meanwhile is not taken for the one the dates came from; without a
+	// record, whether the site uses git_dates is not known yet.
+	if !ok || prev.GitDates {
+		r.git = gitHead(opts.Site)
+	}
+	return r
+}
+
+// gitHead names the commit git_dates would read now, or why none.
+func gitHead(site string) string {
+	head, _, err := gitlog.Head(site)
+	if err != nil {
+		return "error: " + err.Error()
+	}
+	return head
+}
+
+// unchanged returns what the previous build reported, when this build
+// would make the same files and the output folder is as it left it.
+func (r *reuse) unchanged(opts Options) (*Result, bool) {
+	if r == nil || r.prev == nil || r.prev.Key != r.key {
+		return nil, false
+	}
+	p := r.prev
+	asOf, err := model.ParseDate(p.AsOf)
+	if err != nil {
+		return nil, false
+	}
+	if p.Today && asOf != model.DateOf(opts.Now().UTC()) {
+		return nil, false // statuses were as of yesterday
+	}
+	if p.GitDates && (p.GitHead == "" || p.GitHead != r.git) {
+		return nil, false
+	}
+	if st, ok := outputStamps(opts.Out); !ok || st.Sum != p.Output {
+		return nil, false
+	}
+	res := &Result{Diags: &diag.List{}, Pages: p.Pages, Files: p.Files, Drafts: p.Drafts,
+		DraftAnswers: p.DraftAnswers, Audience: opts.Audience, AsOf: asOf, Out: opts.Out, Unchanged: true}
+	p.AddDiags(res.Diags)
+	return res, true
+}
+
+// record keeps what a successful build made, for the next one; the
+// output folder is the one it wrote. A record that cannot be trusted is
+// removed instead: the next build does everything.
+func (r *reuse) record(opts Options, g *Generation, res *Result) {
+	if r == nil {
+		return
+	}
+	cfg := g.Site.Config
+	if !r.trusted || (cfg.GitDates && r.git == "") {
+		// Too new to trust, or git_dates just turned on: the commit
+		// that gave the dates was not noted before the site was read.
+		r.cache.Forget()
+		return
+	}
+	st, ok := outputStamps(opts.Out)
+	if !ok {
+		r.cache.Forget()
+		return
+	}
+	rec := &buildcache.Record{Key: r.key, Output: st.Sum, AsOf: res.AsOf.String(),
+		Today:    opts.AsOf.IsZero() && cfg.AsOf.IsZero(),
+		GitDates: cfg.GitDates, GitHead: r.git,
+		Pages: res.Pages, Files: res.Files, Drafts: res.Drafts, DraftAnswers: res.DraftAnswers}
+	rec.SetDiags(res.Diags)
+	if r.cache.Write(rec) != nil {
+		r.cache.Forget()
+	}
+}
+
+// outputStamps stamps the output folder: the files its marker lists, the
+// marker and their folders.
+func outputStamps(out string) (buildcache.Stamps, bool) {
+	files, ok := write.Listed(out)
+	if !ok {
+		return buildcache.Stamps{}, false
+	}
+	return buildcache.StampListed(out, append(files, write.Marker)), true
+}
