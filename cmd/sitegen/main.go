@@ -13,7 +13,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -21,8 +20,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"strconv"
-	"strings"
 	"syscall"
 	"time"
 
@@ -37,6 +34,9 @@ func main() {
 	compare := flag.String("compare", "", "build sites of these `sizes` (e.g. 1000,10000) with trustdocs and Hugo and print the timings")
 	runs := flag.Int("runs", 3, "builds of each site by each tool, with -compare; the median is shown")
 	loop := flag.String("loop", "", "make the pages of the trustdocs site in this `folder` with the bare loop, into -o")
+	scale := flag.Int("scale", 50000, "with -compare, also build a site of this many `policies` once, to compare with 10,000 (0: do not)")
+	probe := flag.String("probe-serve", "", "serve the site in this `folder`, and print the peak memory once every file is made and the median time from an edit to the page (-n: its policies)")
+	floorOf := flag.String("floor", "", "time goldmark on every policy of the site in this `folder` and writing again every file of the trustdocs output -o")
 	flag.Parse()
 	if *controls == 0 {
 		*controls = *n
@@ -44,7 +44,11 @@ func main() {
 	var err error
 	switch {
 	case *compare != "":
-		err = runCompare(*compare, *runs, os.Stdout)
+		err = runCompare(*compare, *runs, *scale, os.Stdout)
+	case *probe != "":
+		err = probeServe(*probe, *n, 9, os.Stdout)
+	case *floorOf != "" && *out != "":
+		err = floor(*floorOf, *out)
 	case *loop != "" && *out != "":
 		err = bareLoop(*loop, *out)
 	case *out != "":
@@ -62,69 +66,13 @@ func main() {
 	}
 }
 
-// runCompare builds, for each size, a trustdocs site of N policies and N
-// controls and a Hugo site of the same N policies, and makes the pages of
-// the trustdocs site with the bare loop. Each tool builds twice untimed
-// (so that each finds its previous output, as a person rebuilding does);
-// then the three take turns, round by round (trustdocs, loop, Hugo,
-// trustdocs …), so that a machine busy for a while slows all three alike.
-// It prints each tool's median wall time and peak memory, and the median
-// of the per-round ratios.
-func runCompare(sizes string, runs int, w io.Writer) error {
-	hugoBin, err := exec.LookPath("hugo")
-	if err != nil {
-		return errors.New("no hugo on PATH; install it with apt-get install hugo")
-	}
-	self, err := os.Executable()
-	if err != nil {
-		return err
-	}
-	tmp, err := os.MkdirTemp("", "sitegen-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(tmp)
-	td := filepath.Join(tmp, "trustdocs")
-	if out, err := exec.Command("go", "build", "-o", td, "./cmd/trustdocs").CombinedOutput(); err != nil {
-		return fmt.Errorf("building trustdocs (run sitegen from the repository's root): %v\n%s", err, out)
-	}
-	fmt.Fprintf(w, "| policies | trustdocs: N policies + N controls, whole site | bare loop: the same policy and control pages | Hugo: N policies | trustdocs / Hugo | trustdocs / loop |\n|---:|---:|---:|---:|---:|---:|\n")
-	for _, s := range strings.Split(sizes, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(s))
-		if err != nil || n < 1 {
-			return fmt.Errorf("-compare: %q is not a size", s)
-		}
-		o := synth.Options{Policies: n, Controls: n}
-		site, hugoSite := filepath.Join(tmp, "site-"+s), filepath.Join(tmp, "hugo-"+s)
-		if err := synth.Write(site, o); err != nil {
-			return err
-		}
-		if err := synth.WriteHugo(hugoSite, o); err != nil {
-			return err
-		}
-		tools := []*tool{
-			{name: td, args: []string{"build", "-s", site, "-o", filepath.Join(tmp, "out-"+s)}},
-			{name: self, args: []string{"-loop", site, "-o", filepath.Join(tmp, "loop-out-"+s)}},
-			{name: hugoBin, args: []string{"--quiet", "-s", hugoSite, "-d", filepath.Join(tmp, "hugo-out-"+s)}},
-		}
-		if err := rounds(tools, runs); err != nil {
-			return err
-		}
-		tdRun, loopRun, hugoRun := tools[0], tools[1], tools[2]
-		fmt.Fprintf(w, "| %d | %s, %s | %s, %s | %s, %s | %.2f× time, %.2f× memory | %.2f× time |\n", n,
-			seconds(tdRun.median()), mib(tdRun.peak), seconds(loopRun.median()), mib(loopRun.peak),
-			seconds(hugoRun.median()), mib(hugoRun.peak),
-			ratio(tdRun, hugoRun), float64(tdRun.peak)/float64(hugoRun.peak), ratio(tdRun, loopRun))
-	}
-	return nil
-}
-
 // tool is a command compared, and what its timed runs measured.
 type tool struct {
-	name  string
-	args  []string
-	walls []time.Duration // one a round
-	peak  int64           // the largest peak resident memory, KiB
+	name   string
+	args   []string
+	before func()          // when set, called before each run
+	walls  []time.Duration // one a round
+	peak   int64           // the largest peak resident memory, KiB
 }
 
 // rounds runs each tool twice untimed, then runs rounds in which each tool
@@ -146,6 +94,9 @@ func rounds(tools []*tool, runs int) error {
 }
 
 func (t *tool) run() (time.Duration, int64, error) {
+	if t.before != nil {
+		t.before()
+	}
 	cmd := exec.Command(t.name, t.args...)
 	cmd.Stdout, cmd.Stderr = io.Discard, os.Stderr
 	start := time.Now()
