@@ -41,9 +41,21 @@ type Result struct {
 // file. The manifest starts with the lines of header as comments (# …),
 // which sha256sum -c passes over.
 func Write(out string, keep []string, files map[string][]byte, copies map[string]string, modified time.Time, header []string) (Result, error) {
+	c := NewCollector()
+	for p, b := range files {
+		if err := c.File(p, b); err != nil {
+			return Result{}, err
+		}
+	}
+	return c.Write(out, keep, copies, modified, header)
+}
+
+// Write is the package's Write of the files collected.
+func (c *Collector) Write(out string, keep []string, copies map[string]string, modified time.Time, header []string) (Result, error) {
 	if err := Check(out, keep); err != nil {
 		return Result{}, err
 	}
+	files := c.files
 	paths := make([]string, 0, len(files)+len(copies))
 	for p := range files {
 		paths = append(paths, p)
@@ -76,7 +88,7 @@ func Write(out string, keep []string, files map[string][]byte, copies map[string
 	return res, os.Rename(tmp.Name(), out)
 }
 
-func writeZip(w io.Writer, paths []string, files map[string][]byte, copies map[string]string, modified time.Time, header []string) (Result, error) {
+func writeZip(w io.Writer, paths []string, files map[string]*entry, copies map[string]string, modified time.Time, header []string) (Result, error) {
 	var res Result
 	zw := zip.NewWriter(w)
 	var manifest bytes.Buffer
@@ -91,8 +103,8 @@ func writeZip(w io.Writer, paths []string, files map[string][]byte, copies map[s
 			n   int64
 			err error
 		)
-		if b, ok := files[p]; ok {
-			sum, n, err = add(zw, p, bytes.NewReader(b), modified)
+		if e, ok := files[p]; ok {
+			sum, n, err = e.sum, e.size, e.put(zw, p, modified)
 		} else {
 			f, oerr := os.Open(copies[p])
 			if oerr != nil {

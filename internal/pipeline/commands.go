@@ -24,15 +24,18 @@ func Render(opts Options) (*Result, error) {
 	return inMemory(opts, opts.Audience)
 }
 
-// Check builds the site in memory for every audience, so that every
-// problem that any build would meet is in the result's Diags. The result's
-// Output is the site for the public.
+// Check makes the site for every audience, so that every problem that any
+// build would meet is in the result's Diags, and keeps no file: each is
+// dropped as soon as it is made, so that checking costs the memory of a
+// build, not of two sites. The result has no Output.
 func Check(opts Options) (*Result, error) {
 	// The NDA build first: a site narrowed to the public cannot be widened.
-	return inMemory(opts.filled(), model.AudienceNDA, model.AudiencePublic)
+	res, _, err := made(opts.filled(), func() render.Sink { return discard{} }, model.AudienceNDA, model.AudiencePublic)
+	return res, err
 }
 
-// inMemory builds the site for each audience in turn into memory.
+// inMemory builds the site for each audience in turn into memory; the
+// result's Output is the last audience's.
 func inMemory(opts Options, audiences ...model.Audience) (*Result, error) {
 	start := time.Now()
 	var out *render.Output
@@ -55,6 +58,45 @@ func inMemory(opts Options, audiences ...model.Audience) (*Result, error) {
 	}
 	res.Elapsed = time.Since(start)
 	return res, nil
+}
+
+// made makes the site for each audience in turn, every file into the sink
+// made for the audience, and counts them. The files the last audience's
+// site copies as they are (copies: output path → absolute path) are
+// counted, not made.
+func made(opts Options, sink func() render.Sink, audiences ...model.Audience) (res *Result, copies map[string]string, err error) {
+	start := time.Now()
+	var c *counted
+	g, err := newSession(opts, true).run(nil, audiences, func(g *Generation) error {
+		if opts.Planned != nil {
+			opts.Planned()
+		}
+		c = &counted{Sink: sink()}
+		return g.Plan.Each(g.list, c)
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	res = g.result()
+	if !res.Failed() && c != nil && g.Plan != nil {
+		copies = g.Plan.Copies
+		res.Pages, res.Files = int(c.pages.Load()), int(c.files.Load())+len(copies)
+		for p := range copies {
+			if isPage(p) {
+				res.Pages++
+			}
+		}
+	}
+	res.Elapsed = time.Since(start)
+	return res, copies, nil
+}
+
+// discard is a sink that keeps nothing.
+type discard struct{}
+
+func (discard) File(string, []byte) error { return nil }
+func (discard) Stream(_ string, write func(io.Writer) error) error {
+	return write(io.Discard)
 }
 
 // Build builds the site and, if it has no errors, writes it to the output
@@ -113,7 +155,7 @@ func Build(opts Options) (*Result, error) {
 // write makes every file of the plan into the folder f and, if all went
 // well, swaps it in.
 func (res *Result) write(plan *render.Plan, f *write.Folder) error {
-	out := &counted{Folder: f}
+	out := &counted{Sink: f}
 	err := plan.Each(res.Diags, out)
 	if err == nil && !res.Failed() {
 		copies := slices.Sorted(maps.Keys(plan.Copies))
@@ -132,9 +174,9 @@ func (res *Result) write(plan *render.Plan, f *write.Folder) error {
 	return f.Commit()
 }
 
-// counted is the output folder as the plan's sink, counting what it takes.
+// counted is a sink that counts what it passes on.
 type counted struct {
-	*write.Folder
+	render.Sink
 	pages, files atomic.Int64
 }
 
@@ -147,12 +189,12 @@ func (c *counted) count(p string) {
 
 func (c *counted) File(p string, b []byte) error {
 	c.count(p)
-	return c.Folder.File(p, b)
+	return c.Sink.File(p, b)
 }
 
 func (c *counted) Stream(p string, write func(io.Writer) error) error {
 	c.count(p)
-	return c.Folder.Stream(p, write)
+	return c.Sink.Stream(p, write)
 }
 
 // Pack builds the site and, if it has no errors, zips it with its
@@ -172,7 +214,10 @@ func Pack(opts Options, out string) (*Result, error) {
 			return nil, err
 		}
 	}
-	res, err := inMemory(opts, opts.Audience)
+	// Each file is compressed as it is made; the zip is written once all
+	// are, in order, so that the same site gives the same zip.
+	collected := pack.NewCollector()
+	res, copies, err := made(opts, func() render.Sink { return collected }, opts.Audience)
 	if err != nil || res.Failed() {
 		return res, err
 	}
@@ -181,7 +226,7 @@ func Pack(opts Options, out string) (*Result, error) {
 		out = PackName(res.Site.Config.Company, res.Audience, opts.Recipient, res.AsOf)
 	}
 	res.Out = out
-	packed, err := pack.Write(out, keep, res.Output.Files, res.Output.Copies, res.AsOf.Time(), packHeader(res, opts.Recipient))
+	packed, err := collected.Write(out, keep, copies, res.AsOf.Time(), packHeader(res, opts.Recipient))
 	res.Packed = packed
 	res.Elapsed += time.Since(start)
 	return res, err

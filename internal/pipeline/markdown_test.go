@@ -26,6 +26,7 @@ func TestRepositoryMarkdown(t *testing.T) {
 	if err != nil || len(res.Diags.Items()) > 0 {
 		t.Fatalf("check: %v %v", err, res.Diags.Items())
 	}
+	res = render(t, opts)
 	page := string(res.Output.Files["policies/travel/index.html"])
 	for _, want := range []string{`<h2 id="travel-mode">Travel mode</h2>`, `<h2 id="旅行モード">旅行モード</h2>`, `<h2 id="über-uns">Über uns</h2>`} {
 		if !strings.Contains(page, want) {

@@ -25,7 +25,7 @@ func TestPackOpensFromDisk(t *testing.T) {
 			opts.Audience = audience
 			zipFile := filepath.Join(t.TempDir(), "pack.zip")
 			res, err := pipeline.Pack(opts, zipFile)
-			if err != nil || res.Output == nil {
+			if err != nil || res.Failed() || res.Packed.Files == 0 {
 				t.Fatalf("pack: %v %v", err, res.Diags.Items())
 			}
 			if err := pack.Verify(zipFile); err != nil {

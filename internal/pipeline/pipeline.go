@@ -63,8 +63,9 @@ type Options struct {
 	Recipient *render.Recipient
 	// Book makes the policy book that PDF prints, besides the site.
 	Book bool
-	// Planned, when set, is called by Build once the site is planned and
-	// before its files are made: when what the site holds is live.
+	// Planned, when set, is called by Build, Check and Pack once the site
+	// is planned (for each audience) and before its files are made: when
+	// what the site holds is live.
 	Planned func()
 }
 

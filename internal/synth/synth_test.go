@@ -22,7 +22,7 @@ func TestSitesAreValid(t *testing.T) {
 		for _, d := range res.Diags.Items() {
 			t.Errorf("%+v: %s", o, d)
 		}
-		if res.Output == nil || res.Pages < o.Policies+o.Controls {
+		if res.Failed() || res.Pages < o.Policies+o.Controls {
 			t.Errorf("%+v: %d pages", o, res.Pages)
 		}
 	}
