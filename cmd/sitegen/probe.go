@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -21,6 +20,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 
 	"github.com/trustdocs/trustdocs"
+	"github.com/trustdocs/trustdocs/internal/par"
 	"github.com/trustdocs/trustdocs/internal/pipeline"
 	"github.com/trustdocs/trustdocs/internal/serve"
 	"github.com/trustdocs/trustdocs/internal/synth"
@@ -147,7 +147,7 @@ func floor(site, out string) error {
 	start := time.Now()
 	var errs []error
 	var mu sync.Mutex
-	each(len(srcs)+len(files), func(i int) {
+	par.Do(len(srcs)+len(files), func(i int) {
 		var err error
 		if i < len(srcs) {
 			err = md.Convert(srcs[i], io.Discard)
@@ -181,22 +181,4 @@ func rewrite(p string, b []byte) error {
 		err = f.Truncate(int64(len(b)))
 	}
 	return errors.Join(err, f.Close())
-}
-
-// each calls do(i) for i in [0, n) on every core.
-func each(n int, do func(int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				do(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }

@@ -19,17 +19,7 @@ import (
 // an hour ago, so that the build cache trusts their stamps.
 func cachedSite(t *testing.T) (pipeline.Options, *ager) {
 	t.Helper()
-	dir := t.TempDir()
-	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS("../../content")); err != nil {
-		t.Fatal(err)
-	}
-	site, err := os.ReadFile("../../site.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "site.toml"), site, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	dir := exampleWith(t, func(site string) string { return site })
 	a := &ager{root: dir, at: time.Now().Add(-time.Hour)}
 	a.age(t)
 	return pipeline.Options{Site: dir, Templates: trustdocs.Templates, Theme: trustdocs.Theme,
