@@ -37,27 +37,12 @@ func Check(opts Options) (*Result, error) {
 // inMemory builds the site for each audience in turn into memory; the
 // result's Output is the last audience's.
 func inMemory(opts Options, audiences ...model.Audience) (*Result, error) {
-	start := time.Now()
-	var out *render.Output
-	g, err := newSession(opts, true).run(nil, audiences, func(g *Generation) (err error) {
-		out, err = g.Plan.MakeAll(g.list)
-		return err
-	})
-	if err != nil {
-		return nil, err
+	var mem *render.Memory
+	res, copies, err := made(opts, func() render.Sink { mem = render.NewMemory(); return mem }, audiences...)
+	if err == nil && !res.Failed() && mem != nil {
+		res.Output = mem.Output(copies)
 	}
-	res := g.result()
-	if !res.Failed() && out != nil {
-		res.Output = out
-		res.Files = len(out.Files) + len(out.Copies)
-		for _, p := range out.Paths() {
-			if isPage(p) {
-				res.Pages++
-			}
-		}
-	}
-	res.Elapsed = time.Since(start)
-	return res, nil
+	return res, err
 }
 
 // made makes the site for each audience in turn, every file into the sink

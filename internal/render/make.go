@@ -20,12 +20,12 @@ var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // fails every page made with it: it is reported once, naming the first
 // page, and the output is nil.
 func (pl *Plan) MakeAll(diags *diag.List) (*Output, error) {
-	out := &memory{Output{Files: make(map[string][]byte, len(pl.Items)), Copies: pl.Copies}, sync.Mutex{}}
+	out := NewMemory()
 	err := pl.Each(diags, out)
 	if err != nil || diags.HasErrors() {
 		return nil, err
 	}
-	return &out.Output, nil
+	return out.Output(pl.Copies), nil
 }
 
 // A Sink takes the files of a site as they are made, from many
@@ -37,29 +37,37 @@ type Sink interface {
 	Stream(path string, write func(io.Writer) error) error
 }
 
-// memory is a Sink that keeps the files.
-type memory struct {
-	Output
-	mu sync.Mutex
+// Memory is a Sink that keeps the files.
+type Memory struct {
+	mu    sync.Mutex
+	files map[string][]byte
 }
 
-func (m *memory) File(p string, b []byte) error {
+// NewMemory returns an empty Memory.
+func NewMemory() *Memory { return &Memory{files: map[string][]byte{}} }
+
+func (m *Memory) File(p string, b []byte) error {
 	b = bytes.Clone(b)
 	m.mu.Lock()
-	m.Files[p] = b
+	m.files[p] = b
 	m.mu.Unlock()
 	return nil
 }
 
-func (m *memory) Stream(p string, write func(io.Writer) error) error {
+func (m *Memory) Stream(p string, write func(io.Writer) error) error {
 	var buf bytes.Buffer
 	if err := write(&buf); err != nil {
 		return err
 	}
 	m.mu.Lock()
-	m.Files[p] = buf.Bytes()
+	m.files[p] = buf.Bytes()
 	m.mu.Unlock()
 	return nil
+}
+
+// Output is the site the files taken make with the plan's copies.
+func (m *Memory) Output(copies map[string]string) *Output {
+	return &Output{Files: m.files, Copies: copies}
 }
 
 // Each makes every file, in parallel, and hands each to sink as soon as it
