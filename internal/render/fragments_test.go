@@ -2,8 +2,16 @@ package render
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/trustdocs/trustdocs"
+	"github.com/trustdocs/trustdocs/internal/diag"
+	"github.com/trustdocs/trustdocs/internal/load"
+	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/resolve"
+	"github.com/trustdocs/trustdocs/internal/synth"
 )
 
 var linkTemplate = template.Must(template.New("").Parse(`<a href="{{.Href}}">{{.Text}}</a>`))
@@ -48,4 +56,73 @@ func FuzzFragments(f *testing.F) {
 			t.Fatalf("link(%q, %q) = %s, html/template writes %s", href, text, got, want)
 		}
 	})
+}
+
+// The fragments made in Go write what the templates they replaced wrote,
+// on a site whose titles and ids need escaping, for pages at two depths
+// and for an audience that does not render every policy.
+func TestFragmentsAsTheirTemplates(t *testing.T) {
+	dir := t.TempDir()
+	if err := synth.Write(dir, synth.Options{Policies: 6, Controls: 6}); err != nil {
+		t.Fatal(err)
+	}
+	var diags diag.List
+	m, err := load.Load(dir, &diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := resolve.Resolve(m, model.NewDate(2026, 11, 1), &diags)
+	odd := `Tom's "x" & <y> + z` + "\x00é"
+	for i, c := range s.Controls {
+		c.Title = odd + strconv.Itoa(i)
+		for _, mp := range c.Mappings {
+			mp.Framework.ShortName = odd
+			for _, r := range mp.Requirements {
+				r.Requirement.Title = odd
+			}
+		}
+	}
+	s.Controls[0].Mappings = append(s.Controls[0].Mappings, resolve.Mapped{Framework: s.Controls[0].Mappings[0].Framework})
+	s.Policies[0].Title = odd
+	s.Policies[1].Classification = model.Restricted
+	plan, err := Prepare(s, Options{Audience: model.AudiencePublic, Templates: trustdocs.Templates, Theme: trustdocs.Theme}, &diags)
+	if plan == nil {
+		t.Fatal(err, diags.Items())
+	}
+	set := plan.r.tmpl.byName["policy.html"]
+	for _, tc := range []struct{ name, template, inGo string }{
+		{"mappings", `{{template "mappings" (ctx . .Data)}}`, `{{.Mappings .Data}}`},
+		{"policy-title", `{{range .Data.Policies}}{{template "policy-title" (ctx $ .)}}{{end}}`, `{{range .Data.Policies}}{{$.PolicyTitle .}}{{end}}`},
+		{"policy rows", `{{range .Data.Controls}}
+      <tr><th scope="row"><a href="{{$.Rel (controlURL .)}}">{{.Control.ID}}</a> {{.Control.Title}}</th><td>{{badge .Control.Status}}</td><td>{{template "mappings" (ctx $ .)}}</td></tr>
+    {{end}}`, `{{.ControlRows .Data.Controls}}`},
+		{"control rows", `{{range $m := .Data.Mappings}}{{range $m.Requirements}}
+      <tr><td>{{$m.Framework.Title}}</td><th scope="row"><a href="{{$.Rel (reqURL .)}}">{{.Requirement.ID}}</a></th><td>{{.Requirement.Title}}</td></tr>
+    {{end}}{{end}}`, `{{.RequirementRows .Data}}`},
+	} {
+		for _, c := range s.Controls {
+			for _, root := range []string{"../../", ""} {
+				page := &Page{Site: plan.r.site, Root: root, Data: c}
+				if tc.name == "policy rows" || tc.name == "policy-title" {
+					page.Data = struct {
+						Controls []*resolve.Control
+						Policies []*resolve.Policy
+					}{s.Controls, s.Policies}
+				}
+				if got, want := execute(t, set, tc.inGo, page), execute(t, set, tc.template, page); got != want {
+					t.Errorf("%s, %s, root %q: Go writes\n%s\nthe template\n%s", tc.name, c.ID, root, got, want)
+				}
+			}
+		}
+	}
+}
+
+func execute(t *testing.T, set *template.Template, text string, data any) string {
+	t.Helper()
+	tmpl := template.Must(template.Must(set.Clone()).New("fragment-test").Parse(text))
+	var b strings.Builder
+	if err := tmpl.Execute(&b, data); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
 }
