@@ -32,6 +32,11 @@ func (p *Page) ControlLinks(cs []*resolve.Control) template.HTML {
 // each a link to its row, separated by commas.
 func (p *Page) ReqLinks(c *resolve.Control, f *resolve.Framework) template.HTML {
 	var b strings.Builder
+	p.reqLinks(&b, c, f)
+	return template.HTML(b.String())
+}
+
+func (p *Page) reqLinks(b *strings.Builder, c *resolve.Control, f *resolve.Framework) {
 	for _, m := range c.Mappings {
 		if m.Framework != f {
 			continue
@@ -40,10 +45,9 @@ func (p *Page) ReqLinks(c *resolve.Control, f *resolve.Framework) template.HTML 
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			link(&b, p.Rel(reqURL(r)), r.Requirement.ID)
+			link(b, p.Rel(reqURL(r)), r.Requirement.ID)
 		}
 	}
-	return template.HTML(b.String())
 }
 
 // PolicyTitles is the policies' titles separated by semicolons, each a
@@ -176,5 +180,73 @@ func (p *Page) RequirementRows(c *resolve.Control) template.HTML {
 			b.WriteString("</td></tr>\n    ")
 		}
 	}
+	return template.HTML(b.String())
+}
+
+// PolicyRow is the row of the policy library's table for a policy this
+// build renders (the "policy-table" partial's, which writes the row of a
+// withheld one itself): its title, a link, with its summary; version;
+// owner; classification; when it is next reviewed. Ten thousand rows on
+// the library of a site of 10,000 policies.
+func (p *Page) PolicyRow(pol *resolve.Policy) template.HTML {
+	var b strings.Builder
+	b.WriteString("\n    <tr id=\"policy-")
+	b.WriteString(htmlText(pol.Slug))
+	b.WriteString(`" data-classification="`)
+	b.WriteString(htmlText(string(pol.Classification)))
+	b.WriteString(`" data-owner="`)
+	b.WriteString(htmlText(pol.Owner))
+	b.WriteString("\">\n      <th scope=\"row\">")
+	link(&b, p.Rel(policyURL(pol.Slug)), pol.Title)
+	if pol.Draft {
+		b.WriteByte(' ')
+		b.WriteString(string(badge("draft")))
+	}
+	if pol.Summary != "" {
+		b.WriteString(`<br><span class="muted">`)
+		b.WriteString(htmlText(pol.Summary))
+		b.WriteString("</span>")
+	}
+	b.WriteString("</th>\n      <td>")
+	b.WriteString(htmlText(pol.Version))
+	b.WriteString("</td>\n      <td>")
+	b.WriteString(htmlText(pol.Owner))
+	b.WriteString("</td>\n      <td>")
+	b.WriteString(string(badge(pol.Classification)))
+	b.WriteString("</td>\n      <td>")
+	if pol.Review != "" {
+		b.WriteString(string(badge(pol.Review)))
+		b.WriteString(`<br><span class="muted">next `)
+		b.WriteString(htmlText(pol.NextReview.Long()))
+		b.WriteString("</span>")
+	} else {
+		b.WriteString(`<span class="muted">Not approved yet</span>`)
+	}
+	b.WriteString("</td>\n    </tr>\n  ")
+	return template.HTML(b.String())
+}
+
+// ControlIndexRow is control c's row of the controls index: its id (a
+// link to its page) and title, status, owner, and for each framework fs
+// the requirements it meets.
+func (p *Page) ControlIndexRow(c *resolve.Control, fs []*resolve.Framework) template.HTML {
+	var b strings.Builder
+	b.WriteString("\n    <tr id=\"control-")
+	b.WriteString(htmlText(c.ID))
+	b.WriteString("\">\n      <th scope=\"row\">")
+	link(&b, p.Rel(controlURL(c)), c.ID)
+	b.WriteByte(' ')
+	b.WriteString(htmlText(c.Title))
+	b.WriteString("</th>\n      <td>")
+	b.WriteString(string(badge(c.Status)))
+	b.WriteString("</td>\n      <td>")
+	b.WriteString(htmlText(c.Owner))
+	b.WriteString("</td>\n      ")
+	for _, f := range fs {
+		b.WriteString(`<td class="ids">`)
+		p.reqLinks(&b, c, f)
+		b.WriteString("</td>")
+	}
+	b.WriteString("\n    </tr>\n  ")
 	return template.HTML(b.String())
 }

@@ -82,8 +82,11 @@ func TestFragmentsAsTheirTemplates(t *testing.T) {
 			}
 		}
 	}
+	s.Controls[1].Owner = odd
 	s.Controls[0].Mappings = append(s.Controls[0].Mappings, resolve.Mapped{Framework: s.Controls[0].Mappings[0].Framework})
 	s.Policies[0].Title = odd
+	s.Policies[0].Owner, s.Policies[0].Summary, s.Policies[0].Version = odd, odd, odd
+	s.Policies[2].Draft, s.Policies[3].Review = true, ""
 	s.Policies[1].Classification = model.Restricted
 	plan, err := Prepare(s, Options{Audience: model.AudiencePublic, Templates: trustdocs.Templates, Theme: trustdocs.Theme}, &diags)
 	if plan == nil {
@@ -96,6 +99,23 @@ func TestFragmentsAsTheirTemplates(t *testing.T) {
 		{"policy rows", `{{range .Data.Controls}}
       <tr><th scope="row"><a href="{{$.Rel (controlURL .)}}">{{.Control.ID}}</a> {{.Control.Title}}</th><td>{{badge .Control.Status}}</td><td>{{template "mappings" (ctx $ .)}}</td></tr>
     {{end}}`, `{{.ControlRows .Data.Controls}}`},
+		{"policy row", `{{range .Data.Policies}}{{if $.Site.Renders .Doc.Classification}}
+    <tr id="policy-{{.Doc.Slug}}" data-classification="{{.Doc.Classification}}" data-owner="{{.Doc.Owner}}">
+      <th scope="row"><a href="{{$.Rel (policyURL .)}}">{{.Doc.Title}}</a>{{if .Doc.Draft}} {{badge "draft"}}{{end}}{{with .Doc.Summary}}<br><span class="muted">{{.}}</span>{{end}}</th>
+      <td>{{.Doc.Version}}</td>
+      <td>{{.Doc.Owner}}</td>
+      <td>{{badge .Doc.Classification}}</td>
+      <td>{{if .Review}}{{badge .Review}}<br><span class="muted">next {{date .NextReview}}</span>{{else}}<span class="muted">Not approved yet</span>{{end}}</td>
+    </tr>
+  {{end}}{{end}}`, `{{range .Data.Policies}}{{if $.Site.Renders .Doc.Classification}}{{$.PolicyRow .}}{{end}}{{end}}`},
+		{"controls index", `{{range $c := .Data.Controls}}
+    <tr id="control-{{.Control.ID}}">
+      <th scope="row"><a href="{{$.Rel (controlURL $c)}}">{{$c.Control.ID}}</a> {{$c.Control.Title}}</th>
+      <td>{{badge $c.Control.Status}}</td>
+      <td>{{$c.Control.Owner}}</td>
+      {{range $f := $.Data.Frameworks}}<td class="ids">{{$.ReqLinks $c $f}}</td>{{end}}
+    </tr>
+  {{end}}`, `{{range .Data.Controls}}{{$.ControlIndexRow . $.Data.Frameworks}}{{end}}`},
 		{"control rows", `{{range $m := .Data.Mappings}}{{range $m.Requirements}}
       <tr><td>{{$m.Framework.Title}}</td><th scope="row"><a href="{{$.Rel (reqURL .)}}">{{.Requirement.ID}}</a></th><td>{{.Requirement.Title}}</td></tr>
     {{end}}{{end}}`, `{{.RequirementRows .Data}}`},
@@ -103,11 +123,12 @@ func TestFragmentsAsTheirTemplates(t *testing.T) {
 		for _, c := range s.Controls {
 			for _, root := range []string{"../../", ""} {
 				page := &Page{Site: plan.r.site, Root: root, Data: c}
-				if tc.name == "policy rows" || tc.name == "policy-title" {
+				if tc.name != "mappings" && tc.name != "control rows" {
 					page.Data = struct {
-						Controls []*resolve.Control
-						Policies []*resolve.Policy
-					}{s.Controls, s.Policies}
+						Controls   []*resolve.Control
+						Policies   []*resolve.Policy
+						Frameworks []*resolve.Framework
+					}{s.Controls, s.Policies, s.Pursued()}
 				}
 				if got, want := execute(t, set, tc.inGo, page), execute(t, set, tc.template, page); got != want {
 					t.Errorf("%s, %s, root %q: Go writes\n%s\nthe template\n%s", tc.name, c.ID, root, got, want)
