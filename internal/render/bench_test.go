@@ -25,21 +25,32 @@ func BenchmarkTemplates(b *testing.B) {
 	}
 }
 
-func benchmarkTemplates(b *testing.B, n int) {
-	dir := b.TempDir()
+// synthSite is a synthetic site of n policies and n controls, resolved.
+func synthSite(tb testing.TB, n int) *resolve.Site {
+	dir := tb.TempDir()
 	if err := synth.Write(dir, synth.Options{Policies: n, Controls: n}); err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	var diags diag.List
 	m, err := load.Load(dir, &diags)
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
-	s := resolve.Resolve(m, model.NewDate(2026, 11, 1), &diags)
+	return resolve.Resolve(m, model.NewDate(2026, 11, 1), &diags)
+}
+
+// publicPlan plans s's public build with the built-in templates.
+func publicPlan(tb testing.TB, s *resolve.Site) *Plan {
+	var diags diag.List
 	plan, err := Prepare(s, Options{Audience: model.AudiencePublic, Templates: trustdocs.Templates, Theme: trustdocs.Theme}, &diags)
 	if plan == nil {
-		b.Fatal(err, diags.Items())
+		tb.Fatal(err, diags.Items())
 	}
+	return plan
+}
+
+func benchmarkTemplates(b *testing.B, n int) {
+	plan := publicPlan(b, synthSite(b, n))
 	byTemplate := map[string][]*Page{}
 	for _, it := range plan.Items {
 		if it.page != nil {

@@ -151,12 +151,7 @@ func (p *Page) ControlRows(cs []*resolve.Control) template.HTML {
 	var b strings.Builder
 	for _, c := range cs {
 		b.WriteString("\n      <tr><th scope=\"row\">")
-		link(&b, p.Rel(controlURL(c)), c.ID)
-		b.WriteByte(' ')
-		b.WriteString(htmlText(c.Title))
-		b.WriteString("</th><td>")
-		b.WriteString(string(badge(c.Status)))
-		b.WriteString("</td><td>")
+		p.controlCells(&b, c, "")
 		b.WriteString(string(p.Mappings(c)))
 		b.WriteString("</td></tr>\n    ")
 	}
@@ -234,12 +229,7 @@ func (p *Page) ControlIndexRow(c *resolve.Control, fs []*resolve.Framework) temp
 	b.WriteString("\n    <tr id=\"control-")
 	b.WriteString(htmlText(c.ID))
 	b.WriteString("\">\n      <th scope=\"row\">")
-	link(&b, p.Rel(controlURL(c)), c.ID)
-	b.WriteByte(' ')
-	b.WriteString(htmlText(c.Title))
-	b.WriteString("</th>\n      <td>")
-	b.WriteString(string(badge(c.Status)))
-	b.WriteString("</td>\n      <td>")
+	p.controlCells(&b, c, "\n      ")
 	b.WriteString(htmlText(c.Owner))
 	b.WriteString("</td>\n      ")
 	for _, f := range fs {
@@ -249,4 +239,16 @@ func (p *Page) ControlIndexRow(c *resolve.Control, fs []*resolve.Framework) temp
 	}
 	b.WriteString("\n    </tr>\n  ")
 	return template.HTML(b.String())
+}
+
+// controlCells ends the heading cell of control c's row, its id (a link
+// to its page) and title, writes its status cell and opens the next, sep
+// between cells.
+func (p *Page) controlCells(b *strings.Builder, c *resolve.Control, sep string) {
+	link(b, p.Rel(controlURL(c)), c.ID)
+	b.WriteByte(' ')
+	b.WriteString(htmlText(c.Title))
+	b.WriteString("</th>" + sep + "<td>")
+	b.WriteString(string(badge(c.Status)))
+	b.WriteString("</td>" + sep + "<td>")
 }

@@ -6,12 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/trustdocs/trustdocs"
-	"github.com/trustdocs/trustdocs/internal/diag"
-	"github.com/trustdocs/trustdocs/internal/load"
 	"github.com/trustdocs/trustdocs/internal/model"
 	"github.com/trustdocs/trustdocs/internal/resolve"
-	"github.com/trustdocs/trustdocs/internal/synth"
 )
 
 var linkTemplate = template.Must(template.New("").Parse(`<a href="{{.Href}}">{{.Text}}</a>`))
@@ -62,16 +58,7 @@ func FuzzFragments(f *testing.F) {
 // on a site whose titles and ids need escaping, for pages at two depths
 // and for an audience that does not render every policy.
 func TestFragmentsAsTheirTemplates(t *testing.T) {
-	dir := t.TempDir()
-	if err := synth.Write(dir, synth.Options{Policies: 6, Controls: 6}); err != nil {
-		t.Fatal(err)
-	}
-	var diags diag.List
-	m, err := load.Load(dir, &diags)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := resolve.Resolve(m, model.NewDate(2026, 11, 1), &diags)
+	s := synthSite(t, 6)
 	odd := `Tom's "x" & <y> + z` + "\x00é"
 	for i, c := range s.Controls {
 		c.Title = odd + strconv.Itoa(i)
@@ -88,10 +75,7 @@ func TestFragmentsAsTheirTemplates(t *testing.T) {
 	s.Policies[0].Owner, s.Policies[0].Summary, s.Policies[0].Version = odd, odd, odd
 	s.Policies[2].Draft, s.Policies[3].Review = true, ""
 	s.Policies[1].Classification = model.Restricted
-	plan, err := Prepare(s, Options{Audience: model.AudiencePublic, Templates: trustdocs.Templates, Theme: trustdocs.Theme}, &diags)
-	if plan == nil {
-		t.Fatal(err, diags.Items())
-	}
+	plan := publicPlan(t, s)
 	set := plan.r.tmpl.byName["policy.html"]
 	for _, tc := range []struct{ name, template, inGo string }{
 		{"mappings", `{{template "mappings" (ctx . .Data)}}`, `{{.Mappings .Data}}`},
