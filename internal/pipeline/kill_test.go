@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/trustdocs/trustdocs"
+	"github.com/trustdocs/trustdocs/internal/buildcache"
 	"github.com/trustdocs/trustdocs/internal/pipeline"
 	"github.com/trustdocs/trustdocs/internal/synth"
 )
@@ -98,11 +99,22 @@ func TestKilledBuildsLeaveOutputIntact(t *testing.T) {
 	t.Logf("%d of 12 builds were killed before they finished; the output was kept %d times and replaced %d times", killed, kept, replaced)
 
 	// A later build finishes the job and clears what killed builds left,
-	// but for the output it replaced, kept for the next build to reuse.
+	// but for the output it replaced, kept for the next build to reuse,
+	// and the build cache, which a build writes when its inputs are old
+	// enough to trust: they are made so, so that it is always written.
+	(&ager{root: site, at: time.Now().Add(-time.Hour)}).age(t)
 	if err := child(site, out).Run(); err != nil {
 		t.Fatal(err)
 	}
 	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public.*"))
+	cache, err := buildcache.For(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(leftovers, cache.Dir()) {
+		t.Errorf("after a complete build of a site edited an hour ago, no build cache %s", cache.Dir())
+	}
+	leftovers = slices.DeleteFunc(leftovers, func(p string) bool { return p == cache.Dir() })
 	if previous := filepath.Join(filepath.Dir(out), ".public.previous"); !slices.Equal(leftovers, []string{previous}) {
 		t.Errorf("after a complete build, %v beside the output, want only %s", leftovers, previous)
 	}
