@@ -38,10 +38,7 @@ func bareLoop(site, out string) error {
 		}
 		controls = append(controls, doc.Control...)
 	}
-	md := goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify, extension.TaskList, extension.Footnote),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
-	)
+	md := bareMarkdown()
 	jobs := make(chan func() error)
 	errs := make(chan error, 1)
 	var wg sync.WaitGroup
@@ -124,4 +121,13 @@ func loopWrite(dir string, p loopPage) error {
 		return err
 	}
 	return os.WriteFile(filepath.Join(dir, "index.html"), b.Bytes(), 0o644)
+}
+
+// bareMarkdown is goldmark with the extensions trustdocs uses and nothing
+// of trustdocs's own, for the bare loop and the floor.
+func bareMarkdown() goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify, extension.TaskList, extension.Footnote),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	)
 }

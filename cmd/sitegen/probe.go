@@ -11,13 +11,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"syscall"
 	"time"
-
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/parser"
 
 	"github.com/trustdocs/trustdocs"
 	"github.com/trustdocs/trustdocs/internal/par"
@@ -140,24 +135,14 @@ func floor(site, out string) error {
 	if err != nil {
 		return err
 	}
-	md := goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify, extension.TaskList, extension.Footnote),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
-	)
+	md := bareMarkdown()
 	start := time.Now()
-	var errs []error
-	var mu sync.Mutex
-	par.Do(len(srcs)+len(files), func(i int) {
-		var err error
+	errs := make([]error, len(srcs)+len(files))
+	par.Do(len(errs), func(i int) {
 		if i < len(srcs) {
-			err = md.Convert(srcs[i], io.Discard)
+			errs[i] = md.Convert(srcs[i], io.Discard)
 		} else {
-			err = rewrite(files[i-len(srcs)].path, files[i-len(srcs)].b)
-		}
-		if err != nil {
-			mu.Lock()
-			errs = append(errs, err)
-			mu.Unlock()
+			errs[i] = rewrite(files[i-len(srcs)].path, files[i-len(srcs)].b)
 		}
 	})
 	elapsed := time.Since(start)

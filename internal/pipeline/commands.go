@@ -65,12 +65,10 @@ func made(opts Options, sink func() render.Sink, audiences ...model.Audience) (r
 	res = g.result()
 	if !res.Failed() && c != nil && g.Plan != nil {
 		copies = g.Plan.Copies
-		res.Pages, res.Files = int(c.pages.Load()), int(c.files.Load())+len(copies)
 		for p := range copies {
-			if isPage(p) {
-				res.Pages++
-			}
+			c.count(p)
 		}
+		res.Pages, res.Files = int(c.pages.Load()), int(c.files.Load())
 	}
 	res.Elapsed = time.Since(start)
 	return res, copies, nil

@@ -41,12 +41,18 @@ func (p *Page) reqLinks(b *strings.Builder, c *resolve.Control, f *resolve.Frame
 		if m.Framework != f {
 			continue
 		}
-		for i, r := range m.Requirements {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			link(b, p.Rel(reqURL(r)), r.Requirement.ID)
+		p.reqList(b, m.Requirements)
+	}
+}
+
+// reqList writes the requirements, each a link to its row, separated by
+// commas.
+func (p *Page) reqList(b *strings.Builder, rs []*resolve.Requirement) {
+	for i, r := range rs {
+		if i > 0 {
+			b.WriteString(", ")
 		}
+		link(b, p.Rel(reqURL(r)), r.Requirement.ID)
 	}
 }
 
@@ -87,6 +93,11 @@ func (p *Page) policyTitle(b *strings.Builder, pol *resolve.Policy) {
 // A policy's page shows it for each of its controls.
 func (p *Page) Mappings(c *resolve.Control) template.HTML {
 	var b strings.Builder
+	p.mappings(&b, c)
+	return template.HTML(b.String())
+}
+
+func (p *Page) mappings(b *strings.Builder, c *resolve.Control) {
 	for _, m := range c.Mappings {
 		if len(m.Requirements) == 0 {
 			continue
@@ -94,15 +105,9 @@ func (p *Page) Mappings(c *resolve.Control) template.HTML {
 		b.WriteString(`<span class="map-fw">`)
 		b.WriteString(htmlText(m.Framework.Title()))
 		b.WriteString(":</span> ")
-		for i, r := range m.Requirements {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			link(&b, p.Rel(reqURL(r)), r.Requirement.ID)
-		}
+		p.reqList(b, m.Requirements)
 		b.WriteString("<br>")
 	}
-	return template.HTML(b.String())
 }
 
 // link writes <a href="href">text</a>.
@@ -152,7 +157,7 @@ func (p *Page) ControlRows(cs []*resolve.Control) template.HTML {
 	for _, c := range cs {
 		b.WriteString("\n      <tr><th scope=\"row\">")
 		p.controlCells(&b, c, "")
-		b.WriteString(string(p.Mappings(c)))
+		p.mappings(&b, c)
 		b.WriteString("</td></tr>\n    ")
 	}
 	return template.HTML(b.String())
