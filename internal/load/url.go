@@ -20,14 +20,24 @@ func BaseURLProblem(v string) string {
 		return fmt.Sprintf("is not an address (%v)", urlError(err))
 	case u.Scheme != "https" && u.Scheme != "http":
 		return "must start with https:// (or http://)"
-	case u.Host == "" || u.Opaque != "":
-		return "has no host"
-	case u.User != nil:
-		return "must not hold a user name or password"
+	case serverProblem(u) != "":
+		return serverProblem(u)
 	case u.RawQuery != "" || u.Fragment != "" || strings.HasSuffix(v, "?") || strings.HasSuffix(v, "#"):
 		return "must not hold a query (?) or fragment (#)"
 	case strings.ContainsAny(v, " \"<>\\^`{|}"):
 		return "holds a character that must be percent-encoded"
+	}
+	return ""
+}
+
+// serverProblem says what is wrong with the server part of an http(s)
+// address, or "": it must name a host, and no user name or password.
+func serverProblem(u *url.URL) string {
+	switch {
+	case u.Host == "" || u.Opaque != "":
+		return "has no host"
+	case u.User != nil:
+		return "must not hold a user name or password"
 	}
 	return ""
 }
@@ -76,10 +86,8 @@ func RequestTarget(requestAccess, contact string) (model.RequestTarget, string) 
 		return model.RequestTarget{Email: addr, Subject: q.Get("subject"), CC: q.Get("cc")}, ""
 	case "https", "http":
 		switch {
-		case u.Host == "" || u.Opaque != "":
-			return model.RequestTarget{}, "has no host"
-		case u.User != nil:
-			return model.RequestTarget{}, "must not hold a user name or password"
+		case serverProblem(u) != "":
+			return model.RequestTarget{}, serverProblem(u)
 		case u.Scheme == "http" && !loopback(u.Hostname()):
 			// The form carries names and e-mail addresses.
 			return model.RequestTarget{}, "must start with https:// (a form of names and e-mail addresses is not sent in the clear)"

@@ -44,18 +44,18 @@ type requestData struct {
 func requestGroups(s *resolve.Site, a model.Audience) []requestGroup {
 	var reports, policies, pages, answers []requestable
 	for _, at := range s.Attestations {
-		switch b := at.Bridge; {
+		switch {
 		case at.Issued.IsZero() || !a.Lists(at.Classification):
 		case !a.Renders(at.Classification):
 			reports = append(reports, requestable{Key: requestKey(at), Title: reportTitle(at, a)})
-		case b != nil && b.File != "" && a.Lists(b.Classification) && !a.Renders(b.Classification):
-			reports = append(reports, requestable{Key: requestKey(b),
-				Title: at.Framework.Title() + " bridge letter, covering through " + b.CoversThrough.Long()})
+		case withheldBridge(at, a):
+			reports = append(reports, requestable{Key: requestKey(at.Bridge),
+				Title: at.Framework.Title() + " bridge letter, covering through " + at.Bridge.CoversThrough.Long()})
 		}
 	}
 	for _, c := range s.Certifications {
 		if c.Certificate != "" && a.Lists(c.Classification) && !a.Renders(c.Classification) {
-			reports = append(reports, requestable{Key: requestKey(c), Title: certTitle(c) + " certificate"})
+			reports = append(reports, requestable{Key: requestKey(c), Title: c.Title() + " certificate"})
 		}
 	}
 	for _, p := range s.Policies {
@@ -111,17 +111,17 @@ func reportTitle(a *resolve.Attestation, aud model.Audience) string {
 	} else {
 		t += ", " + a.PeriodStart.Long() + " – " + a.PeriodEnd.Long()
 	}
-	if b := a.Bridge; b != nil && b.File != "" && aud.Lists(b.Classification) && !aud.Renders(b.Classification) {
+	if withheldBridge(a, aud) {
 		t += ", with its bridge letter"
 	}
 	return t
 }
 
-func certTitle(c *resolve.Certification) string {
-	if c.Standard != "" {
-		return c.Standard
-	}
-	return c.Framework.Name
+// withheldBridge reports whether a's bridge letter is listed and not
+// shown to aud, so that it is asked for.
+func withheldBridge(a *resolve.Attestation, aud model.Audience) bool {
+	b := a.Bridge
+	return b != nil && b.File != "" && aud.Lists(b.Classification) && !aud.Renders(b.Classification)
 }
 
 func (r *renderer) requestAccessPage() {

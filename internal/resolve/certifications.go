@@ -27,6 +27,15 @@ type Certification struct {
 	stated model.Date
 }
 
+// Title names the certificate's standard: as written, else the
+// framework's name.
+func (c *Certification) Title() string {
+	if c.Standard == "" && c.Framework != nil {
+		return c.Framework.Name
+	}
+	return c.Standard
+}
+
 func (r *resolver) certifications() {
 	for _, mc := range r.s.Site.Certifications {
 		f := r.framework(mc.Framework)

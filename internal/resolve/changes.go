@@ -25,10 +25,7 @@ func (r *resolver) changes() {
 		}
 	}
 	for _, c := range r.s.Certifications {
-		name := c.Standard
-		if name == "" && c.Framework != nil {
-			name = c.Framework.Name
-		}
+		name := c.Title()
 		for _, a := range c.Audits {
 			if a.Result != "passed" {
 				continue
