@@ -172,8 +172,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if res.Unchanged {
 		verb = "nothing changed since the last build:"
 	}
-	fmt.Fprintf(stdout, "%s %d pages, %d files in %d ms → %s (audience %s, as of %s)\n",
-		verb, res.Pages, res.Files, res.Elapsed.Milliseconds(), res.Out, res.Audience, res.AsOf)
+	kept := ""
+	if res.Kept > 0 {
+		kept = fmt.Sprintf("; %d unchanged files kept from the last build", res.Kept)
+	}
+	fmt.Fprintf(stdout, "%s %d pages, %d files in %d ms → %s (audience %s, as of %s%s)\n",
+		verb, res.Pages, res.Files, res.Elapsed.Milliseconds(), res.Out, res.Audience, res.AsOf, kept)
 	draftsLeftOut(stdout, "build", res)
 	return exitOK
 }

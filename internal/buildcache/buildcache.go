@@ -13,7 +13,11 @@
 // (taken before it read them) and of every file it wrote, and what the
 // build reported. A build whose inputs, options and program have the same
 // stamps as the record's, and whose output folder is as the recorded build
-// left it, would write the same bytes: it has nothing to do.
+// left it, would write the same bytes: it has nothing to do. A build after
+// edits of content/ reads the site, and keeps from the output every file
+// that the edits cannot change: the record says what the content's files
+// were (load.Fingerprint), what the files were made from besides
+// (render.Basis), and which build last made each file.
 package buildcache
 
 import (
@@ -26,11 +30,13 @@ import (
 	"path/filepath"
 
 	"github.com/trustdocs/trustdocs/internal/diag"
+	"github.com/trustdocs/trustdocs/internal/load"
+	"github.com/trustdocs/trustdocs/internal/render"
 )
 
 // format names the layout of the cache file; a file of another layout is
 // ignored.
-const format = "trustdocs build cache 1\n"
+const format = "trustdocs build cache 2\n"
 
 // A Record is what one successful build left for the next.
 type Record struct {
@@ -38,8 +44,9 @@ type Record struct {
 	// its options and the program that made it.
 	Key Sum
 	// Output sums up the stamps of the output folder's files as the
-	// build left them.
-	Output Sum
+	// build left them; Within, those of the folder's contents alone
+	// (Stamps.Within), which a rename of the folder leaves as they were.
+	Output, Within Sum
 	// AsOf is the date the statuses were computed for; Today says it was
 	// today's date, not one given, so that it is stale tomorrow.
 	AsOf  string
@@ -52,6 +59,24 @@ type Record struct {
 	Pages, Files, Drafts, DraftAnswers int
 	Diags                              []diag.Diagnostic
 	HiddenErrors, HiddenWarnings       int
+
+	// What a build after edits needs to make only the files they change.
+	// Frame sums up what Key does but the content's files: the options,
+	// the program, site.toml, templates/ and theme/. Load is what the
+	// content's files were, Basis what the files were made from besides.
+	Frame Sum
+	Load  load.Fingerprint
+	Basis render.Basis
+	// Build numbers the builds that left a record, from 1; Made is, for
+	// each file of the output, the number of the build that last made it
+	// (a file kept or copied from the output before is what it was).
+	Build uint64
+	Made  map[string]uint64
+	// Previous is the output kept from the build before (write.Previous):
+	// the output of build PreviousBuild, whose files had the stamps
+	// Previous (Stamps.Within). Zero when not known.
+	Previous      Sum
+	PreviousBuild uint64
 }
 
 // A Cache is the cache folder of one output folder.

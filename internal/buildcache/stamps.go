@@ -37,6 +37,10 @@ type Stamps struct {
 	// t cannot trust the stamps (git's "racily clean" files).
 	Newest time.Time
 	Files  int
+	// Within sums up the same stamps but the root folder's own, which
+	// changes when the folder is renamed: what StampListed gives for the
+	// output kept from the build before last, which was the output.
+	Within Sum
 }
 
 // Stamp stamps the paths under root. With skipDot, names starting with a
@@ -159,7 +163,7 @@ func StampListed(root string, files []string) Stamps {
 		}
 	}
 	all := slices.Sorted(maps.Keys(paths))
-	lines := make([]string, len(all))
+	lines := make([]string, len(all)) // all[0] is "."
 	newest := make([]time.Time, len(all))
 	const chunk = 256
 	par.Do((len(all)+chunk-1)/chunk, func(c int) {
@@ -172,7 +176,9 @@ func StampListed(root string, files []string) Stamps {
 			lines[i], newest[i] = stampLine(all[i], fi), fi.ModTime()
 		}
 	})
-	return sum(lines, slices.MaxFunc(newest, time.Time.Compare))
+	st := sum(lines, slices.MaxFunc(newest, time.Time.Compare))
+	st.Within = sum(lines[1:], time.Time{}).Sum
+	return st
 }
 
 // sum makes the Stamps of the lines, sorted.

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"hash/fnv"
@@ -89,6 +90,7 @@ type part struct {
 	stamp   stamp
 	kind    *docFile // what kind of document, for documents
 	front   uint64   // hash of a document's front matter
+	content [sha256.Size]byte
 	doc     *model.Doc
 	records *model.Site // what a TOML file added
 	diags   []diag.Diagnostic
@@ -168,26 +170,12 @@ func (c *Cache) Since(mark Mark) Delta {
 		}
 		if old != now {
 			rel, _ := filepath.Rel(c.root, abs)
-			d.note(filepath.ToSlash(rel), old, now)
+			d.note(filepath.ToSlash(rel), old.sum(), now.sum())
 		}
 	}
 	slices.Sort(d.Files)
 	slices.Sort(d.Fronts)
 	return d
-}
-
-// note adds to d a file read again; old is what it gave before, or nil.
-func (d *Delta) note(file string, old, now *part) {
-	d.Files = append(d.Files, file)
-	switch {
-	case old == nil || now.kind == nil || old.doc == nil || now.doc == nil:
-		d.PoliciesOnly = false
-	case old.front != now.front:
-		d.Fronts = append(d.Fronts, file)
-		if now.kind.kind != model.PolicyDoc || hasErrors(old.diags) || hasErrors(now.diags) {
-			d.PoliciesOnly = false
-		}
-	}
 }
 
 // loadHead puts site.toml and the frameworks into l, from the cache when
@@ -316,6 +304,7 @@ func (l *loader) readPart(f contentFile) *part {
 	p := &part{stamp: f.stamp, kind: f.doc}
 	src, ok := s.read(f.abs)
 	if ok {
+		p.content = sha256.Sum256(src)
 		s.todos(s.rel(f.abs), src)
 		if f.doc != nil {
 			p.doc = s.parseDoc(s.rel(f.abs), src, *f.doc)

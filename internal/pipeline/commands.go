@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/trustdocs/trustdocs/internal/load"
 	"github.com/trustdocs/trustdocs/internal/model"
 	"github.com/trustdocs/trustdocs/internal/pack"
 	"github.com/trustdocs/trustdocs/internal/par"
@@ -57,7 +58,7 @@ func made(opts Options, sink func() render.Sink, audiences ...model.Audience) (r
 			opts.Planned()
 		}
 		c = &counted{Sink: sink()}
-		return g.Plan.Each(g.list, c)
+		return g.Plan.Each(g.list, c, nil)
 	})
 	if err != nil {
 		return nil, nil, err
@@ -96,15 +97,18 @@ func Build(opts Options) (*Result, error) {
 	// Getting the output folder ready (checking what is in it, taking the
 	// previous output to rewrite) goes on while the site is read.
 	type begun struct {
-		f   *write.Folder
-		err error
+		f    *write.Folder
+		err  error
+		olds olds
 	}
 	ready := make(chan begun, 1)
 	go func() {
+		o := reuse.stampOlds(opts.Out) // before Begin takes the kept output
 		f, err := write.Begin(opts.Out, opts.Site)
-		ready <- begun{f, err}
+		ready <- begun{f, err, o}
 	}()
-	g, err := newSession(opts, true).Rebuild(nil)
+	s := newSession(opts, true)
+	g, err := s.Rebuild(nil)
 	folder := <-ready
 	switch {
 	case folder.err != nil:
@@ -128,18 +132,36 @@ func Build(opts Options) (*Result, error) {
 	if opts.Planned != nil {
 		opts.Planned()
 	}
-	if err = res.write(g.Plan, folder.f); err == nil && !res.Failed() {
-		reuse.record(opts, g, res)
+	var (
+		found load.Fingerprint
+		k     *kept
+	)
+	if reuse != nil {
+		found = s.load.Fingerprint()
+		k = reuse.keeping(opts, g, found, folder.olds)
+	}
+	if err = res.write(g.Plan, folder.f, k); err == nil && !res.Failed() {
+		reuse.record(opts, g, res, found, k)
 	}
 	res.Elapsed = time.Since(start)
 	return res, err
 }
 
-// write makes every file of the plan into the folder f and, if all went
-// well, swaps it in.
-func (res *Result) write(plan *render.Plan, f *write.Folder) error {
+// write makes every file of the plan into the folder f, but those it
+// keeps (k, when not nil), and, if all went well, swaps it in.
+func (res *Result) write(plan *render.Plan, f *write.Folder, k *kept) error {
 	out := &counted{Sink: f}
-	err := plan.Each(res.Diags, out)
+	var (
+		skip func(string) bool
+		err  error
+	)
+	if k != nil {
+		skip = k.same
+		res.Kept, err = k.keep(plan, f, out)
+	}
+	if err == nil {
+		err = plan.Each(res.Diags, out, skip)
+	}
 	if err == nil && !res.Failed() {
 		copies := slices.Sorted(maps.Keys(plan.Copies))
 		errs := make([]error, len(copies))

@@ -15,7 +15,9 @@
 //
 //	Build   Options.Out (default <site>/public): each file written as it is
 //	        made into a new folder swapped in at the end; with errors, the
-//	        output is left as it was
+//	        output is left as it was. With nothing changed since the build
+//	        that made the output, nothing is written; after edits of
+//	        content/, the files they cannot change are kept (keep.go)
 //	Render  memory: Result.Output
 //	Check   memory, for each audience in turn (NDA, then public), so that
 //	        every problem any build would meet is reported; writes nothing
@@ -114,6 +116,9 @@ type Result struct {
 	// build that made the output folder found them, and the folder as it
 	// left it, so it wrote nothing (see package buildcache).
 	Unchanged bool
+	// Kept is the number of files a build after edits kept from the build
+	// that made the output folder, because the edits cannot change them.
+	Kept int
 	// Suggestions, with Options.Suggest: mappings the crosswalks suggest,
 	// worked out before any audience narrowed the site.
 	Suggestions []diag.Diagnostic

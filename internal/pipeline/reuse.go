@@ -9,14 +9,19 @@ import (
 	"github.com/trustdocs/trustdocs/internal/buildcache"
 	"github.com/trustdocs/trustdocs/internal/diag"
 	"github.com/trustdocs/trustdocs/internal/gitlog"
+	"github.com/trustdocs/trustdocs/internal/load"
 	"github.com/trustdocs/trustdocs/internal/model"
 	"github.com/trustdocs/trustdocs/internal/write"
 )
 
-// inputs are what a build reads from the site folder, relative to it: the
+// The files a build reads from the site folder, relative to it: the
 // loader reads site.toml and content/ (frameworks and assets included),
-// and the site's templates/ and theme/.
-var inputs = []string{"site.toml", "content", "templates", "theme"}
+// and the site's templates/ and theme/. The frame is all of them but
+// content/, whose files the load tells apart one by one.
+var (
+	frame   = []string{"site.toml", "templates", "theme"}
+	content = []string{"content"}
+)
 
 // racyWindow is how close to a build's start a file may have changed for
 // its stamp to be trusted: file systems stamp times at a granularity of a
@@ -26,13 +31,15 @@ var inputs = []string{"site.toml", "content", "templates", "theme"}
 const racyWindow = 2 * time.Second
 
 // reuse is what a build knows, before it reads the site, of the build that
-// made the output folder: whether it would make the same files.
+// made the output folder: whether it would make the same files, and, when
+// not, which of that build's files it can keep.
 type reuse struct {
 	cache   *buildcache.Cache
 	prev    *buildcache.Record // nil when there is none to trust
-	key     buildcache.Sum
-	trusted bool   // the stamps were taken long enough after the last edit
-	git     string // the commit git_dates would read, noted when they may be on
+	key     buildcache.Sum     // everything the build depends on
+	frame   buildcache.Sum     // all but the content's files
+	trusted bool               // the stamps were taken long enough after the last edit
+	git     string             // the commit git_dates would read, noted when they may be on
 }
 
 // newReuse stamps the site's inputs and reads the cache of opts.Out. A
@@ -45,7 +52,11 @@ func newReuse(opts Options, start time.Time) *reuse {
 	if err != nil {
 		return nil
 	}
-	st, err := buildcache.Stamp(opts.Site, inputs, true)
+	fr, err := buildcache.Stamp(opts.Site, frame, true)
+	if err != nil {
+		return nil
+	}
+	ct, err := buildcache.Stamp(opts.Site, content, true)
 	if err != nil {
 		return nil
 	}
@@ -56,9 +67,10 @@ func newReuse(opts Options, start time.Time) *reuse {
 	site, _ := filepath.Abs(opts.Site)
 	out, _ := filepath.Abs(opts.Out)
 	r := &reuse{cache: cache,
-		key: buildcache.Key(program, site, out, string(opts.Audience), opts.AsOf.String(), opts.BaseURL,
-			strconv.FormatBool(opts.Drafts), fmt.Sprintf("%x", st.Sum)),
-		trusted: st.Newest.Before(start.Add(-racyWindow))}
+		frame: buildcache.Key(program, site, out, string(opts.Audience), opts.AsOf.String(), opts.BaseURL,
+			strconv.FormatBool(opts.Drafts), fmt.Sprintf("%x", fr.Sum)),
+		trusted: fr.Newest.Before(start.Add(-racyWindow)) && ct.Newest.Before(start.Add(-racyWindow))}
+	r.key = buildcache.Key(fmt.Sprintf("%x", r.frame), fmt.Sprintf("%x", ct.Sum))
 	prev, ok := cache.Read()
 	if ok {
 		r.prev = prev
@@ -110,7 +122,7 @@ func (r *reuse) unchanged(opts Options) (*Result, bool) {
 // record keeps what a successful build made, for the next one; the
 // output folder is the one it wrote. A record that cannot be trusted is
 // removed instead: the next build does everything.
-func (r *reuse) record(opts Options, g *Generation, res *Result) {
+func (r *reuse) record(opts Options, g *Generation, res *Result, found load.Fingerprint, k *kept) {
 	if r == nil {
 		return
 	}
@@ -126,10 +138,17 @@ func (r *reuse) record(opts Options, g *Generation, res *Result) {
 		r.cache.Forget()
 		return
 	}
-	rec := &buildcache.Record{Key: r.key, Output: st.Sum, AsOf: res.AsOf.String(),
+	rec := &buildcache.Record{Key: r.key, Output: st.Sum, Within: st.Within, AsOf: res.AsOf.String(),
 		Today:    opts.AsOf.IsZero() && cfg.AsOf.IsZero(),
 		GitDates: cfg.GitDates, GitHead: r.git,
-		Pages: res.Pages, Files: res.Files, Drafts: res.Drafts, DraftAnswers: res.DraftAnswers}
+		Pages: res.Pages, Files: res.Files, Drafts: res.Drafts, DraftAnswers: res.DraftAnswers,
+		Frame: r.frame, Load: found, Basis: g.Plan.Basis(), Build: 1}
+	if p := r.prev; p != nil {
+		// The output folder that this build's replaced is now the one
+		// kept beside it: p's output, if it was left as p recorded it.
+		rec.Build, rec.Previous, rec.PreviousBuild = p.Build+1, p.Within, p.Build
+	}
+	rec.Made = k.numbers(g.Plan, rec.Build)
 	rec.SetDiags(res.Diags)
 	if r.cache.Write(rec) != nil {
 		r.cache.Forget()

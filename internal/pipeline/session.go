@@ -217,7 +217,7 @@ func (s *Session) carry(g *Generation, delta load.Delta) {
 	// Templates or unknown changes, site.toml, frameworks, the set of
 	// files, or a file other than a policy's front matter or a body.
 	other := s.other || delta.All || !delta.PoliciesOnly
-	same := g.Plan.Unchanged(prev.Plan, render.Edits{Other: other, Files: delta.Files, Fronts: delta.Fronts})
+	same := g.Plan.Unchanged(prev.Plan.Basis(), render.Edits{Other: other, Files: delta.Files, Fronts: delta.Fronts})
 	if same == nil {
 		return
 	}

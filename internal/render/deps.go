@@ -63,19 +63,54 @@ type Edits struct {
 	Fronts []string
 }
 
-// Unchanged returns a report of which files of pl are, byte for byte, the
-// files of prev, a plan of the same site for the same audience before the
-// edits e. It returns nil when no file can be kept: after other edits, or
-// when the date the statuses are computed for, the links Markdown is
-// rewritten against, or whether there is a request page, changed.
-func (pl *Plan) Unchanged(prev *Plan, e Edits) func(path string) bool {
-	if prev == nil || e.Other || prev.r.s.AsOf != pl.r.s.AsOf || prev.Links != pl.Links || prev.r.opts.Audience != pl.r.opts.Audience {
-		return nil
+// A Basis is what a plan's files were made from besides the content's
+// files: what Unchanged compares of two plans. It is plain data, so that
+// a build can keep it for the next one (package buildcache).
+type Basis struct {
+	AsOf        string // the date statuses were computed for
+	Links       uint64 // the Plan's Links
+	Audience    model.Audience
+	RequestPage string // the request page's path, or ""
+	// Controls are the ids of the controls each policy lists, by the
+	// policy's file: a policy's front matter shows on their pages.
+	Controls map[string][]string
+}
+
+// Basis returns what the plan's files were made from besides the files.
+func (pl *Plan) Basis() Basis {
+	b := pl.basis()
+	b.Controls = make(map[string][]string, len(pl.r.s.Policies))
+	for _, p := range pl.r.s.Policies {
+		b.Controls[p.Pos.File] = controlIDs(p)
 	}
+	return b
+}
+
+// basis is the plan's Basis without Controls.
+func (pl *Plan) basis() Basis {
+	return Basis{AsOf: pl.r.s.AsOf.String(), Links: pl.Links, Audience: pl.r.opts.Audience, RequestPage: pl.r.site.RequestPage}
+}
+
+func controlIDs(p *resolve.Policy) []string {
+	ids := make([]string, len(p.Controls))
+	for i, c := range p.Controls {
+		ids[i] = c.ID
+	}
+	return ids
+}
+
+// Unchanged returns a report of which files of pl are, byte for byte, the
+// files of a plan of the same site for the same audience before the edits
+// e, made from prev. It returns nil when no file can be kept: after other
+// edits, or when the date the statuses are computed for, the links
+// Markdown is rewritten against, or whether there is a request page,
+// changed.
+func (pl *Plan) Unchanged(prev Basis, e Edits) func(path string) bool {
+	now := pl.basis()
 	// Every page's footer links to the request page when there is one,
 	// and a policy's classification (its front matter) decides whether
 	// there is.
-	if prev.r.site.RequestPage != pl.r.site.RequestPage {
+	if e.Other || prev.AsOf != now.AsOf || prev.Links != now.Links || prev.Audience != now.Audience || prev.RequestPage != now.RequestPage {
 		return nil
 	}
 	files := map[string]bool{}
@@ -89,17 +124,23 @@ func (pl *Plan) Unchanged(prev *Plan, e Edits) func(path string) bool {
 	// A policy's front matter shows on the pages of the controls it
 	// lists, before the edit and after.
 	controls := map[string]bool{}
-	for _, site := range []*resolve.Site{prev.r.s, pl.r.s} {
-		for _, p := range site.Policies {
-			if fronts[p.Pos.File] {
-				for _, c := range p.Controls {
-					controls[c.ID] = true
-				}
+	for f := range fronts {
+		for _, id := range prev.Controls[f] {
+			controls[id] = true
+		}
+	}
+	for _, p := range pl.r.s.Policies {
+		if fronts[p.Pos.File] {
+			for _, id := range controlIDs(p) {
+				controls[id] = true
 			}
 		}
 	}
 	return func(path string) bool {
 		it := pl.Items[path]
+		if it != nil && it.wraps != nil { // made with the file it wraps
+			it = pl.Items[it.wraps.of]
+		}
 		return it != nil && !it.deps.shows(files, fronts, controls)
 	}
 }

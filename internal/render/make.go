@@ -21,7 +21,7 @@ var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // page, and the output is nil.
 func (pl *Plan) MakeAll(diags *diag.List) (*Output, error) {
 	out := NewMemory()
-	err := pl.Each(diags, out)
+	err := pl.Each(diags, out, nil)
 	if err != nil || diags.HasErrors() {
 		return nil, err
 	}
@@ -74,17 +74,20 @@ func (m *Memory) Output(copies map[string]string) *Output {
 // is made, so that a build need not hold the whole site in memory.
 // Mistakes in the site's templates go to diags, once each, naming the
 // first page they affect; the first other error, of making or of the
-// sink, is returned.
-func (pl *Plan) Each(diags *diag.List, sink Sink) error {
+// sink, is returned. The files that skip (when not nil) reports are left
+// out: a build keeps them from the output before.
+func (pl *Plan) Each(diags *diag.List, sink Sink, skip func(path string) bool) error {
 	// Errors are kept in the order pages were planned, so that a mistake
 	// names the first page it affects.
 	paths := make([]string, 0, len(pl.Items))
 	for _, p := range pl.r.pageQueue {
-		paths = append(paths, p.Path)
+		if skip == nil || !skip(p.Path) {
+			paths = append(paths, p.Path)
+		}
 	}
 	var others []string
 	for p, it := range pl.Items {
-		if it.page == nil {
+		if it.page == nil && (skip == nil || !skip(p)) {
 			others = append(others, p)
 		}
 	}

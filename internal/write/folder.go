@@ -33,6 +33,12 @@ type Folder struct {
 	closed  bool
 }
 
+// Previous is the folder where the output before last of the output
+// folder out is kept, for the next build to rewrite.
+func Previous(out string) string {
+	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".previous")
+}
+
 // Begin starts a new output for the folder out. site is the site folder,
 // which out must not be nor contain.
 func Begin(out, site string) (*Folder, error) {
@@ -48,7 +54,7 @@ func Begin(out, site string) (*Folder, error) {
 		return nil, err
 	}
 	removeLeftovers(parent, base)
-	f := &Folder{out: out, spare: filepath.Join(parent, "."+base+".previous"),
+	f := &Folder{out: out, spare: Previous(out),
 		dirs: map[string]bool{".": true}, old: map[string]bool{}, written: map[string]bool{}}
 	f.tmp = filepath.Join(parent, fmt.Sprintf(".%s.new-%d-%d", base, os.Getpid(), time.Now().UnixNano()))
 	recycled, err := f.recycle()
@@ -120,6 +126,21 @@ func (f *Folder) recycle() (bool, error) {
 	os.Remove(filepath.Join(f.tmp, gitignore))
 	f.old = files
 	return true, nil
+}
+
+// Keep keeps the file at slash path p of the recycled output as it is,
+// for a caller that knows it holds what this output's file would: it
+// reports false, keeping nothing, when the recycled output has no such
+// file or p was written already.
+func (f *Folder) Keep(p string) bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if !f.old[p] || f.written[p] {
+		return false
+	}
+	delete(f.old, p)
+	f.written[p] = true
+	return true
 }
 
 // File writes the file at slash path p.

@@ -1,0 +1,115 @@
+package pipeline
+
+import (
+	"errors"
+	"path/filepath"
+	"slices"
+
+	"github.com/trustdocs/trustdocs/internal/buildcache"
+	"github.com/trustdocs/trustdocs/internal/load"
+	"github.com/trustdocs/trustdocs/internal/par"
+	"github.com/trustdocs/trustdocs/internal/render"
+	"github.com/trustdocs/trustdocs/internal/write"
+)
+
+// A build after edits makes only the files the edits change; it keeps the
+// others from the output folder, which the recorded build left. Those
+// files must still be in the new folder that is swapped in at the end:
+// that folder is the output kept from the build before last, rewritten
+// (package write), so a file kept is left there as it is when that
+// output's copy is the same as the output's, and copied from the output
+// otherwise. Which copies are the same is known from numbers: every
+// record numbers its build and notes, for each file, the build that last
+// made it; the kept output holds the files of the build the record names,
+// as they were when its stamps were taken, and a file last made by that
+// build or an earlier one is the same there.
+
+// olds is what a build found of the two outputs before it, as the
+// output folder was got ready.
+type olds struct {
+	out      buildcache.Stamps // the output folder
+	outOK    bool
+	previous buildcache.Sum // the output kept from the build before last (Stamps.Within)
+	prevOK   bool
+}
+
+// stampOlds stamps the output folder and the one kept beside it, when the
+// record could let the build keep files of them.
+func (r *reuse) stampOlds(out string) olds {
+	var o olds
+	if r == nil || r.prev == nil || r.prev.Frame != r.frame || r.prev.Build == 0 {
+		return o
+	}
+	o.out, o.outOK = outputStamps(out)
+	if r.prev.PreviousBuild > 0 {
+		var st buildcache.Stamps
+		st, o.prevOK = outputStamps(write.Previous(out))
+		o.previous = st.Within
+	}
+	return o
+}
+
+// kept is which files of a build's plan it keeps, and from where.
+type kept struct {
+	same func(path string) bool
+	out  string
+	made map[string]uint64 // the record's Made
+	upTo uint64            // the kept output's copy of a file made by this build or earlier is the output's; 0: none is
+}
+
+// keeping says which files of g's plan are what the recorded build made:
+// nil when none is, or when the output folder is not as it left it.
+func (r *reuse) keeping(opts Options, g *Generation, found load.Fingerprint, o olds) *kept {
+	if !o.outOK || g.Plan == nil {
+		return nil
+	}
+	p := r.prev
+	if o.out.Sum != p.Output || (p.GitDates && (p.GitHead == "" || p.GitHead != r.git)) {
+		return nil
+	}
+	delta := found.Since(p.Load)
+	same := g.Plan.Unchanged(p.Basis, render.Edits{Other: delta.All || !delta.PoliciesOnly, Files: delta.Files, Fronts: delta.Fronts})
+	if same == nil {
+		return nil
+	}
+	k := &kept{same: same, out: opts.Out, made: p.Made}
+	if o.prevOK && o.previous == p.Previous {
+		k.upTo = p.PreviousBuild
+	}
+	return k
+}
+
+// keep puts the files kept into the folder f, counting them into c, and
+// returns how many there are.
+func (k *kept) keep(plan *render.Plan, f *write.Folder, c *counted) (int, error) {
+	var paths []string
+	for p := range plan.Items {
+		if k.same(p) {
+			paths = append(paths, p)
+		}
+	}
+	slices.Sort(paths)
+	errs := make([]error, len(paths))
+	par.Do(len(paths), func(i int) {
+		p := paths[i]
+		c.count(p)
+		if m := k.made[p]; m != 0 && m <= k.upTo && f.Keep(p) {
+			return
+		}
+		errs[i] = f.Copy(p, filepath.Join(k.out, filepath.FromSlash(p)))
+	})
+	return len(paths), errors.Join(errs...)
+}
+
+// numbers numbers the files of the plan for the record of build n: the ones
+// kept are what they were.
+func (k *kept) numbers(plan *render.Plan, n uint64) map[string]uint64 {
+	made := make(map[string]uint64, len(plan.Items))
+	for p := range plan.Items {
+		made[p] = n
+		if k != nil && k.same(p) && k.made[p] != 0 {
+			made[p] = k.made[p]
+		}
+	}
+	return made
+}

@@ -1,0 +1,88 @@
+package pipeline_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A build after edits keeps the files the edits cannot change and makes
+// the others, and its output is byte for byte a build's without the cache,
+// whichever copy of a kept file it took (the output's, or the one in the
+// output kept from the build before last) and whatever happened to the
+// folders in between.
+func TestRebuildKeepsWhatEditsLeave(t *testing.T) {
+	opts, a := cachedSite(t)
+	out := filepath.Join(opts.Site, "public")
+	previous := filepath.Join(opts.Site, ".public.previous")
+	policy := filepath.Join(opts.Site, "content", "policies", "access-control.md")
+	page := filepath.Join(opts.Site, "content", "pages", "faq.md")
+	build(t, opts)
+	n := 0
+	body := func() {
+		n++
+		replace(t, policy, "# Purpose", "# Purpose\n\nEdit "+string(rune('a'+n))+".")
+		a.ageFiles(t, policy)
+	}
+	steps := []struct {
+		name string
+		edit func()
+		// kept: some files are kept (else the build makes every one)
+		kept bool
+	}{
+		{"a policy's body", body, true},
+		{"the same body again", body, true}, // most files kept from the output before last
+		{"and again", body, true},
+		{"a page's body", func() { appendTo(t, page, "\nEdited.\n"); a.ageFiles(t, page) }, true},
+		{"a policy's title", func() { replace(t, policy, "Access Control Policy", "Access Policy"); a.ageFiles(t, policy) }, true},
+		{"a policy's controls", func() { replace(t, policy, `"AC-06"]`, `"AC-05"]`); a.ageFiles(t, policy) }, true},
+		{"a control's record", func() {
+			appendTo(t, filepath.Join(opts.Site, "content", "controls", "access.toml"), "\n# a comment\n")
+			a.ageFiles(t, filepath.Join(opts.Site, "content", "controls", "access.toml"))
+		}, false},
+		{"a body after a full build", body, true},
+		{"a kept copy changed by hand", func() {
+			body()
+			os.WriteFile(filepath.Join(previous, "index.html"), []byte("not what was built"), 0o644)
+		}, true},
+		{"the output before last deleted", func() { body(); os.RemoveAll(previous) }, true},
+		{"a file of the output changed by hand", func() {
+			body()
+			os.WriteFile(filepath.Join(out, "controls", "index.html"), []byte("defaced"), 0o644)
+		}, false},
+		{"a policy added", func() {
+			b, _ := os.ReadFile(policy)
+			writeFile(t, filepath.Join(filepath.Dir(policy), "copy.md"), strings.Replace(string(b), "Access Policy", "Access Policy, copied", 1))
+			a.age(t)
+		}, false},
+		{"site.toml", func() { appendTo(t, filepath.Join(opts.Site, "site.toml"), "\n# a comment\n"); a.age(t) }, false},
+		{"a body at last", body, true},
+	}
+	for _, s := range steps {
+		s.edit()
+		res := build(t, opts)
+		if res.Unchanged {
+			t.Fatalf("%s: the rebuild found nothing changed", s.name)
+		}
+		if got := res.Kept > 0; got != s.kept {
+			t.Errorf("%s: %d files kept, want some: %v", s.name, res.Kept, s.kept)
+		}
+		if s.kept && res.Kept >= res.Files {
+			t.Errorf("%s: all %d files kept", s.name, res.Files)
+		}
+		sameAsFresh(t, opts, out)
+	}
+}
+
+func appendTo(t *testing.T, file, text string) {
+	t.Helper()
+	f, err := os.OpenFile(file, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteString(text); err != nil {
+		t.Fatal(err)
+	}
+}
