@@ -156,8 +156,8 @@ func (res *Result) write(plan *render.Plan, f *write.Folder, k *kept) error {
 		err  error
 	)
 	if k != nil {
-		skip = k.same
-		res.Kept, err = k.keep(plan, f, out)
+		skip = k.skip
+		res.Kept, err = k.keep(f, out)
 	}
 	if err == nil {
 		err = plan.Each(res.Diags, out, skip)

@@ -37,7 +37,7 @@ type olds struct {
 // record could let the build keep files of them.
 func (r *reuse) stampOlds(out string) olds {
 	var o olds
-	if r == nil || r.prev == nil || r.prev.Frame != r.frame || r.prev.Build == 0 {
+	if r == nil || r.prev == nil || r.prev.Frame != r.frame {
 		return o
 	}
 	o.out, o.outOK = outputStamps(out)
@@ -51,10 +51,11 @@ func (r *reuse) stampOlds(out string) olds {
 
 // kept is which files of a build's plan it keeps, and from where.
 type kept struct {
-	same func(path string) bool
-	out  string
-	made map[string]uint64 // the record's Made
-	upTo uint64            // the kept output's copy of a file made by this build or earlier is the output's; 0: none is
+	paths []string        // sorted
+	set   map[string]bool // the same paths
+	out   string
+	made  map[string]uint64 // the record's Made
+	upTo  uint64            // the kept output's copy of a file made by this build or earlier is the output's; 0: none is
 }
 
 // keeping says which files of g's plan are what the recorded build made:
@@ -64,7 +65,7 @@ func (r *reuse) keeping(opts Options, g *Generation, found load.Fingerprint, o o
 		return nil
 	}
 	p := r.prev
-	if o.out.Sum != p.Output || (p.GitDates && (p.GitHead == "" || p.GitHead != r.git)) {
+	if o.out.Sum != p.Output || !r.sameCommit() {
 		return nil
 	}
 	delta := found.Since(p.Load)
@@ -72,33 +73,36 @@ func (r *reuse) keeping(opts Options, g *Generation, found load.Fingerprint, o o
 	if same == nil {
 		return nil
 	}
-	k := &kept{same: same, out: opts.Out, made: p.Made}
+	k := &kept{set: map[string]bool{}, out: opts.Out, made: p.Made}
+	for path := range g.Plan.Items {
+		if same(path) {
+			k.paths = append(k.paths, path)
+			k.set[path] = true
+		}
+	}
+	slices.Sort(k.paths)
 	if o.prevOK && o.previous == p.Previous {
 		k.upTo = p.PreviousBuild
 	}
 	return k
 }
 
+// skip reports whether the file at path p is kept, not made.
+func (k *kept) skip(p string) bool { return k.set[p] }
+
 // keep puts the files kept into the folder f, counting them into c, and
 // returns how many there are.
-func (k *kept) keep(plan *render.Plan, f *write.Folder, c *counted) (int, error) {
-	var paths []string
-	for p := range plan.Items {
-		if k.same(p) {
-			paths = append(paths, p)
-		}
-	}
-	slices.Sort(paths)
-	errs := make([]error, len(paths))
-	par.Do(len(paths), func(i int) {
-		p := paths[i]
+func (k *kept) keep(f *write.Folder, c *counted) (int, error) {
+	errs := make([]error, len(k.paths))
+	par.Do(len(k.paths), func(i int) {
+		p := k.paths[i]
 		c.count(p)
 		if m := k.made[p]; m != 0 && m <= k.upTo && f.Keep(p) {
 			return
 		}
 		errs[i] = f.Copy(p, filepath.Join(k.out, filepath.FromSlash(p)))
 	})
-	return len(paths), errors.Join(errs...)
+	return len(k.paths), errors.Join(errs...)
 }
 
 // numbers numbers the files of the plan for the record of build n: the ones
@@ -107,7 +111,7 @@ func (k *kept) numbers(plan *render.Plan, n uint64) map[string]uint64 {
 	made := make(map[string]uint64, len(plan.Items))
 	for p := range plan.Items {
 		made[p] = n
-		if k != nil && k.same(p) && k.made[p] != 0 {
+		if k != nil && k.set[p] && k.made[p] != 0 {
 			made[p] = k.made[p]
 		}
 	}

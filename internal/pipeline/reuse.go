@@ -93,6 +93,13 @@ func gitHead(site string) string {
 	return head
 }
 
+// sameCommit reports whether the dates git_dates reads are the recorded
+// build's: it was made without them, or from the same commit.
+func (r *reuse) sameCommit() bool {
+	p := r.prev
+	return !p.GitDates || (p.GitHead != "" && p.GitHead == r.git)
+}
+
 // unchanged returns what the previous build reported, when this build
 // would make the same files and the output folder is as it left it.
 func (r *reuse) unchanged(opts Options) (*Result, bool) {
@@ -107,7 +114,7 @@ func (r *reuse) unchanged(opts Options) (*Result, bool) {
 	if p.Today && asOf != model.DateOf(opts.Now().UTC()) {
 		return nil, false // statuses were as of yesterday
 	}
-	if p.GitDates && (p.GitHead == "" || p.GitHead != r.git) {
+	if !r.sameCommit() {
 		return nil, false
 	}
 	if st, ok := outputStamps(opts.Out); !ok || st.Sum != p.Output {
@@ -144,8 +151,8 @@ func (r *reuse) record(opts Options, g *Generation, res *Result, found load.Fing
 		Pages: res.Pages, Files: res.Files, Drafts: res.Drafts, DraftAnswers: res.DraftAnswers,
 		Frame: r.frame, Load: found, Basis: g.Plan.Basis(), Build: 1}
 	if p := r.prev; p != nil {
-		// The output folder that this build's replaced is now the one
-		// kept beside it: p's output, if it was left as p recorded it.
+		// The output folder this build replaced is now the one kept
+		// beside it: p's output, if it was left as p recorded it.
 		rec.Build, rec.Previous, rec.PreviousBuild = p.Build+1, p.Within, p.Build
 	}
 	rec.Made = k.numbers(g.Plan, rec.Build)
