@@ -178,6 +178,21 @@ func (c *Cache) Since(mark Mark) Delta {
 	return d
 }
 
+// Shed lets go of the documents' text the cache holds, for a caller that
+// has converted it and loads no more: on a big site, tens of megabytes.
+// What each file was (Fingerprint) stays; a later Load reads every
+// document again.
+func (c *Cache) Shed() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, p := range c.parts {
+		if p.doc != nil {
+			p.doc.Body = nil
+			p.stamp = stamp{size: -1}
+		}
+	}
+}
+
 // loadHead puts site.toml and the frameworks into l, from the cache when
 // none of them changed; it reports whether they were unchanged.
 func (c *Cache) loadHead(l *loader, changed []string) (bool, error) {

@@ -108,6 +108,9 @@ func (s *Session) run(changed []string, audiences []model.Audience, made func(*G
 	if err != nil {
 		return nil, err
 	}
+	if s.once {
+		s.load.Shed() // m's documents are copies: the cache's text is not needed
+	}
 	g.AsOf = s.opts.asOf(m)
 	if rc := s.opts.Recipient; rc != nil && !rc.ValidUntil.IsZero() && rc.ValidUntil.Before(g.AsOf) {
 		return nil, fmt.Errorf("--valid-until %s is before %s, the date the pack is made as of; give a later day", rc.ValidUntil, g.AsOf)
@@ -124,10 +127,11 @@ func (s *Session) run(changed []string, audiences []model.Audience, made func(*G
 	if !s.once {
 		cache = &s.render
 	}
-	for _, a := range audiences {
+	for i, a := range audiences {
 		g.Audience = a
 		g.Plan, err = render.Prepare(g.Site, render.Options{Audience: a, BaseURL: s.opts.BaseURL,
-			Templates: s.opts.Templates, Theme: s.opts.Theme, Cache: cache, Recipient: s.opts.Recipient, Book: s.opts.Book}, g.list)
+			Templates: s.opts.Templates, Theme: s.opts.Theme, Cache: cache, Recipient: s.opts.Recipient, Book: s.opts.Book,
+			Final: s.once && i == len(audiences)-1}, g.list)
 		if err == nil && g.Plan != nil && made != nil {
 			err = made(g)
 		}
@@ -138,9 +142,6 @@ func (s *Session) run(changed []string, audiences []model.Audience, made func(*G
 			g.Plan = nil
 			break
 		}
-	}
-	if s.once {
-		dropBodies(m)
 	}
 	g.Diags = g.list.Items()
 	if !s.once {
@@ -165,18 +166,6 @@ func (s *Session) keep(g *Generation) {
 		s.carry(g, delta)
 		s.last, s.mark = g, s.load.Mark()
 		s.reset()
-	}
-}
-
-// dropBodies lets the Markdown of the documents go once it is converted:
-// a build of one renders once, and on a big site it is tens of megabytes.
-func dropBodies(m *model.Site) {
-	for _, docs := range [][]*model.Doc{m.Policies, m.Pages, {m.Intro}} {
-		for _, d := range docs {
-			if d != nil {
-				d.Body = nil
-			}
-		}
 	}
 }
 

@@ -39,6 +39,9 @@ func (r *renderer) convertDocs() {
 	results := make([]markdown.Result, len(docs))
 	par.Do(len(docs), func(i int) {
 		results[i] = r.convert(docs[i])
+		if r.opts.Final {
+			docs[i].Body = nil
+		}
 	})
 	for i, d := range docs {
 		r.docs[d] = results[i]

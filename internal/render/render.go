@@ -31,6 +31,11 @@ type Options struct {
 	Recipient *Recipient
 	// Book makes the policy book trustdocs pdf prints (see BookDir).
 	Book bool
+	// Final says that no plan follows this one from the same site: each
+	// document's Markdown is let go (Doc.Body set to nil) once converted,
+	// so that on a big site tens of megabytes of text are not live while
+	// pages are planned and made.
+	Final bool
 }
 
 // Output is a rendered site: generated files, and files to copy as they are.
