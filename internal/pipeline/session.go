@@ -129,6 +129,7 @@ func (s *Session) run(changed []string, audiences []model.Audience, made func(*G
 	}
 	for i, a := range audiences {
 		g.Audience = a
+		g.Plan = nil // the last audience's plan, with its pages, goes before this one is made
 		g.Plan, err = render.Prepare(g.Site, render.Options{Audience: a, BaseURL: s.opts.BaseURL,
 			Templates: s.opts.Templates, Theme: s.opts.Theme, Cache: cache, Recipient: s.opts.Recipient, Book: s.opts.Book,
 			Final: s.once && i == len(audiences)-1}, g.list)
