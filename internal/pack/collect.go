@@ -33,10 +33,19 @@ type entry struct {
 // NewCollector returns an empty Collector.
 func NewCollector() *Collector { return &Collector{files: map[string]*entry{}} }
 
-// flaters are flate writers to reuse: each holds some 600 KB of tables.
+// A flater is a flate writer to reuse, which holds some 600 KB of tables,
+// and the buffer it compresses into: the entry keeps a copy of just the
+// compressed size, not the buffer's doubled capacity (on a big site, a
+// third more than the zip).
+type flater struct {
+	w   *flate.Writer
+	buf bytes.Buffer
+}
+
 var flaters = sync.Pool{New: func() any {
-	w, _ := flate.NewWriter(nil, flate.DefaultCompression)
-	return w
+	f := &flater{}
+	f.w, _ = flate.NewWriter(&f.buf, flate.DefaultCompression)
+	return f
 }}
 
 // File takes a whole file.
@@ -49,19 +58,19 @@ func (c *Collector) File(p string, b []byte) error {
 
 // Stream takes a file that write writes as it is made.
 func (c *Collector) Stream(p string, write func(io.Writer) error) error {
-	var buf bytes.Buffer
-	fw := flaters.Get().(*flate.Writer)
-	defer flaters.Put(fw)
-	fw.Reset(&buf)
+	f := flaters.Get().(*flater)
+	defer flaters.Put(f)
+	f.buf.Reset()
+	f.w.Reset(&f.buf)
 	sum, crc := sha256.New(), crc32.NewIEEE()
 	n := &counter{}
-	if err := write(io.MultiWriter(fw, sum, crc, n)); err != nil {
+	if err := write(io.MultiWriter(f.w, sum, crc, n)); err != nil {
 		return err
 	}
-	if err := fw.Close(); err != nil {
+	if err := f.w.Close(); err != nil {
 		return err
 	}
-	e := &entry{deflated: buf.Bytes(), crc: crc.Sum32(), size: n.n, sum: hex.EncodeToString(sum.Sum(nil))}
+	e := &entry{deflated: bytes.Clone(f.buf.Bytes()), crc: crc.Sum32(), size: n.n, sum: hex.EncodeToString(sum.Sum(nil))}
 	c.mu.Lock()
 	c.files[p] = e
 	c.mu.Unlock()
