@@ -80,7 +80,7 @@ type Generation struct {
 	list        *diag.List // Diags, as the build goes
 	suggestions []diag.Diagnostic
 	mu          sync.Mutex
-	made        map[string][]byte
+	made        map[string]deflated // the files made so far
 }
 
 // HasErrors reports whether the build failed; the previous one stands.
@@ -103,7 +103,7 @@ func (s *Session) run(changed []string, audiences []model.Audience, made func(*G
 		return nil, err
 	}
 	s.note(root, changed)
-	g := &Generation{list: &diag.List{}, made: map[string][]byte{}}
+	g := &Generation{list: &diag.List{}, made: map[string]deflated{}}
 	m, err := s.load.Load(root, changed, g.list)
 	if err != nil {
 		return nil, err
@@ -233,17 +233,18 @@ func (g *Generation) File(p string) ([]byte, error) {
 		return nil, errors.New("the site has errors")
 	}
 	g.mu.Lock()
-	b, ok := g.made[p]
+	d, ok := g.made[p]
 	g.mu.Unlock()
 	if ok {
-		return b, nil
+		return d.inflate()
 	}
 	b, err := g.Plan.Make(p)
 	if err != nil {
 		return nil, err
 	}
+	d = deflate(b)
 	g.mu.Lock()
-	g.made[p] = b
+	g.made[p] = d
 	g.mu.Unlock()
 	return b, nil
 }
