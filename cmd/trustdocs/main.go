@@ -161,7 +161,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	opts.Out = out
-	defer capMemory(&opts, buildCap)()
+	defer capMemory(buildCap)()
 	res, err := pipeline.Build(opts)
 	if code, ok := outcome("build", "the output folder was not changed", opts, res, err, stderr); !ok {
 		return code
@@ -269,7 +269,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	opts.Suggest = *suggest
-	defer capMemory(&opts, widerCap)()
+	defer capMemory(widerCap)()
 	res, err := pipeline.Check(opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "trustdocs check: %v\n", err)
@@ -300,7 +300,7 @@ func runPack(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	defer capMemory(&opts, widerCap)()
+	defer capMemory(widerCap)()
 	res, err := pipeline.Pack(opts, out)
 	if code, ok := outcome("pack", "nothing was written", opts, res, err, stderr); !ok {
 		return code

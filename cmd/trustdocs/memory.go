@@ -2,10 +2,10 @@ package main
 
 import (
 	"os"
+	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
-
-	"github.com/trustdocs/trustdocs/internal/pipeline"
+	"sync"
 )
 
 // memoryCap is a soft cap on the heap for the length of a build: the
@@ -14,13 +14,24 @@ import (
 // to GOGC alone, the heap doubles between collections and the process
 // keeps what it freed: at 10,000 policies and controls, 230 MB instead of
 // 145 MB, for no gain in time. A GOMEMLIMIT set by the user wins.
+//
+// The cap follows what is live: after every collection, once the live
+// heap passes four fifths of the cap's floor, the cap is one and a half
+// times the live heap. A fixed cap
+// that the live heap outgrows has the collector run without end (at
+// 50,000 policies, loading and converting passed 128 MiB live and the
+// build took 8 times the 10,000 one); a cap that follows keeps a third of
+// the heap free for what is made next.
 type memoryCap struct {
-	set    bool
-	cap    int64
+	floor  int64
 	before int64
+
+	mu     sync.Mutex
+	lifted bool
+	heard  func(limit int64) // for tests: told the limit after each collection
 }
 
-// The caps. A build of 10,000 policies and controls has at most some
+// The floors. A build of 10,000 policies and controls has at most some
 // 86 MB live while pages are made, and the process's resident size is
 // the cap and some 10 MB: at 128 MiB, 143 MiB, in about the time it takes
 // with no cap. check and pack hold more (check plans the site twice and
@@ -34,37 +45,60 @@ const (
 	widerCap = 168 << 20
 )
 
-// capMemory caps the heap at limit for a command that makes the site
-// once (build: buildCap; check, pack: widerCap), fits the cap to the site
-// once it is planned (opts.Planned), and returns what puts the limit back.
-func capMemory(opts *pipeline.Options, limit int64) (lift func()) {
-	c := &memoryCap{cap: limit}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		c.set, c.before = true, debug.SetMemoryLimit(limit)
+// capMemory caps the heap for a command that makes the site once (build:
+// buildCap; check, pack: widerCap) and returns what puts the limit back.
+func capMemory(floor int64) (lift func()) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
 	}
-	opts.Planned = c.fit
+	c := &memoryCap{floor: floor, before: debug.SetMemoryLimit(floor)}
+	c.arm()
 	return c.lift
 }
 
-// fit raises the cap to one and a half times what is live, for a site so
-// big that the cap would have the collector run without end. The build
-// calls it once the site is planned (pipeline.Options.Planned).
-func (c *memoryCap) fit() {
-	if !c.set {
+// collected is an object made to be collected: its finalizer runs after
+// the collection that found it unreachable, which is how a program hears
+// of each collection.
+type collected struct{ c *memoryCap }
+
+// arm asks to hear of the next collection.
+func (c *memoryCap) arm() {
+	runtime.SetFinalizer(&collected{c}, func(o *collected) { o.c.follow() })
+}
+
+// follow fits the cap to what is live and asks to hear of the next
+// collection.
+func (c *memoryCap) follow() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.lifted {
 		return
 	}
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	metrics.Read(sample)
 	if sample[0].Value.Kind() == metrics.KindUint64 {
-		if want := int64(sample[0].Value.Uint64()) * 3 / 2; want > c.cap {
-			debug.SetMemoryLimit(want)
+		limit := c.limit(int64(sample[0].Value.Uint64()))
+		debug.SetMemoryLimit(limit)
+		if c.heard != nil {
+			c.heard(limit)
 		}
 	}
+	c.arm()
 }
 
-// lift puts the limit back as it was.
-func (c *memoryCap) lift() {
-	if c.set {
-		debug.SetMemoryLimit(c.before)
+// limit is the cap for a live heap of live bytes: the floor while the
+// floor leaves a fifth of it free, else one and a half times live.
+func (c *memoryCap) limit(live int64) int64 {
+	if live <= c.floor*4/5 {
+		return c.floor
 	}
+	return max(c.floor, live*3/2)
+}
+
+// lift puts the limit back as it was and stops following.
+func (c *memoryCap) lift() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.lifted = true
+	debug.SetMemoryLimit(c.before)
 }

@@ -54,9 +54,6 @@ func made(opts Options, sink func() render.Sink, audiences ...model.Audience) (r
 	start := time.Now()
 	var c *counted
 	g, err := newSession(opts, true).run(nil, audiences, func(g *Generation) error {
-		if opts.Planned != nil {
-			opts.Planned()
-		}
 		c = &counted{Sink: sink()}
 		return g.Plan.Each(g.list, c, nil)
 	})
@@ -128,9 +125,6 @@ func Build(opts Options) (*Result, error) {
 	if g.HasErrors() {
 		folder.f.Abort()
 		return res, nil
-	}
-	if opts.Planned != nil {
-		opts.Planned()
 	}
 	var (
 		found load.Fingerprint

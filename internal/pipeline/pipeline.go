@@ -32,8 +32,7 @@
 // content's fault, such as a folder that cannot be read or a full disk.
 //
 // The package changes nothing outside the output it is asked for: no
-// setting of the process. The command caps the heap during a build, and
-// Options.Planned lets it fit the cap to what the site holds.
+// setting of the process. The command caps the heap during a build.
 package pipeline
 
 import (
@@ -65,10 +64,6 @@ type Options struct {
 	Recipient *render.Recipient
 	// Book makes the policy book that PDF prints, besides the site.
 	Book bool
-	// Planned, when set, is called by Build, Check and Pack once the site
-	// is planned (for each audience) and before its files are made: when
-	// what the site holds is live.
-	Planned func()
 }
 
 // filled returns the options with every default filled in.
