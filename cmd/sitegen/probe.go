@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/trustdocs/trustdocs"
+	"github.com/trustdocs/trustdocs/internal/memcap"
 	"github.com/trustdocs/trustdocs/internal/par"
 	"github.com/trustdocs/trustdocs/internal/pipeline"
 	"github.com/trustdocs/trustdocs/internal/serve"
@@ -33,6 +34,7 @@ func probeServe(site string, n, edits int, w io.Writer) error {
 	ctx, stop := context.WithCancel(context.Background())
 	defer stop()
 	done := make(chan error, 1)
+	defer memcap.On(memcap.Serve)() // as the command does
 	go func() {
 		done <- serve.Run(ctx, serve.Options{
 			Build: pipeline.Options{Site: site, Templates: trustdocs.Templates, Theme: trustdocs.Theme},

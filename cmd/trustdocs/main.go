@@ -17,6 +17,7 @@ import (
 	"github.com/trustdocs/trustdocs"
 	"github.com/trustdocs/trustdocs/internal/diag"
 	"github.com/trustdocs/trustdocs/internal/load"
+	"github.com/trustdocs/trustdocs/internal/memcap"
 	"github.com/trustdocs/trustdocs/internal/model"
 	"github.com/trustdocs/trustdocs/internal/pack"
 	"github.com/trustdocs/trustdocs/internal/par"
@@ -161,7 +162,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	opts.Out = out
-	defer capMemory(buildCap)()
+	defer memcap.On(memcap.Build)()
 	res, err := pipeline.Build(opts)
 	if code, ok := outcome("build", "the output folder was not changed", opts, res, err, stderr); !ok {
 		return code
@@ -269,7 +270,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	opts.Suggest = *suggest
-	defer capMemory(widerCap)()
+	defer memcap.On(memcap.Wider)()
 	res, err := pipeline.Check(opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "trustdocs check: %v\n", err)
@@ -300,7 +301,7 @@ func runPack(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	defer capMemory(widerCap)()
+	defer memcap.On(memcap.Wider)()
 	res, err := pipeline.Pack(opts, out)
 	if code, ok := outcome("pack", "nothing was written", opts, res, err, stderr); !ok {
 		return code
@@ -336,6 +337,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	defer memcap.On(memcap.Serve)()
 	if err := serve.Run(ctx, serve.Options{Build: opts, Addr: *addr, Log: stdout}); err != nil {
 		fmt.Fprintf(stderr, "trustdocs serve: %v\n", err)
 		return exitUsage

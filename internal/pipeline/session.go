@@ -80,7 +80,8 @@ type Generation struct {
 	list        *diag.List // Diags, as the build goes
 	suggestions []diag.Diagnostic
 	mu          sync.Mutex
-	made        map[string]deflated // the files made so far
+	made        map[string]deflated // the files asked for so far (File), kept to serve again
+	checked     map[string]bool     // the files made without a problem, kept or not
 }
 
 // HasErrors reports whether the build failed; the previous one stands.
@@ -103,7 +104,7 @@ func (s *Session) run(changed []string, audiences []model.Audience, made func(*G
 		return nil, err
 	}
 	s.note(root, changed)
-	g := &Generation{list: &diag.List{}, made: map[string]deflated{}}
+	g := &Generation{list: &diag.List{}, made: map[string]deflated{}, checked: map[string]bool{}}
 	m, err := s.load.Load(root, changed, g.list)
 	if err != nil {
 		return nil, err
@@ -215,8 +216,11 @@ func (s *Session) carry(g *Generation, delta load.Delta) {
 	prev.mu.Lock()
 	defer prev.mu.Unlock()
 	for p := range g.Plan.Items {
-		if b, ok := prev.made[p]; ok && same(p) {
-			g.made[p] = b
+		if prev.checked[p] && same(p) {
+			if b, ok := prev.made[p]; ok {
+				g.made[p] = b
+			}
+			g.checked[p] = true
 			g.Remake--
 		}
 	}
@@ -244,14 +248,35 @@ func (g *Generation) File(p string) ([]byte, error) {
 	}
 	d = deflate(b)
 	g.mu.Lock()
-	g.made[p] = d
+	g.made[p], g.checked[p] = d, true
 	g.mu.Unlock()
 	return b, nil
 }
 
-// MakeAll makes every file not yet made, so that the whole site is in
-// memory, and returns the problems of the site's templates it met. It
-// stops early when ctx is done.
+// check makes the file at path p, unless it was made without a problem
+// before, and keeps nothing of it but that it was.
+func (g *Generation) check(p string) error {
+	g.mu.Lock()
+	done := g.checked[p]
+	g.mu.Unlock()
+	if done {
+		return nil
+	}
+	if _, err := g.Plan.Make(p); err != nil {
+		return err
+	}
+	g.mu.Lock()
+	g.checked[p] = true
+	g.mu.Unlock()
+	return nil
+}
+
+// MakeAll makes every file not yet made, and returns the problems of the
+// site's templates it met: a template's mistake anywhere is shown, not
+// only on the pages asked for. It keeps none of them: a page is made when
+// asked for in a few milliseconds, and the whole site, even deflated,
+// would be most of what serve holds (at 10,000 policies, 206 MB as made,
+// 43 MB deflated). It stops early when ctx is done.
 func (g *Generation) MakeAll(ctx context.Context) []diag.Diagnostic {
 	if g.Plan == nil {
 		return nil
@@ -259,7 +284,7 @@ func (g *Generation) MakeAll(ctx context.Context) []diag.Diagnostic {
 	var todo []string
 	g.mu.Lock()
 	for p := range g.Plan.Items {
-		if _, ok := g.made[p]; !ok {
+		if !g.checked[p] {
 			todo = append(todo, p)
 		}
 	}
@@ -268,7 +293,7 @@ func (g *Generation) MakeAll(ctx context.Context) []diag.Diagnostic {
 	errs := make([]error, len(todo))
 	par.Do(len(todo), func(i int) {
 		if ctx.Err() == nil {
-			_, errs[i] = g.File(todo[i])
+			errs[i] = g.check(todo[i])
 		}
 	})
 	found, err := render.Problems(errs)

@@ -126,8 +126,8 @@ func Run(ctx context.Context, opts Options) error {
 }
 
 // startFill makes the rest of a build's files in the background, so that
-// the whole site is in memory and a template's mistake anywhere is shown;
-// the function it returns stops it.
+// a template's mistake anywhere is shown; the function it returns stops
+// it.
 func startFill(ctx context.Context, wg *sync.WaitGroup, g *pipeline.Generation, h *handler, opts Options) (stop func()) {
 	ctx, cancel := context.WithCancel(ctx)
 	wg.Go(func() {

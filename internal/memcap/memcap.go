@@ -1,4 +1,18 @@
-package main
+// Package memcap caps the heap of the process, for a command that makes a
+// site: the command's choice for its own process, which the pipeline, a
+// library, does not make. Making pages allocates much that is garbage at
+// once; left to GOGC alone, the heap doubles between collections and the
+// process keeps what it freed: at 10,000 policies and controls, 230 MB
+// instead of 145 MB, for no gain in time. A GOMEMLIMIT set by the user
+// wins.
+//
+// The cap follows what is live: after every collection, once the live
+// heap passes four fifths of the cap's floor, the cap is one and a half
+// times the live heap. A fixed cap that the live heap outgrows has the
+// collector run without end (at 50,000 policies, loading and converting
+// passed 128 MiB live and the build took 8 times the 10,000 one); a cap
+// that follows keeps a third of the heap free for what is made next.
+package memcap
 
 import (
 	"os"
@@ -8,20 +22,7 @@ import (
 	"sync"
 )
 
-// memoryCap is a soft cap on the heap for the length of a build: the
-// command's choice for its own process, which the pipeline, a library,
-// does not make. Making pages allocates much that is garbage at once; left
-// to GOGC alone, the heap doubles between collections and the process
-// keeps what it freed: at 10,000 policies and controls, 230 MB instead of
-// 145 MB, for no gain in time. A GOMEMLIMIT set by the user wins.
-//
-// The cap follows what is live: after every collection, once the live
-// heap passes four fifths of the cap's floor, the cap is one and a half
-// times the live heap. A fixed cap
-// that the live heap outgrows has the collector run without end (at
-// 50,000 policies, loading and converting passed 128 MiB live and the
-// build took 8 times the 10,000 one); a cap that follows keeps a third of
-// the heap free for what is made next.
+// memoryCap is the cap of the process, while it is on.
 type memoryCap struct {
 	floor  int64
 	before int64
@@ -38,16 +39,20 @@ type memoryCap struct {
 // keeps the Markdown for the second plan; pack keeps the compressed
 // files, 44 MB): some 115-130 MB. Under 128 MiB the collector would run
 // without end; at 168 MiB they stay near 180 MiB (with no cap, check
-// takes 290 MiB) and take up to a quarter longer than with none.
-// Measured with /usr/bin/time on a site of cmd/sitegen -n 10000.
+// takes 290 MiB) and take up to a quarter longer than with none. serve
+// holds the site, its Markdown and its conversions for its lifetime,
+// some 110-160 MB, and makes every file once at start. Measured with
+// /usr/bin/time and cmd/sitegen -probe-serve on a site of
+// cmd/sitegen -n 10000.
 const (
-	buildCap = 128 << 20
-	widerCap = 168 << 20
+	Build = 128 << 20 // trustdocs build
+	Wider = 168 << 20 // trustdocs check and pack
+	Serve = 256 << 20 // trustdocs serve
 )
 
-// capMemory caps the heap for a command that makes the site once (build:
-// buildCap; check, pack: widerCap) and returns what puts the limit back.
-func capMemory(floor int64) (lift func()) {
+// On caps the heap at floor and more as the live heap grows, and returns
+// what puts the limit back.
+func On(floor int64) (lift func()) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
