@@ -7,7 +7,7 @@
 // wins.
 //
 // The cap follows what is live: after every collection, once the live
-// heap passes four fifths of the cap's floor, the cap is one and a half
+// heap passes nine tenths of the cap's floor, the cap is one and a half
 // times the live heap. A fixed cap that the live heap outgrows has the
 // collector run without end (at 50,000 policies, loading and converting
 // passed 128 MiB live and the build took 8 times the 10,000 one); a cap
@@ -92,9 +92,9 @@ func (c *memoryCap) follow() {
 }
 
 // limit is the cap for a live heap of live bytes: the floor while the
-// floor leaves a fifth of it free, else one and a half times live.
+// floor leaves a tenth of it free, else one and a half times live.
 func (c *memoryCap) limit(live int64) int64 {
-	if live <= c.floor*4/5 {
+	if live <= c.floor*9/10 {
 		return c.floor
 	}
 	return max(c.floor, live*3/2)

@@ -10,8 +10,8 @@ func TestMemoryCapLimit(t *testing.T) {
 	c := &memoryCap{floor: 100}
 	for _, tc := range []struct{ live, want int64 }{
 		{0, 100},
-		{80, 100},  // four fifths of the floor: the floor leaves room
-		{81, 121},  // past it: one and a half times live
+		{90, 100},  // nine tenths of the floor: the floor leaves room
+		{91, 136},  // past it: one and a half times live
 		{200, 300}, // a site too big for the floor
 	} {
 		if got := c.limit(tc.live); got != tc.want {
