@@ -21,7 +21,7 @@ type measured struct {
 	floor               time.Duration
 	same, onePolicy     time.Duration // rebuilds: nothing changed, one policy's body changed
 	checkPeak, packPeak int64         // KiB
-	servePeak           int64         // KiB, once every file is made
+	servePeak           int64         // KiB, once every page is made
 	serveEdit           time.Duration // median, edit to page
 }
 

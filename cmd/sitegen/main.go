@@ -35,7 +35,7 @@ func main() {
 	runs := flag.Int("runs", 3, "builds of each site by each tool, with -compare; the median is shown")
 	loop := flag.String("loop", "", "make the pages of the trustdocs site in this `folder` with the bare loop, into -o")
 	scale := flag.Int("scale", 50000, "with -compare, also build a site of this many `policies` once, to compare with 10,000 (0: do not)")
-	probe := flag.String("probe-serve", "", "serve the site in this `folder`, and print the peak memory once every file is made and the median time from an edit to the page (-n: its policies)")
+	probe := flag.String("probe-serve", "", "serve the site in this `folder`, and print the peak memory once every page is made and the median time from an edit to the page (-n: its policies)")
 	floorOf := flag.String("floor", "", "time goldmark on every policy of the site in this `folder` and writing again every file of the trustdocs output -o")
 	flag.Parse()
 	if *controls == 0 {

@@ -23,7 +23,7 @@ import (
 )
 
 // probeServe runs serve on the site, as the command does, in this process
-// and nothing else: it waits until every file is made and notes the peak
+// and nothing else: it waits until every page is made and notes the peak
 // memory so far (serve's start-up), then saves edits of one policy's body
 // and times each from the save to the updated page served, through the
 // watcher, the rebuild, the reload event and the request. It prints the
