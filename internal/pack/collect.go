@@ -2,7 +2,6 @@ package pack
 
 import (
 	"archive/zip"
-	"bytes"
 	"compress/flate"
 	"crypto/sha256"
 	"encoding/binary"
@@ -11,6 +10,8 @@ import (
 	"io"
 	"sync"
 	"time"
+
+	"github.com/trustdocs/trustdocs/internal/deflate"
 )
 
 // A Collector keeps the files of a site as they are made, each deflated at
@@ -33,20 +34,8 @@ type entry struct {
 // NewCollector returns an empty Collector.
 func NewCollector() *Collector { return &Collector{files: map[string]*entry{}} }
 
-// A flater is a flate writer to reuse, which holds some 600 KB of tables,
-// and the buffer it compresses into: the entry keeps a copy of just the
-// compressed size, not the buffer's doubled capacity (on a big site, a
-// third more than the zip).
-type flater struct {
-	w   *flate.Writer
-	buf bytes.Buffer
-}
-
-var flaters = sync.Pool{New: func() any {
-	f := &flater{}
-	f.w, _ = flate.NewWriter(&f.buf, flate.DefaultCompression)
-	return f
-}}
+// deflaters compress the files as the zip's entries are.
+var deflaters = deflate.NewPool(flate.DefaultCompression)
 
 // File takes a whole file.
 func (c *Collector) File(p string, b []byte) error {
@@ -58,19 +47,13 @@ func (c *Collector) File(p string, b []byte) error {
 
 // Stream takes a file that write writes as it is made.
 func (c *Collector) Stream(p string, write func(io.Writer) error) error {
-	f := flaters.Get().(*flater)
-	defer flaters.Put(f)
-	f.buf.Reset()
-	f.w.Reset(&f.buf)
 	sum, crc := sha256.New(), crc32.NewIEEE()
 	n := &counter{}
-	if err := write(io.MultiWriter(f.w, sum, crc, n)); err != nil {
+	deflated, err := deflaters.Deflate(func(w io.Writer) error { return write(io.MultiWriter(w, sum, crc, n)) })
+	if err != nil {
 		return err
 	}
-	if err := f.w.Close(); err != nil {
-		return err
-	}
-	e := &entry{deflated: bytes.Clone(f.buf.Bytes()), crc: crc.Sum32(), size: n.n, sum: hex.EncodeToString(sum.Sum(nil))}
+	e := &entry{deflated: deflated, crc: crc.Sum32(), size: n.n, sum: hex.EncodeToString(sum.Sum(nil))}
 	c.mu.Lock()
 	c.files[p] = e
 	c.mu.Unlock()

@@ -4,7 +4,8 @@ import (
 	"bytes"
 	"compress/flate"
 	"io"
-	"sync"
+
+	"github.com/trustdocs/trustdocs/internal/deflate"
 )
 
 // deflated is a file made for a request as a session keeps it between
@@ -14,28 +15,12 @@ import (
 // of the time making it took, and inflating it again for a request less.
 type deflated []byte
 
-// A deflater is a flate writer to reuse (it holds some 600 KB of tables)
-// and the buffer it writes into.
-type deflater struct {
-	w   *flate.Writer
-	buf bytes.Buffer
-}
+var deflaters = deflate.NewPool(flate.BestSpeed)
 
-var deflaters = sync.Pool{New: func() any {
-	d := &deflater{}
-	d.w, _ = flate.NewWriter(&d.buf, flate.BestSpeed)
+// deflateFile compresses b.
+func deflateFile(b []byte) deflated {
+	d, _ := deflaters.Deflate(func(w io.Writer) error { _, err := w.Write(b); return err }) // into memory: no error
 	return d
-}}
-
-// deflate compresses b.
-func deflate(b []byte) deflated {
-	d := deflaters.Get().(*deflater)
-	defer deflaters.Put(d)
-	d.buf.Reset()
-	d.w.Reset(&d.buf)
-	d.w.Write(b) // writes to a bytes.Buffer: no error
-	d.w.Close()
-	return bytes.Clone(d.buf.Bytes())
 }
 
 // inflate returns the file as it was made.

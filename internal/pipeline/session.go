@@ -249,7 +249,7 @@ func (g *Generation) File(p string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	d = deflate(b)
+	d = deflateFile(b)
 	g.mu.Lock()
 	g.made[p], g.checked[p] = d, true
 	g.mu.Unlock()

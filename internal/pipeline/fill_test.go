@@ -3,36 +3,15 @@ package pipeline
 import (
 	"bytes"
 	"context"
-	"math/rand/v2"
 	"testing"
 
 	"github.com/trustdocs/trustdocs"
 	"github.com/trustdocs/trustdocs/internal/model"
 )
 
-func TestDeflatedRoundTrip(t *testing.T) {
-	random := make([]byte, 1<<20)
-	r := rand.NewChaCha8([32]byte{1})
-	r.Read(random)
-	for name, b := range map[string][]byte{
-		"empty":  {},
-		"page":   []byte("<!doctype html><title>x</title><p>" + string(bytes.Repeat([]byte("policy "), 500)) + "</p>"),
-		"random": random, // does not compress: stored blocks
-	} {
-		d := deflate(b)
-		if name == "page" && len(d) >= len(b)/10 {
-			t.Errorf("%s: %d bytes deflated to %d: not compressed", name, len(b), len(d))
-		}
-		got, err := d.inflate()
-		if err != nil || !bytes.Equal(got, b) {
-			t.Errorf("%s: inflate gives %d bytes, %v; want the %d bytes deflated", name, len(got), err, len(b))
-		}
-	}
-}
-
 // TestFillKeepsNothing: serve's fill makes every page and keeps none; a
-// file asked for is kept, and the next build, after no edit, keeps it and
-// makes nothing again.
+// file asked for is kept (deflated, and inflated as it was made), and the
+// next build, after no edit, keeps it and makes nothing again.
 func TestFillKeepsNothing(t *testing.T) {
 	s := NewSession(Options{Site: "../..", Audience: model.AudiencePublic, AsOf: model.NewDate(2026, 11, 1),
 		Templates: trustdocs.Templates, Theme: trustdocs.Theme})
