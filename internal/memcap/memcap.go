@@ -41,7 +41,7 @@ type memoryCap struct {
 // without end; at 168 MiB they stay near 180 MiB (with no cap, check
 // takes 290 MiB) and take up to a quarter longer than with none. serve
 // holds the site, its Markdown and its conversions for its lifetime,
-// some 110-160 MB, and makes every file once at start. Measured with
+// some 110-160 MB, and makes every page once at start. Measured with
 // /usr/bin/time and cmd/sitegen -probe-serve on a site of
 // cmd/sitegen -n 10000.
 const (
