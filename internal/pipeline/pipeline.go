@@ -32,7 +32,8 @@
 // content's fault, such as a folder that cannot be read or a full disk.
 //
 // The package changes nothing outside the output it is asked for: no
-// setting of the process. The command caps the heap during a build.
+// setting of the process. The command caps its heap (internal/memcap)
+// while it builds, checks, packs or serves.
 package pipeline
 
 import (
