@@ -17,7 +17,9 @@
 // edits of content/ reads the site, and keeps from the output every file
 // that the edits cannot change: the record says what the content's files
 // were (load.Fingerprint), what the files were made from besides
-// (render.Basis), and which build last made each file.
+// (render.Basis), and which build last made each file. Beside the record,
+// the cache keeps every document's converted Markdown ([Conversions]), so
+// that such a build converts only the bodies that changed.
 package buildcache
 
 import (
@@ -36,7 +38,7 @@ import (
 
 // format names the layout of the cache file; a file of another layout is
 // ignored.
-const format = "trustdocs build cache 2\n"
+const format = "trustdocs build cache 3\n"
 
 // A Record is what one successful build left for the next.
 type Record struct {
@@ -77,6 +79,9 @@ type Record struct {
 	// Previous (Stamps.Within). Zero when not known.
 	Previous      Sum
 	PreviousBuild uint64
+	// Conversions is the checksum of the conversions the build kept
+	// (see Conversions); zero when it kept none.
+	Conversions Sum
 }
 
 // A Cache is the cache folder of one output folder.
@@ -129,14 +134,8 @@ func (c *Cache) Write(r *Record) error {
 	if err := gob.NewEncoder(&payload).Encode(r); err != nil {
 		return err
 	}
-	if err := os.MkdirAll(c.dir, 0o755); err != nil {
+	if err := c.ensure(); err != nil {
 		return err
-	}
-	ignore := filepath.Join(c.dir, ".gitignore")
-	if _, err := os.Stat(ignore); err != nil {
-		if err := os.WriteFile(ignore, []byte("# What trustdocs build keeps to build the next time faster. Safe to delete.\n*\n"), 0o644); err != nil {
-			return err
-		}
 	}
 	sum := sumOf(payload.Bytes())
 	var b bytes.Buffer
@@ -151,6 +150,19 @@ func (c *Cache) Write(r *Record) error {
 	if err := os.Rename(tmp, c.file()); err != nil {
 		os.Remove(tmp)
 		return err
+	}
+	return nil
+}
+
+// ensure makes the cache's folder, with a .gitignore, so that git never
+// adds what it holds.
+func (c *Cache) ensure() error {
+	if err := os.MkdirAll(c.dir, 0o755); err != nil {
+		return err
+	}
+	ignore := filepath.Join(c.dir, ".gitignore")
+	if _, err := os.Stat(ignore); err != nil {
+		return os.WriteFile(ignore, []byte("# What trustdocs build keeps to build the next time faster. Safe to delete.\n*\n"), 0o644)
 	}
 	return nil
 }

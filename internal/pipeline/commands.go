@@ -105,6 +105,8 @@ func Build(opts Options) (*Result, error) {
 		ready <- begun{f, err, o}
 	}()
 	s := newSession(opts, true)
+	s.kept = reuse.kept()
+	defer reuse.abort() // unless the record took them
 	g, err := s.Rebuild(nil)
 	folder := <-ready
 	switch {

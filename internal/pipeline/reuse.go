@@ -11,6 +11,7 @@ import (
 	"github.com/trustdocs/trustdocs/internal/gitlog"
 	"github.com/trustdocs/trustdocs/internal/load"
 	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/render"
 	"github.com/trustdocs/trustdocs/internal/write"
 )
 
@@ -40,6 +41,7 @@ type reuse struct {
 	frame   buildcache.Sum     // all but the content's files
 	trusted bool               // the stamps were taken long enough after the last edit
 	git     string             // the commit git_dates would read, noted when they may be on
+	conv    *buildcache.Conversions
 }
 
 // newReuse stamps the site's inputs and reads the cache of opts.Out. A
@@ -82,6 +84,32 @@ func newReuse(opts Options, start time.Time) *reuse {
 		r.git = gitHead(opts.Site)
 	}
 	return r
+}
+
+// kept offers render the Markdown the recorded build converted and keeps
+// what this build converts; nil when the cache cannot. Conversions depend
+// on the program and on site.toml (unsafe_html) besides the links key each
+// is checked against: those of a build of another frame are not offered.
+func (r *reuse) kept() render.Kept {
+	if r == nil {
+		return nil
+	}
+	var sum buildcache.Sum
+	if r.prev != nil && r.prev.Frame == r.frame {
+		sum = r.prev.Conversions
+	}
+	if r.conv = r.cache.Conversions(sum); r.conv == nil {
+		return nil
+	}
+	return r.conv
+}
+
+// abort lets go of what the build would have kept, when it leaves no
+// record.
+func (r *reuse) abort() {
+	if r != nil {
+		r.conv.Abort()
+	}
 }
 
 // gitHead names the commit git_dates would read now, or why none.
@@ -157,7 +185,8 @@ func (r *reuse) record(opts Options, g *Generation, res *Result, found load.Fing
 	}
 	rec.Made = k.numbers(g.Plan, rec.Build)
 	rec.SetDiags(res.Diags)
-	if r.cache.Write(rec) != nil {
+	var err error
+	if rec.Conversions, err = r.conv.Finish(); err != nil || r.cache.Write(rec) != nil {
 		r.cache.Forget()
 	}
 }

@@ -125,6 +125,24 @@ func TestRebuildNothingChanged(t *testing.T) {
 			writeFile(t, filepath.Join(filepath.Dir(policy), "copy-of-access-control.md"), strings.Replace(string(b), "Access Control Policy", "Access Control Policy, copied", 1))
 			a.age(t)
 		}},
+		{name: "the kept conversions corrupted, a policy edited", change: func() {
+			conv := filepath.Join(opts.Site, ".public.cache", "conversions")
+			b, err := os.ReadFile(conv)
+			if err != nil || len(b) < 200 {
+				t.Fatalf("no conversions kept: %v", err)
+			}
+			b[len(b)-100] ^= 0xff
+			os.WriteFile(conv, b, 0o644)
+			replace(t, policy, "Edited in the cache test.", "Edited in the cache test, twice.")
+			a.age(t)
+		}},
+		{name: "a policy others link to made a draft", change: func() {
+			// operations-security.md links to it: the link now leads to
+			// the policy library, though neither its text nor where
+			// pages are published changed.
+			replace(t, filepath.Join(filepath.Dir(policy), "change-management.md"), "version        = \"1.8\"", "version        = \"1.8\"\ndraft          = true")
+			a.age(t)
+		}},
 		{name: "a file of the output removed", change: func() {
 			os.Remove(filepath.Join(out, "policies", "access-control", "index.html"))
 		}},

@@ -28,7 +28,8 @@ import (
 // goroutine at a time.
 type Session struct {
 	opts   Options
-	once   bool // a session of one build: it keeps nothing for the next
+	once   bool        // a session of one build: it keeps nothing for the next
+	kept   render.Kept // for one build: the conversions the build cache keeps
 	load   load.Cache
 	render render.Cache
 	last   *Generation // the last build without errors
@@ -132,7 +133,7 @@ func (s *Session) run(changed []string, audiences []model.Audience, made func(*G
 		g.Audience = a
 		g.Plan = nil // the last audience's plan, with its pages, goes before this one is made
 		g.Plan, err = render.Prepare(g.Site, render.Options{Audience: a, BaseURL: s.opts.BaseURL,
-			Templates: s.opts.Templates, Theme: s.opts.Theme, Cache: cache, Recipient: s.opts.Recipient, Book: s.opts.Book,
+			Templates: s.opts.Templates, Theme: s.opts.Theme, Cache: cache, Kept: s.kept, Recipient: s.opts.Recipient, Book: s.opts.Book,
 			Final: s.once && i == len(audiences)-1}, g.list)
 		if err == nil && g.Plan != nil && made != nil {
 			err = made(g)

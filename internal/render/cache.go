@@ -120,8 +120,9 @@ func (c *Cache) inlineHTML(src string, convert func() template.HTML) template.HT
 }
 
 // linkKey sums up everything that rewriting a link depends on: which
-// documents, attachments and files exist, where each one is published and
-// whether this audience may read it. The sum does not depend on order.
+// documents, attachments and files exist, where each one is published,
+// whether this audience may read it and whether this build leaves it out.
+// The sum does not depend on order.
 func (r *renderer) linkKey() uint64 {
 	var sum uint64
 	add := func(parts ...string) {
@@ -134,7 +135,10 @@ func (r *renderer) linkKey() uint64 {
 	}
 	add("audience", string(r.opts.Audience))
 	for file, d := range r.docByFile {
-		add("doc", file, r.docOutputPath(d), strconv.FormatBool(r.site.Renders(d.Classification)), strconv.Itoa(int(d.Kind)))
+		// A link to a draft this build leaves out leads to the policy
+		// library or the home page instead.
+		add("doc", file, r.docOutputPath(d), strconv.FormatBool(r.site.Renders(d.Classification)), strconv.Itoa(int(d.Kind)),
+			strconv.FormatBool(r.leftOut(d)))
 	}
 	for _, p := range r.s.Policies {
 		for name := range p.Attachments {

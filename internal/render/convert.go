@@ -61,9 +61,18 @@ func (r *renderer) convertDocs() {
 
 func (r *renderer) convert(d *model.Doc) markdown.Result {
 	out := r.docOutputPath(d)
+	kept := r.opts.Kept
 	res, err := r.cache.doc(d, func() (markdown.Result, error) {
+		if kept != nil {
+			if res, ok := kept.Converted(d.Pos.File, d.Body, r.links); ok {
+				return res, nil
+			}
+		}
 		return r.md.Convert(d.Body, func(dest string) string { return r.rewriteLink(d, out, dest) })
 	})
+	if kept != nil && err == nil {
+		kept.Keep(d.Pos.File, d.Body, r.links, res)
+	}
 	var le *markdown.LimitError
 	switch {
 	case errors.As(err, &le):

@@ -36,6 +36,9 @@ type Options struct {
 	// so that on a big site tens of megabytes of text are not live while
 	// pages are planned and made.
 	Final bool
+	// Kept, when set, gives conversions a build before this one made
+	// and keeps this build's for the next (see Kept).
+	Kept Kept
 }
 
 // Output is a rendered site: generated files, and files to copy as they are.
