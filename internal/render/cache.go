@@ -37,9 +37,10 @@ type parsedTemplates struct {
 }
 
 type convertedDoc struct {
-	body []byte
-	res  markdown.Result
-	err  error
+	body    []byte
+	res     markdown.Result
+	targets []linkTarget // where res.Links lead
+	err     error
 }
 
 // converter returns the Markdown converter for the unsafe_html setting.
@@ -79,22 +80,35 @@ func (c *Cache) useLinks(key uint64) {
 	}
 }
 
-// doc returns d's converted body, converting it when it changed.
-func (c *Cache) doc(d *model.Doc, convert func() (markdown.Result, error)) (markdown.Result, error) {
+// doc returns d's converted body and where its links lead, converting it
+// when it changed.
+func (c *Cache) doc(d *model.Doc, convert func() (markdown.Result, error)) (markdown.Result, []linkTarget, error) {
 	c.mu.Lock()
 	cd, ok := c.converted[d.Pos.File]
 	c.mu.Unlock()
-	if ok && bytes.Equal(cd.body, d.Body) {
-		return cd.res, cd.err
+	if ok && sameBytes(cd.body, d.Body) {
+		return cd.res, cd.targets, cd.err
 	}
 	res, err := convert()
+	targets := linkTargets(d.Pos.File, res.Links)
 	if c.forget {
-		return res, err
+		return res, targets, err
 	}
 	c.mu.Lock()
-	c.converted[d.Pos.File] = convertedDoc{d.Body, res, err}
+	c.converted[d.Pos.File] = convertedDoc{d.Body, res, targets, err}
 	c.mu.Unlock()
-	return res, err
+	return res, targets, err
+}
+
+// sameBytes reports whether a and b hold the same bytes. A body the load
+// did not read again is the same slice as before: serve compares every
+// document's body at each rebuild, megabytes on a big site, and most are
+// that one.
+func sameBytes(a, b []byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	return len(a) == 0 || &a[0] == &b[0] || bytes.Equal(a, b)
 }
 
 // inlineHTML returns a short text converted, such as a control's

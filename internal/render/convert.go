@@ -33,24 +33,39 @@ func (r *renderer) convertDocs() {
 	for _, d := range docs {
 		r.docByFile[d.Pos.File] = d
 	}
+	docOut := make(map[*model.Doc]string, len(r.docByFile))
+	for _, d := range r.docByFile {
+		docOut[d] = r.docPath(d)
+	}
+	r.docOut = docOut // read-only from here, by every goroutine
 	r.withheld = r.withheldFiles()
 	r.links = r.linkKey()
 	r.cache.useLinks(r.links)
 	results := make([]markdown.Result, len(docs))
+	targets := make([][]linkTarget, len(docs))
 	par.Do(len(docs), func(i int) {
-		results[i] = r.convert(docs[i])
+		results[i], targets[i] = r.convert(docs[i])
 		if r.opts.Final {
 			docs[i].Body = nil
 		}
 	})
+	index := make(map[*model.Doc]int, len(docs))
 	for i, d := range docs {
-		r.docs[d] = results[i]
+		index[d] = i
+	}
+	idsOf := func(d *model.Doc) ([]string, bool) {
+		i, ok := index[d]
+		if !ok {
+			return nil, false
+		}
+		return results[i].IDs, true
 	}
 	par.Do(len(docs), func(i int) {
-		r.checkLinks(docs[i], results[i])
+		r.checkLinks(docs[i], results[i], targets[i], idsOf)
 	})
 	// Pages need only the HTML and the headings: on a big site, the rest
 	// (every link and where it is) takes megabytes.
+	r.docs = make(map[*model.Doc]markdown.Result, len(docs))
 	for i, d := range docs {
 		r.docs[d] = markdown.Result{HTML: results[i].HTML, TOC: results[i].TOC}
 	}
@@ -59,10 +74,12 @@ func (r *renderer) convertDocs() {
 	}
 }
 
-func (r *renderer) convert(d *model.Doc) markdown.Result {
+// convert converts d's body, or takes what an earlier build converted of
+// it, and returns where its links lead.
+func (r *renderer) convert(d *model.Doc) (markdown.Result, []linkTarget) {
 	out := r.docOutputPath(d)
 	kept := r.opts.Kept
-	res, err := r.cache.doc(d, func() (markdown.Result, error) {
+	res, targets, err := r.cache.doc(d, func() (markdown.Result, error) {
 		if kept != nil {
 			if res, ok := kept.Converted(d.Pos.File, d.Body, r.links); ok {
 				return res, nil
@@ -86,7 +103,7 @@ func (r *renderer) convert(d *model.Doc) markdown.Result {
 				"raw HTML %s is dropped from Markdown; write it in Markdown, or set [markdown] unsafe_html = true in site.toml if every author is trusted", h.Tag)
 		}
 	}
-	return res
+	return res, targets
 }
 
 // withheldFiles are the files of certificates and reports this audience

@@ -18,6 +18,15 @@ import (
 
 // docOutputPath is where a document's page is written.
 func (r *renderer) docOutputPath(d *model.Doc) string {
+	if p, ok := r.docOut[d]; ok {
+		return p
+	}
+	return r.docPath(d)
+}
+
+// docPath works out docOutputPath; convertDocs notes every document's in
+// docOut, as every link checked and rewritten asks for its target's.
+func (r *renderer) docPath(d *model.Doc) string {
 	switch d.Kind {
 	case model.PolicyDoc:
 		return policyURL(d.Slug)
@@ -51,6 +60,23 @@ func contentTarget(file, dest string) (target, frag string, ok bool) {
 		p = u
 	}
 	return path.Clean(path.Join(path.Dir(file), p)), frag, true
+}
+
+// A linkTarget is what contentTarget reads of a link: serve keeps it with
+// the conversion, so that a rebuild checks every document's links without
+// parsing each of them again.
+type linkTarget struct {
+	target, frag string
+	ok           bool
+}
+
+// linkTargets reads the destinations of links written in file.
+func linkTargets(file string, links []markdown.Link) []linkTarget {
+	out := make([]linkTarget, len(links))
+	for i, l := range links {
+		out[i].target, out[i].frag, out[i].ok = contentTarget(file, l.Dest)
+	}
+	return out
 }
 
 // outputFor returns the output path that a link in from to the site file
@@ -133,9 +159,11 @@ func (r *renderer) rewriteLink(d *model.Doc, from, dest string) string {
 
 // checkLinks reports d's links to documents, headings and files that do not
 // exist, and publishes the files that d links to when d itself is published.
-func (r *renderer) checkLinks(d *model.Doc, res markdown.Result) {
-	for _, l := range res.Links {
-		target, frag, ok := contentTarget(d.Pos.File, l.Dest)
+// targets are where res.Links lead (linkTargets); idsOf gives the
+// heading ids of a document converted.
+func (r *renderer) checkLinks(d *model.Doc, res markdown.Result, targets []linkTarget, idsOf func(*model.Doc) ([]string, bool)) {
+	for i, l := range res.Links {
+		target, frag, ok := targets[i].target, targets[i].frag, targets[i].ok
 		if !ok {
 			continue
 		}
@@ -159,8 +187,7 @@ func (r *renderer) checkLinks(d *model.Doc, res markdown.Result) {
 				l.Dest, target, map[bool]string{true: "policy library", false: "home page"}[td.Kind == model.PolicyDoc])
 		}
 		if td := r.docByFile[target]; td != nil && frag != "" {
-			ids := r.docs[td].IDs
-			if _, converted := r.docs[td]; converted && !slices.Contains(ids, frag) && !r.templateID(frag) {
+			if ids, converted := idsOf(td); converted && !slices.Contains(ids, frag) && !r.templateID(frag) {
 				r.brokenLink(at, "link to %q: %s has no heading with id %q%s", l.Dest, target, frag, diag.DidYouMean(frag, ids))
 			}
 		}

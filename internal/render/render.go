@@ -75,6 +75,7 @@ type renderer struct {
 	copies    map[string]string
 	docs      map[*model.Doc]markdown.Result // converted bodies
 	docByFile map[string]*model.Doc          // site-relative path → document
+	docOut    map[*model.Doc]string          // docOutputPath of every document, once converting begins
 	withheld  map[string]bool                // files under content/ this audience may not read
 	links     uint64                         // the sum of link targets, see linkKey
 	summaries []frameworkSummary             // coverage per framework, computed once

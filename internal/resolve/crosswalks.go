@@ -59,8 +59,9 @@ func (cw *Crosswalk) sort() {
 	})
 }
 
-// order is the place of a requirement in its framework's catalog.
-func (f *Framework) order(q *Requirement) int { return slices.Index(f.Requirements, q) }
+// order is the place of a requirement in its framework's catalog. Crosswalks
+// sort their pairs by it at every build (serve's too), so it is not a search.
+func (f *Framework) order(q *Requirement) int { return q.index }
 
 // pairKey names a pair of requirements, whichever way it is written.
 type pairKey struct{ a, b *Requirement }

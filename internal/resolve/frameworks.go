@@ -46,6 +46,8 @@ type Requirement struct {
 	SoA       *SoARow             // for Annex A controls
 	InScope   bool                // its category is in scope (always true without categories)
 	Heading   bool                // it has requirements under it (ISO 27001's 9.2), which count instead
+
+	index int // its place in Framework.Requirements
 }
 
 // Requirement returns the framework's requirement with the given id, or nil.
@@ -64,7 +66,7 @@ func (r *resolver) frameworks() {
 			f.Groups = append(f.Groups, gr)
 		}
 		for _, mr := range mf.Requirements {
-			req := &Requirement{Requirement: mr, Framework: f, InScope: true}
+			req := &Requirement{Requirement: mr, Framework: f, InScope: true, index: len(f.Requirements)}
 			for p := mf.Requirement(mr.Parent); p != nil && req.Depth < 8; p = mf.Requirement(p.Parent) {
 				req.Depth++
 			}
