@@ -216,6 +216,9 @@ func (s *Session) carry(g *Generation, delta load.Delta) {
 	g.StyleOnly = s.style && len(g.Changed) > 0
 	prev.mu.Lock()
 	defer prev.mu.Unlock()
+	// Most of the last build's files are carried: the maps are made at
+	// their size, not grown a few thousand times at each rebuild.
+	g.made, g.checked = make(map[string]deflated, len(prev.made)), make(map[string]bool, len(prev.checked))
 	for p := range g.Plan.Items {
 		if !same(p) {
 			continue

@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"hash/fnv"
 	"html/template"
 	"io/fs"
 	"maps"
@@ -25,7 +24,7 @@ type Cache struct {
 	md        *markdown.Converter
 	tmpl      *parsedTemplates
 	linkKey   uint64                  // what every conversion was made with
-	converted map[string]convertedDoc // by file
+	converted map[string]*convertedDoc // by file
 	inline    map[string]template.HTML
 }
 
@@ -76,18 +75,33 @@ func (c *Cache) useLinks(key uint64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.converted == nil || c.linkKey != key {
-		c.converted, c.linkKey = map[string]convertedDoc{}, key
+		c.converted, c.linkKey = map[string]*convertedDoc{}, key
 	}
 }
 
-// doc returns d's converted body and where its links lead, converting it
-// when it changed.
-func (c *Cache) doc(d *model.Doc, convert func() (markdown.Result, error)) (markdown.Result, []linkTarget, error) {
+// lookup returns, for each of docs, what the cache holds of its body as
+// it is now, or nil: under one lock, as at every rebuild serve asks for
+// every document, from several goroutines.
+func (c *Cache) lookup(docs []*model.Doc) []*convertedDoc {
+	found := make([]*convertedDoc, len(docs))
+	if c.forget {
+		return found
+	}
 	c.mu.Lock()
-	cd, ok := c.converted[d.Pos.File]
-	c.mu.Unlock()
-	if ok && sameBytes(cd.body, d.Body) {
-		return cd.res, cd.targets, cd.err
+	defer c.mu.Unlock()
+	for i, d := range docs {
+		if cd := c.converted[d.Pos.File]; cd != nil && sameBytes(cd.body, d.Body) {
+			found[i] = cd
+		}
+	}
+	return found
+}
+
+// doc returns d's converted body and where its links lead: found, what
+// lookup found of it, or else converted now.
+func (c *Cache) doc(d *model.Doc, found *convertedDoc, convert func() (markdown.Result, error)) (markdown.Result, []linkTarget, error) {
+	if found != nil {
+		return found.res, found.targets, found.err
 	}
 	res, err := convert()
 	targets := linkTargets(d.Pos.File, res.Links)
@@ -95,7 +109,7 @@ func (c *Cache) doc(d *model.Doc, convert func() (markdown.Result, error)) (mark
 		return res, targets, err
 	}
 	c.mu.Lock()
-	c.converted[d.Pos.File] = convertedDoc{d.Body, res, targets, err}
+	c.converted[d.Pos.File] = &convertedDoc{d.Body, res, targets, err}
 	c.mu.Unlock()
 	return res, targets, err
 }
@@ -140,12 +154,18 @@ func (c *Cache) inlineHTML(src string, convert func() template.HTML) template.HT
 func (r *renderer) linkKey() uint64 {
 	var sum uint64
 	add := func(parts ...string) {
-		h := fnv.New64a()
+		// FNV-1a of the parts, each followed by a zero byte, as
+		// hash/fnv's New64a would sum them, without allocating: serve
+		// sums every document at each rebuild.
+		const offset, prime = 14695981039346656037, 1099511628211
+		h := uint64(offset)
 		for _, p := range parts {
-			h.Write([]byte(p))
-			h.Write([]byte{0})
+			for i := 0; i < len(p); i++ {
+				h = (h ^ uint64(p[i])) * prime
+			}
+			h *= prime // the zero byte
 		}
-		sum += h.Sum64()
+		sum += h
 	}
 	add("audience", string(r.opts.Audience))
 	for file, d := range r.docByFile {

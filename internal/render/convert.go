@@ -43,8 +43,9 @@ func (r *renderer) convertDocs() {
 	r.cache.useLinks(r.links)
 	results := make([]markdown.Result, len(docs))
 	targets := make([][]linkTarget, len(docs))
+	found := r.cache.lookup(docs)
 	par.Do(len(docs), func(i int) {
-		results[i], targets[i] = r.convert(docs[i])
+		results[i], targets[i] = r.convert(docs[i], found[i])
 		if r.opts.Final {
 			docs[i].Body = nil
 		}
@@ -74,12 +75,13 @@ func (r *renderer) convertDocs() {
 	}
 }
 
-// convert converts d's body, or takes what an earlier build converted of
-// it, and returns where its links lead.
-func (r *renderer) convert(d *model.Doc) (markdown.Result, []linkTarget) {
+// convert converts d's body, or takes what an earlier render (found, from
+// the Cache) or build (Options.Kept) converted of it, and returns where its
+// links lead.
+func (r *renderer) convert(d *model.Doc, found *convertedDoc) (markdown.Result, []linkTarget) {
 	out := r.docOutputPath(d)
 	kept := r.opts.Kept
-	res, targets, err := r.cache.doc(d, func() (markdown.Result, error) {
+	res, targets, err := r.cache.doc(d, found, func() (markdown.Result, error) {
 		if kept != nil {
 			if res, ok := kept.Converted(d.Pos.File, d.Body, r.links); ok {
 				return res, nil

@@ -77,8 +77,16 @@ type Basis struct {
 }
 
 // Basis returns what the plan's files were made from besides the files.
+// Its maps are the plan's: they must not be changed.
 func (pl *Plan) Basis() Basis {
-	b := pl.basis()
+	if pl.basis == nil {
+		return pl.workOutBasis()
+	}
+	return pl.basis() // serve asks the last plan's at every rebuild
+}
+
+func (pl *Plan) workOutBasis() Basis {
+	b := pl.frame()
 	b.Controls = make(map[string][]string, len(pl.r.s.Policies))
 	for _, p := range pl.r.s.Policies {
 		b.Controls[p.Pos.File] = controlIDs(p)
@@ -86,8 +94,8 @@ func (pl *Plan) Basis() Basis {
 	return b
 }
 
-// basis is the plan's Basis without Controls.
-func (pl *Plan) basis() Basis {
+// frame is the plan's Basis without Controls.
+func (pl *Plan) frame() Basis {
 	return Basis{AsOf: pl.r.s.AsOf.String(), Links: pl.Links, Audience: pl.r.opts.Audience, RequestPage: pl.r.site.RequestPage}
 }
 
@@ -106,7 +114,7 @@ func controlIDs(p *resolve.Policy) []string {
 // Markdown is rewritten against, or whether there is a request page,
 // changed.
 func (pl *Plan) Unchanged(prev Basis, e Edits) func(path string) bool {
-	now := pl.basis()
+	now := pl.frame()
 	// Every page's footer links to the request page when there is one,
 	// and a policy's classification (its front matter) decides whether
 	// there is.

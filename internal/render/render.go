@@ -122,6 +122,7 @@ type Plan struct {
 	// it changes, every page with a body may change.
 	Links uint64
 	r     *renderer
+	basis func() Basis // Basis, worked out once
 }
 
 // Prepare checks what rendering checks (links, Markdown, template
@@ -140,7 +141,7 @@ func Prepare(s *resolve.Site, opts Options, diags *diag.List) (*Plan, error) {
 		items:     map[string]*Item{},
 		copies:    map[string]string{},
 		docs:      map[*model.Doc]markdown.Result{},
-		docByFile: map[string]*model.Doc{},
+		docByFile: make(map[string]*model.Doc, len(s.Site.Policies)+len(s.Pages)+len(s.Sections)+1),
 	}
 	r.site = newSiteData(s, opts)
 	tmpl, err := cache.templates(opts.Templates, s.Templates, diags)
@@ -173,7 +174,9 @@ func Prepare(s *resolve.Site, opts Options, diags *diag.List) (*Plan, error) {
 	if diags.HasErrors() {
 		return nil, nil
 	}
-	return &Plan{Items: r.items, Copies: r.copies, Links: r.links, r: r}, nil
+	pl := &Plan{Items: r.items, Copies: r.copies, Links: r.links, r: r}
+	pl.basis = sync.OnceValue(pl.workOutBasis)
+	return pl, nil
 }
 
 // add plans a page that shows what d says of the content.
