@@ -23,7 +23,7 @@ type Cache struct {
 	unsafe    bool
 	md        *markdown.Converter
 	tmpl      *parsedTemplates
-	linkKey   uint64                  // what every conversion was made with
+	linkKey   uint64                   // what every conversion was made with
 	converted map[string]*convertedDoc // by file
 	inline    map[string]template.HTML
 }
