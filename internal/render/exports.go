@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"io"
 	"strings"
 
 	"github.com/trustdocs/trustdocs/internal/resolve"
@@ -60,7 +61,8 @@ type jsonLink struct {
 	Title string `json:"title"`
 }
 
-func (r *renderer) soaJSON(f *resolve.Framework, rows []*resolve.SoARow) []byte {
+// writeSoAJSON writes soa.json, the Statement of Applicability of f.
+func (r *renderer) writeSoAJSON(w io.Writer, f *resolve.Framework, rows []*resolve.SoARow) error {
 	doc := soaJSONDoc{Schema: soaSchema, Framework: f.ID, Standard: f.Name, AsOf: r.s.AsOf.String(), Controls: []soaJSONItem{}}
 	if d := r.s.SoADoc; d != nil {
 		doc.Version, doc.Approved, doc.ApprovedBy = d.Version, d.Approved.String(), d.ApprovedBy
@@ -68,19 +70,20 @@ func (r *renderer) soaJSON(f *resolve.Framework, rows []*resolve.SoARow) []byte 
 			doc.Revisions = append(doc.Revisions, jsonRev{rev.Version, rev.Date.String(), rev.Note})
 		}
 	}
-	for _, row := range rows {
-		it := soaJSONItem{ID: row.ID, Title: row.Title, TitleLong: row.TitleLong, Theme: row.Theme.ID,
-			Applicable: row.Applicable, Reasons: append([]string{}, row.Reasons...), Justification: row.Justification,
-			Note: row.Note, Status: string(row.Status), Controls: []string{}, Policies: []jsonLink{}}
-		for _, c := range row.Controls {
-			it.Controls = append(it.Controls, c.ID)
-		}
-		for _, p := range r.soaPolicies(row) {
-			it.Policies = append(it.Policies, jsonLink{p.Slug, p.Title})
-		}
-		doc.Controls = append(doc.Controls, it)
+	return writeJSON(w, doc, jsonArray{key: "controls", n: len(rows), elem: func(i int) any { return r.soaItem(rows[i]) }})
+}
+
+func (r *renderer) soaItem(row *resolve.SoARow) soaJSONItem {
+	it := soaJSONItem{ID: row.ID, Title: row.Title, TitleLong: row.TitleLong, Theme: row.Theme.ID,
+		Applicable: row.Applicable, Reasons: append([]string{}, row.Reasons...), Justification: row.Justification,
+		Note: row.Note, Status: string(row.Status), Controls: []string{}, Policies: []jsonLink{}}
+	for _, c := range row.Controls {
+		it.Controls = append(it.Controls, c.ID)
 	}
-	return marshal(doc)
+	for _, p := range r.soaPolicies(row) {
+		it.Policies = append(it.Policies, jsonLink{p.Slug, p.Title})
+	}
+	return it
 }
 
 type trustJSONDoc struct {
@@ -176,8 +179,9 @@ type trustCounting struct {
 	Total       int `json:"total"`
 }
 
-// trustJSON is the machine-readable summary of what this audience may see.
-func (r *renderer) trustJSON() []byte {
+// writeTrustJSON writes trust.json, the machine-readable summary of what
+// this audience may see.
+func (r *renderer) writeTrustJSON(w io.Writer) error {
 	c := r.s.Config
 	doc := trustJSONDoc{Schema: trustSchema,
 		Site: trustSite{Title: c.Title, Company: c.Company, URL: r.site.BaseURL, Contact: c.Contact,
@@ -206,27 +210,6 @@ func (r *renderer) trustJSON() []byte {
 		}
 		doc.Attestations = append(doc.Attestations, rep)
 	}
-	for _, p := range r.site.ListedPolicies(r.s.Policies) {
-		tp := trustPolicy{Slug: p.Slug, Title: p.Title, Summary: p.Summary, Classification: string(p.Classification)}
-		if r.site.Renders(p.Classification) {
-			tp.URL = policyURL(p.Slug)
-			tp.Version, tp.Owner, tp.Approved = p.Version, p.Owner, p.Approved.String()
-			tp.NextReview, tp.Review = p.NextReview.String(), p.Review
-			for _, ctl := range p.Controls {
-				tp.Controls = append(tp.Controls, ctl.ID)
-			}
-		}
-		doc.Policies = append(doc.Policies, tp)
-	}
-	for _, ctl := range r.s.Controls {
-		tc := trustControl{ID: ctl.ID, Title: ctl.Title, Status: string(ctl.Status), Owner: ctl.Owner, Mappings: map[string][]string{}}
-		for _, m := range ctl.Mappings {
-			for _, q := range m.Requirements {
-				tc.Mappings[m.Framework.ID] = append(tc.Mappings[m.Framework.ID], q.ID)
-			}
-		}
-		doc.Controls = append(doc.Controls, tc)
-	}
 	for _, fs := range r.pursued() {
 		c := fs.Cov
 		cov := trustCoverage{ID: fs.F.ID, Name: fs.F.Name,
@@ -236,7 +219,33 @@ func (r *renderer) trustJSON() []byte {
 		}
 		doc.Frameworks = append(doc.Frameworks, cov)
 	}
-	return marshal(doc)
+	listed := r.site.ListedPolicies(r.s.Policies)
+	return writeJSON(w, doc,
+		jsonArray{key: "policies", n: len(listed), elem: func(i int) any { return r.trustPolicy(listed[i]) }},
+		jsonArray{key: "controls", n: len(r.s.Controls), elem: func(i int) any { return trustControlOf(r.s.Controls[i]) }})
+}
+
+func (r *renderer) trustPolicy(p *resolve.Policy) trustPolicy {
+	tp := trustPolicy{Slug: p.Slug, Title: p.Title, Summary: p.Summary, Classification: string(p.Classification)}
+	if r.site.Renders(p.Classification) {
+		tp.URL = policyURL(p.Slug)
+		tp.Version, tp.Owner, tp.Approved = p.Version, p.Owner, p.Approved.String()
+		tp.NextReview, tp.Review = p.NextReview.String(), p.Review
+		for _, ctl := range p.Controls {
+			tp.Controls = append(tp.Controls, ctl.ID)
+		}
+	}
+	return tp
+}
+
+func trustControlOf(ctl *resolve.Control) trustControl {
+	tc := trustControl{ID: ctl.ID, Title: ctl.Title, Status: string(ctl.Status), Owner: ctl.Owner, Mappings: map[string][]string{}}
+	for _, m := range ctl.Mappings {
+		for _, q := range m.Requirements {
+			tc.Mappings[m.Framework.ID] = append(tc.Mappings[m.Framework.ID], q.ID)
+		}
+	}
+	return tc
 }
 
 // reportCategories are a report's categories with the required ones first.
@@ -256,7 +265,7 @@ func reportCategories(a *resolve.Attestation) []string {
 
 // exports plans the files other than pages.
 func (r *renderer) exports() {
-	r.file("trust.json", onSite(), func() ([]byte, error) { return r.trustJSON(), nil })
+	r.file("trust.json", onSite(), nil).stream = r.writeTrustJSON
 	robots := "User-agent: *\nAllow: /\n"
 	if r.site.BaseURL != "" {
 		robots += "Sitemap: " + r.site.BaseURL + "sitemap.xml\n"

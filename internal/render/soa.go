@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"io"
 	"strings"
 
 	"github.com/trustdocs/trustdocs/internal/csvsafe"
@@ -78,7 +79,7 @@ func (r *renderer) soaPage(f *resolve.Framework, sum soaSummary) {
 		Description: "Every " + f.Title() + " Annex A control: whether it applies, why, and how far it is implemented.",
 		Data:        soaData{F: f, Sum: sum, Doc: r.s.SoADoc}}, onSite())
 	r.file(dir+"soa.csv", onSite(), func() ([]byte, error) { return r.soaCSV(f, sum.Rows), nil })
-	r.file(dir+"soa.json", onSite(), func() ([]byte, error) { return r.soaJSON(f, sum.Rows), nil })
+	r.file(dir+"soa.json", onSite(), nil).stream = func(w io.Writer) error { return r.writeSoAJSON(w, f, sum.Rows) }
 }
 
 func yesNo(b bool) string {
