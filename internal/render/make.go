@@ -112,6 +112,11 @@ func (pl *Plan) Each(diags *diag.List, sink Sink, skip func(path string) bool) e
 		case it.stream != nil:
 			errs[i] = pl.stream(sink, paths[i], it.stream)
 			return
+		case it.page != nil && it.deps.fields == siteFields:
+			// A page about the whole site (an index, the SoA) is megabytes
+			// on a big site: written as it is made, not held.
+			errs[i] = sink.Stream(paths[i], func(w io.Writer) error { return pl.makePage(w, it.page) })
+			return
 		}
 		buf := buffers.Get().(*bytes.Buffer)
 		buf.Reset()

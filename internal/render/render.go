@@ -218,10 +218,18 @@ func (pl *Plan) makeInto(buf *bytes.Buffer, p string) ([]byte, error) {
 		err := it.wraps.write(buf, pl.Items[it.wraps.of].stream)
 		return buf.Bytes(), err
 	}
-	if err := pl.r.tmpl.execute(buf, it.page.Template, it.page); err != nil {
-		return nil, pl.r.templateError(it.page, err)
+	if err := pl.makePage(buf, it.page); err != nil {
+		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// makePage makes page p into w.
+func (pl *Plan) makePage(w io.Writer, p *Page) error {
+	if err := pl.r.tmpl.execute(w, p.Template, p); err != nil {
+		return pl.r.templateError(p, err)
+	}
+	return nil
 }
 
 // templateError turns the failure of a page's template into a diagnostic
