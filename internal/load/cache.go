@@ -95,6 +95,7 @@ type part struct {
 	records *model.Site // what a TOML file added
 	diags   []diag.Diagnostic
 	unread  []string
+	shed    *FileSum // once Shed let doc and records go: what sum says
 }
 
 // Load reads the site in root, re-reading only what changed since the
@@ -178,18 +179,19 @@ func (c *Cache) Since(mark Mark) Delta {
 	return d
 }
 
-// Shed lets go of the documents' text the cache holds, for a caller that
-// has converted it and loads no more: on a big site, tens of megabytes.
-// What each file was (Fingerprint) stays; a later Load reads every
-// document again.
+// Shed lets go of the documents and records the cache holds, for a caller
+// that loads no more: on a big site, tens of megabytes of text and
+// document fields. What each file was (Fingerprint) stays; a later Load
+// reads every file again.
 func (c *Cache) Shed() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, p := range c.parts {
-		if p.doc != nil {
-			p.doc.Body = nil
-			p.stamp = stamp{size: -1}
-		}
+		// What the load returned is copies (merge): the cache's own
+		// documents, some 500 bytes each, are not needed either.
+		p.shed = p.sum()
+		p.doc, p.records = nil, nil
+		p.stamp = stamp{size: -1}
 	}
 }
 

@@ -33,6 +33,9 @@ func (p *part) sum() *FileSum {
 	if p == nil {
 		return nil
 	}
+	if p.shed != nil {
+		return p.shed
+	}
 	return &FileSum{Sum: p.content, Front: p.front, Doc: p.doc != nil && p.kind != nil,
 		Policy: p.kind != nil && p.kind.kind == model.PolicyDoc, Errors: hasErrors(p.diags)}
 }
