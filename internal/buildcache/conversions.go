@@ -29,7 +29,8 @@ const conversionsFormat = "trustdocs conversions 1\n"
 // Its methods may be called from several goroutines at once; a nil
 // *Conversions keeps nothing.
 type Conversions struct {
-	old map[string]conversion // by file: the recorded build's
+	old   map[string]conversion // by file: the recorded build's, once read
+	ready chan struct{}         // closed once old is read
 
 	mu   sync.Mutex
 	tmp  string // the file being written
@@ -67,9 +68,15 @@ func (c *Cache) Conversions(sum Sum) *Conversions {
 	cv := &Conversions{tmp: tmp, f: f, w: bufio.NewWriterSize(f, 64<<10), h: sha256.New()}
 	cv.w.WriteString(conversionsFormat)
 	cv.enc = gob.NewEncoder(io.MultiWriter(cv.w, cv.h))
-	if sum != (Sum{}) {
-		cv.old = c.readConversions(sum)
-	}
+	// Read while the build reads the site: tens of megabytes on a big
+	// site, wanted only once the site is read and resolved.
+	cv.ready = make(chan struct{})
+	go func() {
+		defer close(cv.ready)
+		if sum != (Sum{}) {
+			cv.old = c.readConversions(sum)
+		}
+	}()
 	return cv
 }
 
@@ -103,6 +110,7 @@ func (cv *Conversions) Converted(file string, body []byte, links uint64) (markdo
 	if cv == nil {
 		return markdown.Result{}, false
 	}
+	<-cv.ready
 	old, ok := cv.old[file]
 	if !ok || old.Links != links || old.Body != sha256.Sum256(body) {
 		return markdown.Result{}, false
@@ -129,6 +137,7 @@ func (cv *Conversions) Finish() (Sum, error) {
 	if cv == nil {
 		return Sum{}, nil
 	}
+	<-cv.ready // the recorded build's file is read before this one replaces it
 	cv.mu.Lock()
 	defer cv.mu.Unlock()
 	if cv.done {
@@ -160,6 +169,7 @@ func (cv *Conversions) Abort() {
 	if cv == nil {
 		return
 	}
+	<-cv.ready
 	cv.mu.Lock()
 	defer cv.mu.Unlock()
 	if cv.done {
