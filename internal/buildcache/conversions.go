@@ -33,7 +33,8 @@ type Conversions struct {
 	ready chan struct{}         // closed once old is read
 
 	mu   sync.Mutex
-	tmp  string // the file being written
+	path string // the conversions file
+	tmp  string // the file being written, renamed to path by Finish
 	f    *os.File
 	w    *bufio.Writer
 	h    hash.Hash
@@ -65,7 +66,7 @@ func (c *Cache) Conversions(sum Sum) *Conversions {
 	if err != nil {
 		return nil
 	}
-	cv := &Conversions{tmp: tmp, f: f, w: bufio.NewWriterSize(f, 64<<10), h: sha256.New()}
+	cv := &Conversions{path: c.conversionsFile(), tmp: tmp, f: f, w: bufio.NewWriterSize(f, 64<<10), h: sha256.New()}
 	cv.w.WriteString(conversionsFormat)
 	cv.enc = gob.NewEncoder(io.MultiWriter(cv.w, cv.h))
 	// Read while the build reads the site: tens of megabytes on a big
@@ -152,7 +153,7 @@ func (cv *Conversions) Finish() (Sum, error) {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Rename(cv.tmp, filepath.Join(filepath.Dir(cv.tmp), "conversions"))
+		err = os.Rename(cv.tmp, cv.path)
 	}
 	if err != nil {
 		os.Remove(cv.tmp)

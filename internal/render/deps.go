@@ -79,9 +79,6 @@ type Basis struct {
 // Basis returns what the plan's files were made from besides the files.
 // Its maps are the plan's: they must not be changed.
 func (pl *Plan) Basis() Basis {
-	if pl.basis == nil {
-		return pl.workOutBasis()
-	}
 	return pl.basis() // serve asks the last plan's at every rebuild
 }
 
