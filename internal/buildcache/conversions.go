@@ -105,26 +105,25 @@ func (c *Cache) readConversions(sum Sum) map[string]conversion {
 	}
 }
 
-// Converted returns what the recorded build converted of body in file,
-// against the same links.
-func (cv *Conversions) Converted(file string, body []byte, links uint64) (markdown.Result, bool) {
+// Converted returns what the recorded build converted of the body of
+// SHA-256 sum in file, against the same links.
+func (cv *Conversions) Converted(file string, sum [32]byte, links uint64) (markdown.Result, bool) {
 	if cv == nil {
 		return markdown.Result{}, false
 	}
 	<-cv.ready
 	old, ok := cv.old[file]
-	if !ok || old.Links != links || old.Body != sha256.Sum256(body) {
+	if !ok || old.Links != links || old.Body != sum {
 		return markdown.Result{}, false
 	}
 	return old.Res, true
 }
 
 // Keep writes a conversion of this build to the file.
-func (cv *Conversions) Keep(file string, body []byte, links uint64, res markdown.Result) {
+func (cv *Conversions) Keep(file string, sum [32]byte, links uint64, res markdown.Result) {
 	if cv == nil {
 		return
 	}
-	sum := sha256.Sum256(body)
 	cv.mu.Lock()
 	defer cv.mu.Unlock()
 	if cv.err == nil && !cv.done {

@@ -1,6 +1,7 @@
 package buildcache
 
 import (
+	"crypto/sha256"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -25,7 +26,7 @@ func TestConversionsRoundTrip(t *testing.T) {
 	var wg sync.WaitGroup
 	for i := range 50 { // from several goroutines, as render keeps them
 		wg.Go(func() {
-			first.Keep(filepath.Join("content", "policies", string(rune('a'+i%26))+string(rune('a'+i/26))+".md"), []byte("body"), 7, res(i))
+			first.Keep(filepath.Join("content", "policies", string(rune('a'+i%26))+string(rune('a'+i/26))+".md"), sha256.Sum256([]byte("body")), 7, res(i))
 		})
 	}
 	wg.Wait()
@@ -50,12 +51,12 @@ func TestConversionsRoundTrip(t *testing.T) {
 		{"other links", file, "body", 8, false},
 		{"another file", "content/policies/zz.md", "body", 7, false},
 	} {
-		got, ok := second.Converted(tc.file, []byte(tc.body), tc.links)
+		got, ok := second.Converted(tc.file, sha256.Sum256([]byte(tc.body)), tc.links)
 		if ok != tc.ok || (ok && !reflect.DeepEqual(got, res(26))) {
 			t.Errorf("%s: got %+v, %v", tc.name, got, ok)
 		}
 	}
-	if _, ok := c.Conversions(Key("another build")).Converted(file, []byte("body"), 7); ok {
+	if _, ok := c.Conversions(Key("another build")).Converted(file, sha256.Sum256([]byte("body")), 7); ok {
 		t.Error("conversions offered under another checksum")
 	}
 
@@ -65,7 +66,7 @@ func TestConversionsRoundTrip(t *testing.T) {
 	os.WriteFile(c.conversionsFile(), b, 0o644)
 	third := c.Conversions(sum)
 	defer third.Abort()
-	if _, ok := third.Converted(file, []byte("body"), 7); ok {
+	if _, ok := third.Converted(file, sha256.Sum256([]byte("body")), 7); ok {
 		t.Error("an altered file's conversions were offered")
 	}
 }
@@ -75,7 +76,7 @@ func TestConversionsRoundTrip(t *testing.T) {
 func TestConversionsAbort(t *testing.T) {
 	c, _ := For(filepath.Join(t.TempDir(), "public"))
 	cv := c.Conversions(Sum{})
-	cv.Keep("content/a.md", []byte("x"), 1, markdown.Result{HTML: "<p>x</p>"})
+	cv.Keep("content/a.md", sha256.Sum256([]byte("x")), 1, markdown.Result{HTML: "<p>x</p>"})
 	cv.Abort()
 	if _, err := cv.Finish(); err == nil {
 		t.Error("Finish after Abort succeeded")
@@ -87,8 +88,8 @@ func TestConversionsAbort(t *testing.T) {
 		}
 	}
 	var none *Conversions
-	none.Keep("content/a.md", []byte("x"), 1, markdown.Result{})
-	if _, ok := none.Converted("content/a.md", []byte("x"), 1); ok {
+	none.Keep("content/a.md", sha256.Sum256([]byte("x")), 1, markdown.Result{})
+	if _, ok := none.Converted("content/a.md", sha256.Sum256([]byte("x")), 1); ok {
 		t.Error("a nil Conversions offered one")
 	}
 	if _, err := none.Finish(); err != nil {

@@ -25,6 +25,11 @@ import (
 // re-reads only the files that changed. serve keeps one for its lifetime;
 // a build uses a new one. A Cache is safe for use by one load at a time.
 type Cache struct {
+	// Once says the cache serves one load, for one build: it keeps
+	// nothing for a next, and the documents it returns hold no Markdown
+	// but read it again when converted (model.Doc.Text).
+	Once bool
+
 	mu    sync.Mutex
 	root  string
 	head  *head
@@ -119,7 +124,12 @@ func (c *Cache) Load(root string, changed []string, diags *diag.List) (*model.Si
 	if l.dir, err = confine.Open(abs); err != nil {
 		return nil, err
 	}
-	defer l.dir.Close()
+	if c.Once {
+		l.texts = newTexts(l.dir) // which closes it
+		defer c.shed()
+	} else {
+		defer l.dir.Close()
+	}
 	unchanged, err := c.loadHead(l, changed)
 	if err != nil {
 		return nil, err
@@ -179,13 +189,11 @@ func (c *Cache) Since(mark Mark) Delta {
 	return d
 }
 
-// Shed lets go of the documents and records the cache holds, for a caller
-// that loads no more: on a big site, tens of megabytes of text and
-// document fields. What each file was (Fingerprint) stays; a later Load
-// reads every file again.
-func (c *Cache) Shed() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
+// shed lets go of the documents and records the cache holds, once a load
+// for one build is done: on a big site, tens of megabytes of document
+// fields. What each file was (Fingerprint) stays; a later Load reads
+// every file again.
+func (c *Cache) shed() {
 	for _, p := range c.parts {
 		// What the load returned is copies (merge): the cache's own
 		// documents, some 500 bytes each, are not needed either.
@@ -326,6 +334,9 @@ func (l *loader) readPart(f contentFile) *part {
 		if f.doc != nil {
 			p.doc = s.parseDoc(s.rel(f.abs), src, *f.doc)
 			p.front = frontHash(src)
+			if l.texts != nil && p.doc != nil {
+				l.texts.letGo(p.doc, f.abs, src)
+			}
 		} else {
 			f.read(s, s.rel(f.abs), src)
 			p.records = s.site

@@ -41,6 +41,7 @@ func newLoader(root string, diags *diag.List) *loader {
 type loader struct {
 	root  string
 	dir   *confine.Dir // root, held open for the length of a load; nil: opened for each file
+	texts *texts       // for a load that lets documents' Markdown go (Cache.Once)
 	diags *diag.List
 	site  *model.Site
 	mu    sync.Mutex // guards site.Unread
@@ -104,7 +105,7 @@ func (l *loader) read(abs string) ([]byte, bool) {
 }
 
 func (l *loader) clean(file string, b []byte) ([]byte, bool) {
-	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	b = normalize(b)
 	if !utf8.Valid(b) {
 		bad := firstInvalid(b)
 		line := 1 + bytes.Count(b[:bad], []byte("\n"))
@@ -112,9 +113,6 @@ func (l *loader) clean(file string, b []byte) ([]byte, bool) {
 		l.diags.Errorf(diag.Pos{File: file, Line: line, Col: col}, "the file is not UTF-8 text (byte 0x%02X here); save it as UTF-8", b[bad])
 		l.unread(file)
 		return nil, false
-	}
-	if bytes.Contains(b, []byte("\r\n")) {
-		b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
 	}
 	return b, true
 }

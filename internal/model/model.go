@@ -233,10 +233,20 @@ type Doc struct {
 	LastChange Date
 	LastCommit string
 
-	Body     []byte // Markdown after the front matter
+	Body     []byte // Markdown after the front matter; nil when Text is set
 	BodyLine int    // line of the file where Body starts
+	// Text, for a document whose Markdown a build did not hold from
+	// loading it to converting it (load.Cache.Once), reads it again.
+	Text *Text
 	// Attachments of a bundle: name relative to the bundle → absolute path.
 	Attachments map[string]string
+}
+
+// Text is a document's Markdown left on disk: its SHA-256, and what reads
+// it again. Read fails if the file no longer holds what was loaded.
+type Text struct {
+	Sum  [32]byte
+	Read func() ([]byte, error)
 }
 
 // Revision is one entry of a policy's revision history.

@@ -49,6 +49,7 @@ func NewSession(opts Options) *Session { return newSession(opts, false) }
 // nothing for another.
 func newSession(opts Options, once bool) *Session {
 	s := &Session{opts: opts.filled(), once: once}
+	s.load.Once = once
 	s.reset()
 	return s
 }
@@ -110,9 +111,6 @@ func (s *Session) run(changed []string, audiences []model.Audience, made func(*G
 	if err != nil {
 		return nil, err
 	}
-	if s.once {
-		s.load.Shed() // m's documents are copies: the cache's text is not needed
-	}
 	g.AsOf = s.opts.asOf(m)
 	if rc := s.opts.Recipient; rc != nil && !rc.ValidUntil.IsZero() && rc.ValidUntil.Before(g.AsOf) {
 		return nil, fmt.Errorf("--valid-until %s is before %s, the date the pack is made as of; give a later day", rc.ValidUntil, g.AsOf)
@@ -129,12 +127,11 @@ func (s *Session) run(changed []string, audiences []model.Audience, made func(*G
 	if !s.once {
 		cache = &s.render
 	}
-	for i, a := range audiences {
+	for _, a := range audiences {
 		g.Audience = a
 		g.Plan = nil // the last audience's plan, with its pages, goes before this one is made
 		g.Plan, err = render.Prepare(g.Site, render.Options{Audience: a, BaseURL: s.opts.BaseURL,
-			Templates: s.opts.Templates, Theme: s.opts.Theme, Cache: cache, Kept: s.kept, Recipient: s.opts.Recipient, Book: s.opts.Book,
-			Final: s.once && i == len(audiences)-1}, g.list)
+			Templates: s.opts.Templates, Theme: s.opts.Theme, Cache: cache, Kept: s.kept, Recipient: s.opts.Recipient, Book: s.opts.Book}, g.list)
 		if err == nil && g.Plan != nil && made != nil {
 			err = made(g)
 		}

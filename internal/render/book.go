@@ -27,9 +27,12 @@ type bookChapter struct {
 	ID, Kind, Title string
 	Page            template.HTML // where its page number goes in the contents
 	Policy          *resolve.Policy
-	Body            template.HTML
+	body            body
 	SoA             *soaData
 }
+
+// Body is a policy chapter's text.
+func (c bookChapter) Body() (template.HTML, error) { return c.body.HTML() }
 
 type bookData struct {
 	Chapters []bookChapter // the chapters of this file
@@ -80,7 +83,7 @@ func (r *renderer) book() {
 			d.Unread = append(d.Unread, p)
 			continue
 		}
-		chapters = append(chapters, bookChapter{ID: "policy-" + p.Slug, Kind: "policy", Title: p.Title, Policy: p, Body: r.docs[p.Doc].HTML})
+		chapters = append(chapters, bookChapter{ID: "policy-" + p.Slug, Kind: "policy", Title: p.Title, Policy: p, body: r.body(p.Doc)})
 	}
 	for _, fs := range r.pursued() {
 		if fs.SoA != nil {

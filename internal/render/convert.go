@@ -1,6 +1,7 @@
 package render
 
 import (
+	"crypto/sha256"
 	"errors"
 	"strings"
 
@@ -46,9 +47,8 @@ func (r *renderer) convertDocs() {
 	found := r.cache.lookup(docs)
 	par.Do(len(docs), func(i int) {
 		results[i], targets[i] = r.convert(docs[i], found[i])
-		if r.opts.Final {
-			docs[i].Body = nil
-		}
+		r.bodies.put(docs[i], results[i])
+		results[i].HTML, results[i].TOC = "", nil // the links are checked below
 	})
 	index := make(map[*model.Doc]int, len(docs))
 	for i, d := range docs {
@@ -64,12 +64,6 @@ func (r *renderer) convertDocs() {
 	par.Do(len(docs), func(i int) {
 		r.checkLinks(docs[i], results[i], targets[i], idsOf)
 	})
-	// Pages need only the HTML and the headings: on a big site, the rest
-	// (every link and where it is) takes megabytes.
-	r.docs = make(map[*model.Doc]markdown.Result, len(docs))
-	for i, d := range docs {
-		r.docs[d] = markdown.Result{HTML: results[i].HTML, TOC: results[i].TOC}
-	}
 	if r.s.Config.UnsafeHTML {
 		r.diags.Warnf(r.s.Config.At("markdown"), "[markdown] unsafe_html is on: raw HTML in Markdown reaches the pages unescaped; turn it off unless every author is trusted")
 	}
@@ -81,21 +75,34 @@ func (r *renderer) convertDocs() {
 func (r *renderer) convert(d *model.Doc, found *convertedDoc) (markdown.Result, []linkTarget) {
 	out := r.docOutputPath(d)
 	kept := r.opts.Kept
+	var sum [32]byte
+	if kept != nil {
+		sum = bodySum(d)
+	}
+	var readErr error
 	res, targets, err := r.cache.doc(d, found, func() (markdown.Result, error) {
 		if kept != nil {
-			if res, ok := kept.Converted(d.Pos.File, d.Body, r.links); ok {
+			if res, ok := kept.Converted(d.Pos.File, sum, r.links); ok {
 				return res, nil
 			}
 		}
-		return r.md.Convert(d.Body, func(dest string) string { return r.rewriteLink(d, out, dest) })
+		body := d.Body
+		if d.Text != nil {
+			if body, readErr = d.Text.Read(); readErr != nil {
+				return markdown.Result{}, readErr
+			}
+		}
+		return r.md.Convert(body, func(dest string) string { return r.rewriteLink(d, out, dest) })
 	})
 	if kept != nil && err == nil {
-		kept.Keep(d.Pos.File, d.Body, r.links, res)
+		kept.Keep(d.Pos.File, sum, r.links, res)
 	}
 	var le *markdown.LimitError
 	switch {
 	case errors.As(err, &le):
 		r.diags.Errorf(diag.Pos{File: d.Pos.File, Line: d.BodyLine + le.Line - 1, Col: le.Col}, "%s", le.Msg)
+	case readErr != nil:
+		r.diags.Errorf(d.Pos, "cannot read the Markdown to convert it: %v", readErr)
 	case err != nil:
 		r.diags.Errorf(d.Pos, "cannot convert Markdown: %v", err)
 	}
@@ -106,6 +113,15 @@ func (r *renderer) convert(d *model.Doc, found *convertedDoc) (markdown.Result, 
 		}
 	}
 	return res, targets
+}
+
+// bodySum is the SHA-256 of d's Markdown, which a document left on disk
+// knows without reading it.
+func bodySum(d *model.Doc) [32]byte {
+	if d.Text != nil {
+		return d.Text.Sum
+	}
+	return sha256.Sum256(d.Body)
 }
 
 // withheldFiles are the files of certificates and reports this audience

@@ -11,11 +11,14 @@ import "github.com/trustdocs/trustdocs/internal/markdown"
 // program, unsafe_html, the audience) only across builds whose frame is
 // the same, which the keeper checks before it offers any. Converted and
 // Keep are called from several goroutines at once.
+// A body is known by its SHA-256, which a build that leaves it on disk
+// (model.Text) has without reading it again.
 type Kept interface {
-	// Converted returns the conversion of body, in the document of file,
-	// made against the links key links, if one was kept.
-	Converted(file string, body []byte, links uint64) (markdown.Result, bool)
-	// Keep keeps the conversion of body (made or found without an
+	// Converted returns the conversion of the body of SHA-256 sum, in
+	// the document of file, made against the links key links, if one
+	// was kept.
+	Converted(file string, sum [32]byte, links uint64) (markdown.Result, bool)
+	// Keep keeps the conversion of that body (made or found without an
 	// error) for the next build.
-	Keep(file string, body []byte, links uint64, res markdown.Result)
+	Keep(file string, sum [32]byte, links uint64, res markdown.Result)
 }

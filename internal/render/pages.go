@@ -26,9 +26,8 @@ func (r *renderer) pages() {
 	r.requestAccessPage()
 	for _, d := range r.s.Pages {
 		if r.site.Renders(d.Classification) {
-			res := r.docs[d]
 			r.add(&Page{Template: "page.html", Path: pageURL(d), Title: d.Title, Section: "page-" + d.Slug,
-				Description: d.Summary, Data: docData{Doc: d, Body: res.HTML}}, onSite(d))
+				Description: d.Summary, Data: docData{Doc: d, body: r.body(d)}}, onSite(d))
 		}
 	}
 	r.add(&Page{Template: "404.html", Path: "404.html", Title: "Page not found"}, onSite())
@@ -108,7 +107,7 @@ func (r *renderer) frameworkSummaries() []frameworkSummary {
 }
 
 type homeData struct {
-	Intro      template.HTML
+	intro      body
 	Certs      []*resolve.Certification
 	Reports    []*resolve.Attestation
 	Frameworks []frameworkSummary
@@ -116,6 +115,9 @@ type homeData struct {
 	Changes    []resolve.Change
 	Controls   statusCounts
 }
+
+// Intro is the text of content/_index.md, if the site has one.
+func (d homeData) Intro() (template.HTML, error) { return d.intro.HTML() }
 
 func (r *renderer) home() {
 	d := homeData{
@@ -127,7 +129,7 @@ func (r *renderer) home() {
 	}
 	var bodies []*model.Doc
 	if r.s.Intro != nil {
-		d.Intro = r.docs[r.s.Intro].HTML
+		d.intro = r.body(r.s.Intro)
 		bodies = append(bodies, r.s.Intro)
 	}
 	d.Changes = r.visibleChanges()
@@ -147,14 +149,21 @@ type libraryData struct {
 type policyData struct {
 	P        *resolve.Policy
 	Trail    []*resolve.Section // the sections it is in, outermost first
-	Body     template.HTML
-	TOC      []markdown.Heading
+	body     body
 	Controls []*resolve.Control
 }
 
+// Body is the policy's text, and TOC its headings: read when the page is
+// made (see bodies).
+func (d policyData) Body() (template.HTML, error)     { return d.body.HTML() }
+func (d policyData) TOC() ([]markdown.Heading, error) { return d.body.TOC() }
+
 // Contents is the TOC as an ordered list of links. A method, so that it is
 // made when the page is, not kept for every page until then.
-func (d policyData) Contents() template.HTML { return markdown.Contents(d.TOC) }
+func (d policyData) Contents() (template.HTML, error) {
+	toc, err := d.TOC()
+	return markdown.Contents(toc), err
+}
 
 // owners are the owners of the policies, sorted, each once.
 func owners(ps []*resolve.Policy) []string {
@@ -170,8 +179,10 @@ func owners(ps []*resolve.Policy) []string {
 
 type docData struct {
 	Doc  *model.Doc
-	Body template.HTML
+	body body
 }
+
+func (d docData) Body() (template.HTML, error) { return d.body.HTML() }
 
 func (r *renderer) policyPages() {
 	listed := r.site.ListedPolicies(r.s.Policies)
@@ -185,8 +196,7 @@ func (r *renderer) policyPages() {
 		if !r.site.Renders(p.Classification) {
 			continue
 		}
-		res := r.docs[p.Doc]
-		d := policyData{P: p, Body: res.HTML, TOC: res.TOC, Controls: p.Controls}
+		d := policyData{P: p, body: r.body(p.Doc), Controls: p.Controls}
 		if sec := r.s.Section(p.Section); sec != nil {
 			d.Trail = sec.Trail()
 		}

@@ -31,11 +31,6 @@ type Options struct {
 	Recipient *Recipient
 	// Book makes the policy book trustdocs pdf prints (see BookDir).
 	Book bool
-	// Final says that no plan follows this one from the same site: each
-	// document's Markdown is let go (Doc.Body set to nil) once converted,
-	// so that on a big site tens of megabytes of text are not live while
-	// pages are planned and made.
-	Final bool
 	// Kept, when set, gives conversions a build before this one made
 	// and keeps this build's for the next (see Kept).
 	Kept Kept
@@ -73,12 +68,12 @@ type renderer struct {
 
 	items     map[string]*Item
 	copies    map[string]string
-	docs      map[*model.Doc]markdown.Result // converted bodies
-	docByFile map[string]*model.Doc          // site-relative path → document
-	docOut    map[*model.Doc]string          // docOutputPath of every document, once converting begins
-	withheld  map[string]bool                // files under content/ this audience may not read
-	links     uint64                         // the sum of link targets, see linkKey
-	summaries []frameworkSummary             // coverage per framework, computed once
+	bodies    *bodies               // converted bodies
+	docByFile map[string]*model.Doc // site-relative path → document
+	docOut    map[*model.Doc]string // docOutputPath of every document, once converting begins
+	withheld  map[string]bool       // files under content/ this audience may not read
+	links     uint64                // the sum of link targets, see linkKey
+	summaries []frameworkSummary    // coverage per framework, computed once
 	pageQueue []*Page
 }
 
@@ -140,7 +135,7 @@ func Prepare(s *resolve.Site, opts Options, diags *diag.List) (*Plan, error) {
 		md:        cache.converter(s.Config.UnsafeHTML),
 		items:     map[string]*Item{},
 		copies:    map[string]string{},
-		docs:      map[*model.Doc]markdown.Result{},
+		bodies:    newBodies(cache.forget),
 		docByFile: make(map[string]*model.Doc, len(s.Site.Policies)+len(s.Pages)+len(s.Sections)+1),
 	}
 	r.site = newSiteData(s, opts)

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/trustdocs/trustdocs/internal/model"
 )
 
 // searchEntry is one thing search can find. The names are short: the index
@@ -26,18 +28,36 @@ type searchEntry struct {
 // with their headings and words; the ones it may only see listed, by title
 // and summary; controls, requirements and frameworks by id and title. It
 // hands out one entry at a time, so that the words of every document are
-// never all in memory at once.
-func (r *renderer) searchIndex(out func(searchEntry)) {
-	var l wordLister
-	words := l.words
+// never all in memory at once. It fails if a converted body cannot be read
+// back (see bodies).
+func (r *renderer) searchIndex(out func(searchEntry)) error {
+	var (
+		l     wordLister
+		words = l.words
+		err   error
+	)
+	text := func(d *model.Doc) string {
+		h, e := r.body(d).HTML()
+		if err == nil {
+			err = e
+		}
+		return string(h)
+	}
+	heads := func(d *model.Doc) []string {
+		toc, e := r.body(d).TOC()
+		if err == nil {
+			err = e
+		}
+		var out []string
+		for _, h := range toc {
+			out = append(out, h.Text)
+		}
+		return out
+	}
 	for _, p := range r.site.ListedPolicies(r.s.Policies) {
 		e := searchEntry{Title: p.Title, URL: policyURL(p.Slug), Kind: "policy", Summary: p.Summary}
 		if r.site.Renders(p.Classification) {
-			res := r.docs[p.Doc]
-			for _, h := range res.TOC {
-				e.Heads = append(e.Heads, h.Text)
-			}
-			e.Words = words(string(res.HTML))
+			e.Heads, e.Words = heads(p.Doc), words(text(p.Doc))
 		} else {
 			e.URL = r.policyLink(p)
 			e.Summary = strings.TrimSpace(e.Summary + " (available under NDA)")
@@ -48,19 +68,14 @@ func (r *renderer) searchIndex(out func(searchEntry)) {
 		if sec := g.Section; sec != nil {
 			e := searchEntry{Title: sec.Title, URL: sectionURL(sec), Kind: "section"}
 			if sec.Doc != nil {
-				e.Summary, e.Words = sec.Doc.Summary, words(string(r.docs[sec.Doc].HTML))
+				e.Summary, e.Words = sec.Doc.Summary, words(text(sec.Doc))
 			}
 			out(e)
 		}
 	}
 	for _, d := range r.s.Pages {
 		if r.site.Renders(d.Classification) {
-			res := r.docs[d]
-			e := searchEntry{Title: d.Title, URL: pageURL(d), Kind: "page", Summary: d.Summary, Words: words(string(res.HTML))}
-			for _, h := range res.TOC {
-				e.Heads = append(e.Heads, h.Text)
-			}
-			out(e)
+			out(searchEntry{Title: d.Title, URL: pageURL(d), Kind: "page", Summary: d.Summary, Heads: heads(d), Words: words(text(d))})
 		}
 	}
 	for _, a := range r.s.Answers {
@@ -82,6 +97,7 @@ func (r *renderer) searchIndex(out func(searchEntry)) {
 			out(searchEntry{Title: q.ID + " " + q.Title, URL: reqURL(q), Kind: "requirement", Summary: f.Title()})
 		}
 	}
+	return err
 }
 
 // A wordLister lists the words of texts one after another, reusing its
@@ -174,7 +190,7 @@ func (r *renderer) searchFiles() {
 func (r *renderer) writeSearchIndex(w io.Writer) error {
 	_, err := io.WriteString(w, "[")
 	sep := ""
-	r.searchIndex(func(e searchEntry) {
+	read := r.searchIndex(func(e searchEntry) {
 		if err != nil {
 			return
 		}
@@ -186,6 +202,9 @@ func (r *renderer) writeSearchIndex(w io.Writer) error {
 		}
 		sep = ","
 	})
+	if err == nil {
+		err = read
+	}
 	if err == nil {
 		_, err = io.WriteString(w, "]")
 	}

@@ -52,10 +52,13 @@ func (r *renderer) groups(listed []*resolve.Policy) []policyGroup {
 
 type sectionData struct {
 	S      *resolve.Section
-	Body   template.HTML
+	body   body
 	Groups []policyGroup // the section's own policies first, then those of the sections inside it
 	Owners []string
 }
+
+// Body is the text of the section's _index.md, if it has one.
+func (d sectionData) Body() (template.HTML, error) { return d.body.HTML() }
 
 // sectionPages makes a page for each section that lists a policy.
 func (r *renderer) sectionPages(groups []policyGroup) {
@@ -75,7 +78,7 @@ func (r *renderer) sectionPages(groups []policyGroup) {
 		var bodies []*model.Doc
 		desc := "Policies: " + g.Section.Title
 		if doc := g.Section.Doc; doc != nil {
-			d.Body = r.docs[doc].HTML
+			d.body = r.body(doc)
 			bodies = append(bodies, doc)
 			if doc.Summary != "" {
 				desc = doc.Summary

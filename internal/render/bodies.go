@@ -1,0 +1,205 @@
+package render
+
+import (
+	"encoding/binary"
+	"errors"
+	"html/template"
+	"os"
+	"sync"
+	"unsafe"
+
+	"github.com/trustdocs/trustdocs/internal/markdown"
+	"github.com/trustdocs/trustdocs/internal/model"
+)
+
+// bodies holds the converted Markdown of a render's documents, their HTML
+// and headings, from when they are converted to when their pages are made.
+//
+// A render for one build (one with no Cache to keep conversions for the
+// next) keeps them in a temporary file, which the system removes once the
+// file is closed, and reads a document's back when a page shows it. Held
+// in the heap, they would be a third of what is live while pages are made
+// (at 50,000 policies, 113 MB of HTML and 35 MB of headings), and the
+// collector, which runs as often as the cap on the heap leaves room and
+// marks what is live every time, would work that much more. serve keeps
+// its conversions in the Cache for the next render: holding them here
+// too costs nothing.
+type bodies struct {
+	mu   sync.Mutex
+	mem  map[*model.Doc]markdown.Result // what is held in memory
+	file *os.File                       // where the rest is, or nil
+	end  int64                          // the file's length
+	at   map[*model.Doc]span            // where in the file
+}
+
+// A span is where a document's HTML is in the file, and its headings
+// after it.
+type span struct {
+	off     int64
+	html, n int // the HTML's length, and the whole span's
+}
+
+// newBodies returns an empty store, which keeps what it is given in a
+// temporary file when spill is set and the system lets it make one it can
+// remove while open.
+func newBodies(spill bool) *bodies {
+	b := &bodies{mem: map[*model.Doc]markdown.Result{}, at: map[*model.Doc]span{}}
+	if spill {
+		b.file = tempGone()
+	}
+	return b
+}
+
+// tempGone creates a temporary file and removes its name, so that nothing
+// is left of it once it is closed, whenever and however the process
+// ends; where an open file cannot be removed (Windows), there is none.
+// The file is closed when the store is let go (an os.File closes itself
+// when unreachable).
+func tempGone() *os.File {
+	f, err := os.CreateTemp("", "trustdocs-bodies-*")
+	if err != nil {
+		return nil
+	}
+	if err := os.Remove(f.Name()); err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return nil
+	}
+	return f
+}
+
+// put keeps d's converted body (its HTML and headings). It may be called
+// from many goroutines.
+func (b *bodies) put(d *model.Doc, res markdown.Result) {
+	res = markdown.Result{HTML: res.HTML, TOC: res.TOC}
+	if b.file == nil || (res.HTML == "" && len(res.TOC) == 0) {
+		b.keep(d, res)
+		return
+	}
+	toc := appendTOC(nil, res.TOC)
+	b.mu.Lock()
+	s := span{b.end, len(res.HTML), len(res.HTML) + len(toc)}
+	b.end += int64(s.n)
+	b.mu.Unlock()
+	// The spans of two documents never overlap: written at once. WriteAt
+	// only reads what it is given: the HTML string's own bytes are.
+	html := unsafe.Slice(unsafe.StringData(string(res.HTML)), len(res.HTML))
+	if _, err := b.file.WriteAt(html, s.off); err != nil {
+		b.keep(d, res) // a full disk costs memory, not the page
+		return
+	}
+	if _, err := b.file.WriteAt(toc, s.off+int64(s.html)); err != nil {
+		b.keep(d, res) // a full disk costs memory, not the page
+		return
+	}
+	b.mu.Lock()
+	b.at[d] = s
+	b.mu.Unlock()
+}
+
+func (b *bodies) keep(d *model.Doc, res markdown.Result) {
+	b.mu.Lock()
+	b.mem[d] = res
+	b.mu.Unlock()
+}
+
+// get returns d's converted body, or an empty one for a document with
+// none; with html false, only its headings.
+func (b *bodies) get(d *model.Doc, html bool) (markdown.Result, error) {
+	b.mu.Lock()
+	res, inMemory := b.mem[d]
+	s, inFile := b.at[d]
+	b.mu.Unlock()
+	if inMemory || !inFile {
+		return res, nil
+	}
+	off, n := s.off, s.n
+	if !html {
+		off, n = off+int64(s.html), n-s.html
+	}
+	rec := make([]byte, n)
+	if _, err := b.file.ReadAt(rec, off); err != nil {
+		return res, err
+	}
+	if html {
+		// rec is the string's alone from here: not copied again.
+		res.HTML = template.HTML(unsafe.String(unsafe.SliceData(rec), s.html))
+		rec = rec[s.html:]
+	}
+	var err error
+	res.TOC, err = readTOC(rec)
+	return res, err
+}
+
+// appendTOC appends the headings to b: for each, its level, then the
+// length and bytes of its id and of its text.
+func appendTOC(b []byte, toc []markdown.Heading) []byte {
+	for _, h := range toc {
+		b = binary.AppendUvarint(b, uint64(h.Level))
+		for _, s := range []string{h.ID, h.Text} {
+			b = binary.AppendUvarint(b, uint64(len(s)))
+			b = append(b, s...)
+		}
+	}
+	return b
+}
+
+var errTOC = errors.New("the headings kept of a document are cut short")
+
+// readTOC reads what appendTOC appended.
+func readTOC(b []byte) ([]markdown.Heading, error) {
+	var toc []markdown.Heading
+	next := func() (uint64, bool) {
+		v, n := binary.Uvarint(b)
+		if n <= 0 {
+			return 0, false
+		}
+		b = b[n:]
+		return v, true
+	}
+	str := func() (string, bool) {
+		n, ok := next()
+		if !ok || n > uint64(len(b)) {
+			return "", false
+		}
+		s := string(b[:n])
+		b = b[n:]
+		return s, true
+	}
+	for len(b) > 0 {
+		level, ok1 := next()
+		id, ok2 := str()
+		text, ok3 := str()
+		if !ok1 || !ok2 || !ok3 {
+			return toc, errTOC
+		}
+		toc = append(toc, markdown.Heading{Level: int(level), ID: id, Text: text})
+	}
+	return toc, nil
+}
+
+// body returns d's converted body, to read when a page shows it.
+func (r *renderer) body(d *model.Doc) body { return body{r.bodies, d} }
+
+// A body is a document's converted Markdown, read when a page shows it.
+// The zero body is empty.
+type body struct {
+	from *bodies
+	doc  *model.Doc
+}
+
+func (b body) HTML() (template.HTML, error) {
+	if b.doc == nil {
+		return "", nil
+	}
+	res, err := b.from.get(b.doc, true)
+	return res.HTML, err
+}
+
+func (b body) TOC() ([]markdown.Heading, error) {
+	if b.doc == nil {
+		return nil, nil
+	}
+	res, err := b.from.get(b.doc, false)
+	return res.TOC, err
+}

@@ -1,0 +1,106 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/trustdocs/trustdocs"
+	"github.com/trustdocs/trustdocs/internal/diag"
+	"github.com/trustdocs/trustdocs/internal/markdown"
+	"github.com/trustdocs/trustdocs/internal/model"
+	"github.com/trustdocs/trustdocs/internal/par"
+)
+
+// TestBodies: what is put is what is read back, held in memory or kept
+// in the file, from many goroutines at once; a document never put reads
+// as empty.
+func TestBodies(t *testing.T) {
+	for _, spill := range []bool{false, true} {
+		t.Run(fmt.Sprintf("spill=%v", spill), func(t *testing.T) {
+			b := newBodies(spill)
+			if spill && b.file == nil {
+				t.Skip("this system makes no temporary file that can be removed while open")
+			}
+			docs := make([]*model.Doc, 200)
+			want := make([]markdown.Result, len(docs))
+			for i := range docs {
+				docs[i] = &model.Doc{Slug: fmt.Sprint(i)}
+				want[i] = markdown.Result{HTML: template.HTML(fmt.Sprintf("<p>body %d é</p>", i))}
+				for j := range i % 4 {
+					want[i].TOC = append(want[i].TOC, markdown.Heading{Level: 2 + j%2, ID: fmt.Sprintf("h-%d", j), Text: fmt.Sprintf("Heading «%d»", j)})
+				}
+			}
+			want[7].HTML = ""                                                       // headings only
+			want[8].TOC = []markdown.Heading{{Level: 2, ID: "", Text: ""}}          // empty strings
+			want[9] = markdown.Result{}                                             // nothing at all
+			want[10].HTML = template.HTML(string(make([]byte, 70000))) + "<p>x</p>" // long
+			par.Do(len(docs), func(i int) {
+				// What pages do not need is not kept.
+				b.put(docs[i], markdown.Result{HTML: want[i].HTML, TOC: want[i].TOC, IDs: []string{"x"}, Links: []markdown.Link{{}}})
+			})
+			var wg sync.WaitGroup
+			for i, d := range docs {
+				wg.Go(func() {
+					h, err := body{b, d}.HTML()
+					if err != nil || h != want[i].HTML {
+						t.Errorf("doc %d: HTML %.40q, %v; want %.40q", i, h, err, want[i].HTML)
+					}
+					toc, err := body{b, d}.TOC()
+					if err != nil || !reflect.DeepEqual(toc, want[i].TOC) {
+						t.Errorf("doc %d: TOC %v, %v; want %v", i, toc, err, want[i].TOC)
+					}
+				})
+			}
+			wg.Wait()
+			if spill && len(b.at) < len(docs)-1 {
+				t.Errorf("%d of %d documents in the file; want all but the empty one", len(b.at), len(docs))
+			}
+			if h, err := (body{b, &model.Doc{}}).HTML(); h != "" || err != nil {
+				t.Errorf("a document never put: %q, %v", h, err)
+			}
+			if h, err := (body{}).HTML(); h != "" || err != nil {
+				t.Errorf("the zero body: %q, %v", h, err)
+			}
+		})
+	}
+}
+
+// TestReadTOCCutShort: headings cut short are an error, not a page
+// showing part of them as if whole.
+func TestReadTOCCutShort(t *testing.T) {
+	rec := appendTOC(nil, []markdown.Heading{{Level: 2, ID: "scope", Text: "Scope"}, {Level: 3, ID: "roles", Text: "Roles"}})
+	if toc, err := readTOC(rec); err != nil || len(toc) != 2 {
+		t.Fatalf("whole: %v, %v", toc, err)
+	}
+	for n := 1; n < len(rec); n++ {
+		if toc, err := readTOC(rec[:n]); err == nil && len(toc) != 1 {
+			t.Errorf("cut to %d bytes: %v and no error", n, toc)
+		}
+	}
+}
+
+// TestTextReadFails: a document whose Markdown cannot be read again when
+// it is converted (its file changed since the load) is an error at its
+// file, and there is no plan: a page must not show text nobody checked.
+func TestTextReadFails(t *testing.T) {
+	s := synthSite(t, 3)
+	d := s.Policies[1].Doc
+	d.Body, d.Text = nil, &model.Text{Read: func() ([]byte, error) { return nil, errors.New("the file changed") }}
+	var diags diag.List
+	plan, err := Prepare(s, Options{Audience: model.AudiencePublic, Templates: trustdocs.Templates, Theme: trustdocs.Theme}, &diags)
+	if plan != nil || err != nil {
+		t.Fatalf("plan %v, error %v; want no plan and the error in diags", plan != nil, err)
+	}
+	found := false
+	for _, it := range diags.Items() {
+		found = found || it.Severity == diag.Error && it.Pos.File == d.Pos.File && strings.Contains(it.Message, "the file changed")
+	}
+	if !found {
+		t.Errorf("no error at %s: %v", d.Pos.File, diags.Items())
+	}
+}
