@@ -96,7 +96,10 @@ func (r *root) open(rel string, flags int, perm uint32) (int, error) {
 // alone: an os.File would cost five more system calls a file (the poller
 // tries, and refuses, regular files), which on a site of 10,000 policies
 // is a hundred thousand calls.
-type outFile struct{ fd int }
+type outFile struct {
+	fd  int
+	was int64 // its length when opened
+}
 
 // rewrite opens the existing file at rel to write it from its start. It
 // refuses, with errNotOurs, anything but a regular file with no other
@@ -111,7 +114,7 @@ func (r *root) rewrite(rel string) (*outFile, error) {
 		unix.Close(fd)
 		return nil, errNotOurs
 	}
-	return &outFile{fd}, nil
+	return &outFile{fd, st.Size}, nil
 }
 
 // create makes a new file at rel; it fails with fs.ErrExist if there is
@@ -127,7 +130,7 @@ func (r *root) create(rel string) (*outFile, error) {
 		}
 		return nil, &fs.PathError{Op: "create", Path: filepath.Join(r.path, filepath.FromSlash(rel)), Err: err}
 	}
-	return &outFile{fd}, nil
+	return &outFile{fd: fd}, nil
 }
 
 func (f *outFile) Write(b []byte) (int, error) {

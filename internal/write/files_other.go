@@ -24,7 +24,10 @@ func (r *root) mkdir(rel string) error {
 }
 
 // outFile is an output file open for writing.
-type outFile struct{ *os.File }
+type outFile struct {
+	*os.File
+	was int64 // its length when opened: always new here
+}
 
 // rewrite opens the existing file at path to write it from its start.
 // Here it always refuses, so that files are replaced, never written
@@ -38,5 +41,5 @@ func (r *root) create(rel string) (*outFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &outFile{f}, nil
+	return &outFile{File: f}, nil
 }

@@ -203,9 +203,11 @@ type onlyWriter struct{ io.Writer }
 // the output.
 var errNotOurs = errors.New("not a file trustdocs wrote")
 
-// finish cuts the file w to the n bytes just written and closes it.
+// finish cuts the file w to the n bytes just written, if it was longer,
+// and closes it. Most files of a rebuild are as long as before: a call
+// saved on each (20,000 at 10,000 policies).
 func finish(w *outFile, n int64, err error) error {
-	if err == nil {
+	if err == nil && w.was > n {
 		err = w.Truncate(n)
 	}
 	if cerr := w.Close(); err == nil {

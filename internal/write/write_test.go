@@ -58,7 +58,8 @@ func TestWriteThenReplace(t *testing.T) {
 }
 
 // TestRecycles checks that a build is made in the output before last:
-// the same files (inodes) rewritten, what went deleted, what came added,
+// the same files (inodes) rewritten, longer or shorter, what went
+// deleted, what came added,
 // folders turned into files and back, and never a write through a file
 // that has another name.
 func TestRecycles(t *testing.T) {
@@ -69,6 +70,8 @@ func TestRecycles(t *testing.T) {
 		{"index.html": "2", "a/index.html": "a2"},
 		{"index.html": "third, and longer than the first", "a/index.html": "a3", "new/index.html": "n", "b/index.html": "b is a folder now", "x": "x is a file now"},
 		{"index.html": "4", "b": "b is a file again"},
+		// The third build's files, rewritten shorter: cut to their new end.
+		{"index.html": "5", "a/index.html": "a", "new/index.html": ""},
 	}
 	var inodes []uint64
 	for i, b := range builds {
@@ -93,6 +96,9 @@ func TestRecycles(t *testing.T) {
 	}
 	if inodes[2] != inodes[0] {
 		t.Error("the third build did not rewrite the first build's index.html in place")
+	}
+	if inodes[4] != inodes[2] {
+		t.Error("the fifth build did not rewrite the third build's index.html in place")
 	}
 	if inodes[3] == inodes[1] {
 		t.Error("a file with another name was written through")
