@@ -64,7 +64,7 @@ func benchmarkTemplates(b *testing.B, n int) {
 			size := 0
 			for i := 0; b.Loop(); i++ {
 				buf.Reset()
-				if err := plan.r.tmpl.execute(&buf, name, pages[i%len(pages)]); err != nil {
+				if err := plan.makePage(&buf, pages[i%len(pages)]); err != nil {
 					b.Fatal(err)
 				}
 				size += buf.Len()

@@ -104,8 +104,8 @@ func (b *bodies) keep(d *model.Doc, res markdown.Result) {
 }
 
 // get returns d's converted body, or an empty one for a document with
-// none; with html false, only its headings.
-func (b *bodies) get(d *model.Doc, html bool) (markdown.Result, error) {
+// none: from the file, with one read.
+func (b *bodies) get(d *model.Doc) (markdown.Result, error) {
 	b.mu.Lock()
 	res, inMemory := b.mem[d]
 	s, inFile := b.at[d]
@@ -113,21 +113,14 @@ func (b *bodies) get(d *model.Doc, html bool) (markdown.Result, error) {
 	if inMemory || !inFile {
 		return res, nil
 	}
-	off, n := s.off, s.n
-	if !html {
-		off, n = off+int64(s.html), n-s.html
-	}
-	rec := make([]byte, n)
-	if _, err := b.file.ReadAt(rec, off); err != nil {
+	rec := make([]byte, s.n)
+	if _, err := b.file.ReadAt(rec, s.off); err != nil {
 		return res, err
 	}
-	if html {
-		// rec is the string's alone from here: not copied again.
-		res.HTML = template.HTML(unsafe.String(unsafe.SliceData(rec), s.html))
-		rec = rec[s.html:]
-	}
+	// rec is the string's alone from here: not copied again.
+	res.HTML = template.HTML(unsafe.String(unsafe.SliceData(rec), s.html))
 	var err error
-	res.TOC, err = readTOC(rec)
+	res.TOC, err = readTOC(rec[s.html:])
 	return res, err
 }
 
@@ -188,18 +181,16 @@ type body struct {
 	doc  *model.Doc
 }
 
-func (b body) HTML() (template.HTML, error) {
+// read returns the body's HTML and headings, with one read of the file.
+func (b body) read() (markdown.Result, error) {
 	if b.doc == nil {
-		return "", nil
+		return markdown.Result{}, nil
 	}
-	res, err := b.from.get(b.doc, true)
-	return res.HTML, err
+	return b.from.get(b.doc)
 }
 
-func (b body) TOC() ([]markdown.Heading, error) {
-	if b.doc == nil {
-		return nil, nil
-	}
-	res, err := b.from.get(b.doc, false)
-	return res.TOC, err
+// A bodyData is page data with a converted body, which is read when the
+// page is made: withBody returns a copy with it (see Plan.makePage).
+type bodyData interface {
+	withBody() (any, error)
 }

@@ -46,13 +46,12 @@ func TestBodies(t *testing.T) {
 			var wg sync.WaitGroup
 			for i, d := range docs {
 				wg.Go(func() {
-					h, err := body{b, d}.HTML()
-					if err != nil || h != want[i].HTML {
-						t.Errorf("doc %d: HTML %.40q, %v; want %.40q", i, h, err, want[i].HTML)
+					res, err := body{b, d}.read()
+					if err != nil || res.HTML != want[i].HTML {
+						t.Errorf("doc %d: HTML %.40q, %v; want %.40q", i, res.HTML, err, want[i].HTML)
 					}
-					toc, err := body{b, d}.TOC()
-					if err != nil || !reflect.DeepEqual(toc, want[i].TOC) {
-						t.Errorf("doc %d: TOC %v, %v; want %v", i, toc, err, want[i].TOC)
+					if !reflect.DeepEqual(res.TOC, want[i].TOC) {
+						t.Errorf("doc %d: TOC %v; want %v", i, res.TOC, want[i].TOC)
 					}
 				})
 			}
@@ -60,11 +59,11 @@ func TestBodies(t *testing.T) {
 			if spill && len(b.at) < len(docs)-1 {
 				t.Errorf("%d of %d documents in the file; want all but the empty one", len(b.at), len(docs))
 			}
-			if h, err := (body{b, &model.Doc{}}).HTML(); h != "" || err != nil {
-				t.Errorf("a document never put: %q, %v", h, err)
+			if res, err := (body{b, &model.Doc{}}).read(); res.HTML != "" || err != nil {
+				t.Errorf("a document never put: %q, %v", res.HTML, err)
 			}
-			if h, err := (body{}).HTML(); h != "" || err != nil {
-				t.Errorf("the zero body: %q, %v", h, err)
+			if res, err := (body{}).read(); res.HTML != "" || err != nil {
+				t.Errorf("the zero body: %q, %v", res.HTML, err)
 			}
 		})
 	}

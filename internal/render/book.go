@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -27,12 +28,10 @@ type bookChapter struct {
 	ID, Kind, Title string
 	Page            template.HTML // where its page number goes in the contents
 	Policy          *resolve.Policy
-	body            body
+	Body            template.HTML
 	SoA             *soaData
+	body            body
 }
-
-// Body is a policy chapter's text.
-func (c bookChapter) Body() (template.HTML, error) { return c.body.HTML() }
 
 type bookData struct {
 	Chapters []bookChapter // the chapters of this file
@@ -41,6 +40,19 @@ type bookData struct {
 	Certs    []*resolve.Certification
 	Reports  []*resolve.Attestation
 	Subs     subprocessorsData
+}
+
+// withBody reads the text of the file's chapters.
+func (d bookData) withBody() (any, error) {
+	d.Chapters = slices.Clone(d.Chapters)
+	for i := range d.Chapters {
+		res, err := d.Chapters[i].body.read()
+		if err != nil {
+			return d, err
+		}
+		d.Chapters[i].Body = res.HTML
+	}
+	return d, nil
 }
 
 // pageRef is the mark FillPageNumbers replaces with the first page of a

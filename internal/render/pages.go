@@ -107,17 +107,22 @@ func (r *renderer) frameworkSummaries() []frameworkSummary {
 }
 
 type homeData struct {
-	intro      body
+	Intro      template.HTML
 	Certs      []*resolve.Certification
 	Reports    []*resolve.Attestation
 	Frameworks []frameworkSummary
 	Policies   []*resolve.Policy
 	Changes    []resolve.Change
 	Controls   statusCounts
+	intro      body
 }
 
-// Intro is the text of content/_index.md, if the site has one.
-func (d homeData) Intro() (template.HTML, error) { return d.intro.HTML() }
+// withBody reads the text of content/_index.md, if the site has one.
+func (d homeData) withBody() (any, error) {
+	res, err := d.intro.read()
+	d.Intro = res.HTML
+	return d, err
+}
 
 func (r *renderer) home() {
 	d := homeData{
@@ -149,21 +154,22 @@ type libraryData struct {
 type policyData struct {
 	P        *resolve.Policy
 	Trail    []*resolve.Section // the sections it is in, outermost first
-	body     body
+	Body     template.HTML
+	TOC      []markdown.Heading
 	Controls []*resolve.Control
+	body     body
 }
 
-// Body is the policy's text, and TOC its headings: read when the page is
-// made (see bodies).
-func (d policyData) Body() (template.HTML, error)     { return d.body.HTML() }
-func (d policyData) TOC() ([]markdown.Heading, error) { return d.body.TOC() }
+// withBody reads the policy's text and headings.
+func (d policyData) withBody() (any, error) {
+	res, err := d.body.read()
+	d.Body, d.TOC = res.HTML, res.TOC
+	return d, err
+}
 
 // Contents is the TOC as an ordered list of links. A method, so that it is
 // made when the page is, not kept for every page until then.
-func (d policyData) Contents() (template.HTML, error) {
-	toc, err := d.TOC()
-	return markdown.Contents(toc), err
-}
+func (d policyData) Contents() template.HTML { return markdown.Contents(d.TOC) }
 
 // owners are the owners of the policies, sorted, each once.
 func owners(ps []*resolve.Policy) []string {
@@ -179,10 +185,15 @@ func owners(ps []*resolve.Policy) []string {
 
 type docData struct {
 	Doc  *model.Doc
+	Body template.HTML
 	body body
 }
 
-func (d docData) Body() (template.HTML, error) { return d.body.HTML() }
+func (d docData) withBody() (any, error) {
+	res, err := d.body.read()
+	d.Body = res.HTML
+	return d, err
+}
 
 func (r *renderer) policyPages() {
 	listed := r.site.ListedPolicies(r.s.Policies)

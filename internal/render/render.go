@@ -221,6 +221,16 @@ func (pl *Plan) makeInto(buf *bytes.Buffer, p string) ([]byte, error) {
 
 // makePage makes page p into w.
 func (pl *Plan) makePage(w io.Writer, p *Page) error {
+	if bd, ok := p.Data.(bodyData); ok {
+		// The page's own copy, with its body, goes with the page.
+		data, err := bd.withBody()
+		if err != nil {
+			return fmt.Errorf("making %s: %w", p.Path, err)
+		}
+		withBody := *p
+		withBody.Data = data
+		p = &withBody
+	}
 	if err := pl.r.tmpl.execute(w, p.Template, p); err != nil {
 		return pl.r.templateError(p, err)
 	}

@@ -36,28 +36,22 @@ func (r *renderer) searchIndex(out func(searchEntry)) error {
 		words = l.words
 		err   error
 	)
-	text := func(d *model.Doc) string {
-		h, e := r.body(d).HTML()
+	// read returns a document's headings and distinct words.
+	read := func(d *model.Doc) ([]string, string) {
+		res, e := r.body(d).read()
 		if err == nil {
 			err = e
 		}
-		return string(h)
-	}
-	heads := func(d *model.Doc) []string {
-		toc, e := r.body(d).TOC()
-		if err == nil {
-			err = e
+		var heads []string
+		for _, h := range res.TOC {
+			heads = append(heads, h.Text)
 		}
-		var out []string
-		for _, h := range toc {
-			out = append(out, h.Text)
-		}
-		return out
+		return heads, words(string(res.HTML))
 	}
 	for _, p := range r.site.ListedPolicies(r.s.Policies) {
 		e := searchEntry{Title: p.Title, URL: policyURL(p.Slug), Kind: "policy", Summary: p.Summary}
 		if r.site.Renders(p.Classification) {
-			e.Heads, e.Words = heads(p.Doc), words(text(p.Doc))
+			e.Heads, e.Words = read(p.Doc)
 		} else {
 			e.URL = r.policyLink(p)
 			e.Summary = strings.TrimSpace(e.Summary + " (available under NDA)")
@@ -68,14 +62,17 @@ func (r *renderer) searchIndex(out func(searchEntry)) error {
 		if sec := g.Section; sec != nil {
 			e := searchEntry{Title: sec.Title, URL: sectionURL(sec), Kind: "section"}
 			if sec.Doc != nil {
-				e.Summary, e.Words = sec.Doc.Summary, words(text(sec.Doc))
+				e.Summary = sec.Doc.Summary
+				_, e.Words = read(sec.Doc)
 			}
 			out(e)
 		}
 	}
 	for _, d := range r.s.Pages {
 		if r.site.Renders(d.Classification) {
-			out(searchEntry{Title: d.Title, URL: pageURL(d), Kind: "page", Summary: d.Summary, Heads: heads(d), Words: words(text(d))})
+			e := searchEntry{Title: d.Title, URL: pageURL(d), Kind: "page", Summary: d.Summary}
+			e.Heads, e.Words = read(d)
+			out(e)
 		}
 	}
 	for _, a := range r.s.Answers {

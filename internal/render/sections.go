@@ -52,13 +52,18 @@ func (r *renderer) groups(listed []*resolve.Policy) []policyGroup {
 
 type sectionData struct {
 	S      *resolve.Section
-	body   body
+	Body   template.HTML
 	Groups []policyGroup // the section's own policies first, then those of the sections inside it
 	Owners []string
+	body   body
 }
 
-// Body is the text of the section's _index.md, if it has one.
-func (d sectionData) Body() (template.HTML, error) { return d.body.HTML() }
+// withBody reads the text of the section's _index.md, if it has one.
+func (d sectionData) withBody() (any, error) {
+	res, err := d.body.read()
+	d.Body = res.HTML
+	return d, err
+}
 
 // sectionPages makes a page for each section that lists a policy.
 func (r *renderer) sectionPages(groups []policyGroup) {
