@@ -35,14 +35,20 @@ func TestBodies(t *testing.T) {
 					want[i].TOC = append(want[i].TOC, markdown.Heading{Level: 2 + j%2, ID: fmt.Sprintf("h-%d", j), Text: fmt.Sprintf("Heading «%d»", j)})
 				}
 			}
-			want[7].HTML = ""                                                       // headings only
-			want[8].TOC = []markdown.Heading{{Level: 2, ID: "", Text: ""}}          // empty strings
-			want[9] = markdown.Result{}                                             // nothing at all
-			want[10].HTML = template.HTML(string(make([]byte, 70000))) + "<p>x</p>" // long
+			want[7].HTML = ""                                              // headings only
+			want[8].TOC = []markdown.Heading{{Level: 2, ID: "", Text: ""}} // empty strings
+			want[9] = markdown.Result{}                                    // nothing at all
+			for _, i := range []int{10, 50, 150} {                         // past a batch, more than once
+				want[i].HTML = template.HTML(strings.Repeat("<p>long</p>", batchSize/20)) + template.HTML(fmt.Sprint(i))
+			}
 			par.Do(len(docs), func(i int) {
 				// What pages do not need is not kept.
 				b.put(docs[i], markdown.Result{HTML: want[i].HTML, TOC: want[i].TOC, IDs: []string{"x"}, Links: []markdown.Link{{}}})
 			})
+			if _, err := (body{b, docs[0]}).read(); len(b.pending) > 0 && err == nil {
+				t.Error("a body read before the bodies were flushed: no error")
+			}
+			b.flush()
 			var wg sync.WaitGroup
 			for i, d := range docs {
 				wg.Go(func() {

@@ -50,6 +50,7 @@ func (r *renderer) convertDocs() {
 		r.bodies.put(docs[i], results[i])
 		results[i].HTML, results[i].TOC = "", nil // the links are checked below
 	})
+	r.bodies.flush()
 	index := make(map[*model.Doc]int, len(docs))
 	for i, d := range docs {
 		index[d] = i
