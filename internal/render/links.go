@@ -214,7 +214,7 @@ func (r *renderer) leftOut(d *model.Doc) bool {
 // templateID reports whether the page templates give an element this id,
 // such as the "h-revisions" heading of a policy page.
 func (r *renderer) templateID(id string) bool {
-	return r.tmpl != nil && slices.Contains(r.tmpl.ids, id)
+	return r.tmpl != nil && r.tmpl.ids[id]
 }
 
 // reportMissing explains a link to a file the site does not have, with the

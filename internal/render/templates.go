@@ -131,7 +131,7 @@ func newSiteData(s *resolve.Site, opts Options) *siteData {
 // with the shared layout and partials.
 type templates struct {
 	byName map[string]*template.Template
-	ids    []string // the fixed ids templates give elements, which links may name
+	ids    map[string]bool // the fixed ids templates give elements, which links may name
 }
 
 // shared are the files every page template is parsed with.
@@ -193,12 +193,10 @@ func parseTemplates(embedded fs.FS, overrides map[string][]byte, diags *diag.Lis
 			return nil, err
 		}
 	}
-	ts := &templates{byName: map[string]*template.Template{}}
+	ts := &templates{byName: map[string]*template.Template{}, ids: map[string]bool{}}
 	for _, b := range src {
 		for _, m := range fixedIDRE.FindAllSubmatch(b, -1) {
-			if id := string(m[1]); !slices.Contains(ts.ids, id) {
-				ts.ids = append(ts.ids, id)
-			}
+			ts.ids[string(m[1])] = true
 		}
 	}
 	for name := range src {
