@@ -81,12 +81,15 @@ func tempGone() *os.File {
 	return f
 }
 
-// put keeps d's converted body (its HTML and headings). It may be called
-// from many goroutines; flush, once every body is put, before any is read.
-func (b *bodies) put(d *model.Doc, res markdown.Result) {
+// put keeps d's converted body (its HTML and headings); in memory when
+// held says something else holds it for as long (a conversion Kept offers:
+// writing it to the file would save nothing, and a rebuild after one edit
+// takes nearly all of them from there). It may be called from many
+// goroutines; flush, once every body is put, before any is read.
+func (b *bodies) put(d *model.Doc, res markdown.Result, held bool) {
 	res = markdown.Result{HTML: res.HTML, TOC: res.TOC}
 	b.mu.Lock()
-	if b.file == nil || (res.HTML == "" && len(res.TOC) == 0) {
+	if b.file == nil || held || (res.HTML == "" && len(res.TOC) == 0) {
 		b.mem[d] = res
 		b.mu.Unlock()
 		return

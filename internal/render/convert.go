@@ -46,8 +46,9 @@ func (r *renderer) convertDocs() {
 	targets := make([][]linkTarget, len(docs))
 	found := r.cache.lookup(docs)
 	par.Do(len(docs), func(i int) {
-		results[i], targets[i] = r.convert(docs[i], found[i])
-		r.bodies.put(docs[i], results[i])
+		var fromKept bool
+		results[i], targets[i], fromKept = r.convert(docs[i], found[i])
+		r.bodies.put(docs[i], results[i], fromKept)
 		results[i].HTML, results[i].TOC = "", nil // the links are checked below
 	})
 	r.bodies.flush()
@@ -72,8 +73,9 @@ func (r *renderer) convertDocs() {
 
 // convert converts d's body, or takes what an earlier render (found, from
 // the Cache) or build (Options.Kept) converted of it, and returns where its
-// links lead.
-func (r *renderer) convert(d *model.Doc, found *convertedDoc) (markdown.Result, []linkTarget) {
+// links lead, and whether the conversion came from Kept (which holds it in
+// memory for the whole build).
+func (r *renderer) convert(d *model.Doc, found *convertedDoc) (res markdown.Result, targets []linkTarget, fromKept bool) {
 	out := r.docOutputPath(d)
 	kept := r.opts.Kept
 	var sum [32]byte
@@ -84,6 +86,7 @@ func (r *renderer) convert(d *model.Doc, found *convertedDoc) (markdown.Result, 
 	res, targets, err := r.cache.doc(d, found, func() (markdown.Result, error) {
 		if kept != nil {
 			if res, ok := kept.Converted(d.Pos.File, sum, r.links); ok {
+				fromKept = true
 				return res, nil
 			}
 		}
@@ -113,7 +116,7 @@ func (r *renderer) convert(d *model.Doc, found *convertedDoc) (markdown.Result, 
 				"raw HTML %s is dropped from Markdown; write it in Markdown, or set [markdown] unsafe_html = true in site.toml if every author is trusted", h.Tag)
 		}
 	}
-	return res, targets
+	return res, targets, fromKept
 }
 
 // bodySum is the SHA-256 of d's Markdown, which a document left on disk

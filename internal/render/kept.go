@@ -9,8 +9,10 @@ import "github.com/trustdocs/trustdocs/internal/markdown"
 // and where every document and file it may link to is published, which
 // the links key sums up (renderer.linkKey); on everything else (the
 // program, unsafe_html, the audience) only across builds whose frame is
-// the same, which the keeper checks before it offers any. Converted and
-// Keep are called from several goroutines at once.
+// the same, which the keeper checks before it offers any. What Converted
+// offers, the keeper holds in memory until the build ends: a render keeps
+// no copy of its own elsewhere. Converted and Keep are called from several
+// goroutines at once.
 // A body is known by its SHA-256, which a build that leaves it on disk
 // (model.Text) has without reading it again.
 type Kept interface {
