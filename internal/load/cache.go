@@ -100,7 +100,7 @@ type part struct {
 	records *model.Site // what a TOML file added
 	diags   []diag.Diagnostic
 	unread  []string
-	shed    *FileSum // once Shed let doc and records go: what sum says
+	shed    *FileSum // once shed let doc and records go: what sum says
 }
 
 // Load reads the site in root, re-reading only what changed since the
