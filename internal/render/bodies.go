@@ -209,25 +209,27 @@ func readTOC(b []byte) ([]markdown.Heading, error) {
 }
 
 // body returns d's converted body, to read when a page shows it.
-func (r *renderer) body(d *model.Doc) body { return body{r.bodies, d} }
+func (r *renderer) body(d *model.Doc) body { return body{d} }
 
-// A body is a document's converted Markdown, read when a page shows it.
+// A body is a document's converted Markdown, read when a page shows it
+// from the store of the plan that makes the page: plans after an edit of
+// bodies alone share the pages of the plan before (see Plan.Rebodied).
 // The zero body is empty.
 type body struct {
-	from *bodies
-	doc  *model.Doc
+	doc *model.Doc
 }
 
 // read returns the body's HTML and headings, with one read of the file.
-func (b body) read() (markdown.Result, error) {
+func (b body) read(from *bodies) (markdown.Result, error) {
 	if b.doc == nil {
 		return markdown.Result{}, nil
 	}
-	return b.from.get(b.doc)
+	return from.get(b.doc)
 }
 
 // A bodyData is page data with a converted body, which is read when the
-// page is made: withBody returns a copy with it (see Plan.makePage).
+// page is made: withBody returns a copy with it, from the plan's store
+// (see Plan.makePage).
 type bodyData interface {
-	withBody() (any, error)
+	withBody(from *bodies) (any, error)
 }

@@ -45,14 +45,14 @@ func TestBodies(t *testing.T) {
 				// What pages do not need is not kept.
 				b.put(docs[i], markdown.Result{HTML: want[i].HTML, TOC: want[i].TOC, IDs: []string{"x"}, Links: []markdown.Link{{}}}, i%7 == 3)
 			})
-			if _, err := (body{b, docs[0]}).read(); len(b.pending) > 0 && err == nil {
+			if _, err := (body{docs[0]}).read(b); len(b.pending) > 0 && err == nil {
 				t.Error("a body read before the bodies were flushed: no error")
 			}
 			b.flush()
 			var wg sync.WaitGroup
 			for i, d := range docs {
 				wg.Go(func() {
-					res, err := body{b, d}.read()
+					res, err := body{d}.read(b)
 					if err != nil || res.HTML != want[i].HTML {
 						t.Errorf("doc %d: HTML %.40q, %v; want %.40q", i, res.HTML, err, want[i].HTML)
 					}
@@ -70,10 +70,10 @@ func TestBodies(t *testing.T) {
 					t.Errorf("doc %d: in the file %v, want %v", i, inFile, want)
 				}
 			}
-			if res, err := (body{b, &model.Doc{}}).read(); res.HTML != "" || err != nil {
+			if res, err := (body{&model.Doc{}}).read(b); res.HTML != "" || err != nil {
 				t.Errorf("a document never put: %q, %v", res.HTML, err)
 			}
-			if res, err := (body{}).read(); res.HTML != "" || err != nil {
+			if res, err := (body{}).read(b); res.HTML != "" || err != nil {
 				t.Errorf("the zero body: %q, %v", res.HTML, err)
 			}
 		})

@@ -43,10 +43,10 @@ type bookData struct {
 }
 
 // withBody reads the text of the file's chapters.
-func (d bookData) withBody() (any, error) {
+func (d bookData) withBody(from *bodies) (any, error) {
 	d.Chapters = slices.Clone(d.Chapters)
 	for i := range d.Chapters {
-		res, err := d.Chapters[i].body.read()
+		res, err := d.Chapters[i].body.read(from)
 		if err != nil {
 			return d, err
 		}

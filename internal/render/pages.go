@@ -118,8 +118,8 @@ type homeData struct {
 }
 
 // withBody reads the text of content/_index.md, if the site has one.
-func (d homeData) withBody() (any, error) {
-	res, err := d.intro.read()
+func (d homeData) withBody(from *bodies) (any, error) {
+	res, err := d.intro.read(from)
 	d.Intro = res.HTML
 	return d, err
 }
@@ -161,8 +161,8 @@ type policyData struct {
 }
 
 // withBody reads the policy's text and headings.
-func (d policyData) withBody() (any, error) {
-	res, err := d.body.read()
+func (d policyData) withBody(from *bodies) (any, error) {
+	res, err := d.body.read(from)
 	d.Body, d.TOC = res.HTML, res.TOC
 	return d, err
 }
@@ -189,8 +189,8 @@ type docData struct {
 	body body
 }
 
-func (d docData) withBody() (any, error) {
-	res, err := d.body.read()
+func (d docData) withBody(from *bodies) (any, error) {
+	res, err := d.body.read(from)
 	d.Body = res.HTML
 	return d, err
 }

@@ -223,7 +223,7 @@ func (pl *Plan) makeInto(buf *bytes.Buffer, p string) ([]byte, error) {
 func (pl *Plan) makePage(w io.Writer, p *Page) error {
 	if bd, ok := p.Data.(bodyData); ok {
 		// The page's own copy, with its body, goes with the page.
-		data, err := bd.withBody()
+		data, err := bd.withBody(pl.r.bodies)
 		if err != nil {
 			return fmt.Errorf("making %s: %w", p.Path, err)
 		}

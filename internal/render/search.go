@@ -38,7 +38,7 @@ func (r *renderer) searchIndex(out func(searchEntry)) error {
 	)
 	// read returns a document's headings and distinct words.
 	read := func(d *model.Doc) ([]string, string) {
-		res, e := r.body(d).read()
+		res, e := r.body(d).read(r.bodies)
 		if err == nil {
 			err = e
 		}

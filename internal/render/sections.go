@@ -59,8 +59,8 @@ type sectionData struct {
 }
 
 // withBody reads the text of the section's _index.md, if it has one.
-func (d sectionData) withBody() (any, error) {
-	res, err := d.body.read()
+func (d sectionData) withBody(from *bodies) (any, error) {
+	res, err := d.body.read(from)
 	d.Body = res.HTML
 	return d, err
 }
