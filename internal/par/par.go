@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 )
 
 // Do calls f(0) … f(n-1), up to GOMAXPROCS at a time, and returns when all
@@ -16,8 +17,8 @@ func Do(n int, f func(int)) {
 		wg    sync.WaitGroup
 		once  sync.Once
 		first *Panic
+		next  atomic.Int64 // the next call to make: in order, each taken once
 	)
-	next := make(chan int)
 	call := func(i int) {
 		defer func() {
 			if v := recover(); v != nil {
@@ -26,17 +27,16 @@ func Do(n int, f func(int)) {
 		}()
 		f(i)
 	}
+	// Each goroutine takes the next call with one atomic add: a channel
+	// hands each over with two goroutines woken, microseconds that count
+	// when a call is short (20,000 cached conversions in a serve rebuild).
 	for range min(n, runtime.GOMAXPROCS(0)) {
 		wg.Go(func() {
-			for i := range next {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
 				call(i)
 			}
 		})
 	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	if first != nil {
 		panic(first)

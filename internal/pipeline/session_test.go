@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -28,6 +30,7 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 	other := filepath.Join(dir, "content", "policies", synth.PolicySlug(7)+".md")
 	third := filepath.Join(dir, "content", "policies", synth.PolicySlug(5)+".md")
 	css := filepath.Join(dir, "theme", "assets", "extra.css")
+	pdf := filepath.Join(dir, "content", "files", "scope.pdf")
 	site := filepath.Join(dir, "site.toml")
 	steps := []step{
 		{"first build", func() {}, nil, -1, false, false},
@@ -51,6 +54,16 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 		{"a typo in front matter", func() { replace(t, other, `version = "1.7"`, `version = "1.7`) }, []string{other}, 0, true, false},
 		{"another file meanwhile", func() { replace(t, third, "# Scope", "# Breadth") }, []string{third}, 0, true, false},
 		{"the typo fixed", func() { replace(t, other, `version = "1.7`, `version = "1.7"`) }, []string{other}, 4, false, false},
+		// Links into a body edited, and files that links publish: what a
+		// build after edits of bodies alone checks again.
+		{"a link to a heading", func() { replace(t, third, "# Breadth", "[see](policy-00002.md#extent)\n\n# Breadth") }, []string{third}, 3, false, false},
+		{"the heading renamed", func() { replace(t, policy, "# Extent", "# Span") }, []string{policy}, 0, true, false},
+		{"and back", func() { replace(t, policy, "# Span", "# Extent") }, []string{policy}, 2, false, false}, // restricted: no page, the search indexes
+		{"a file", func() { writeFile(t, pdf, "%PDF-1.4") }, []string{pdf}, -1, false, false},
+		{"a link to it", func() { replace(t, third, "# Breadth", "[pdf](../files/scope.pdf)\n\n# Breadth") }, []string{third}, 3, false, false},
+		{"a link to it from another body", func() { replace(t, other, "# Reach", "[pdf](../files/scope.pdf)\n\n# Reach") }, []string{other}, 3, false, false},
+		{"the first link gone", func() { replace(t, third, "[pdf](../files/scope.pdf)", "") }, []string{third}, 3, false, false},
+		{"the other too", func() { replace(t, other, "[pdf](../files/scope.pdf)", "") }, []string{other}, 3, false, false},
 		{"a new stylesheet", func() { writeFile(t, css, "body{}") }, []string{css}, 0, false, true},
 		{"the stylesheet", func() { writeFile(t, css, "body{color:red}") }, []string{css}, 0, false, true},
 	}
@@ -82,6 +95,18 @@ func checkSteps(t *testing.T, opts pipeline.Options, steps []step) map[string]bo
 		if g.HasErrors() != st.errors {
 			t.Fatalf("%s: errors %v, want %v: %v", st.name, g.HasErrors(), st.errors, g.Diags)
 		}
+		// A body's edit (its page and the two search indexes) converts
+		// the bodies edited, and resolves and plans nothing again.
+		if st.remake == 3 && !pipeline.Rebodied(g) {
+			t.Errorf("%s: resolved and planned the whole site again", st.name)
+		}
+		full, err := pipeline.Render(opts)
+		if err != nil {
+			t.Fatalf("%s: full build: %v", st.name, err)
+		}
+		if want := full.Diags.Items(); !slices.Equal(g.Diags, want) {
+			t.Errorf("%s: problems\n%v\nfull build's\n%v", st.name, g.Diags, want)
+		}
 		if st.errors {
 			continue
 		}
@@ -96,8 +121,7 @@ func checkSteps(t *testing.T, opts pipeline.Options, steps []step) map[string]bo
 		if problems := g.MakeAll(context.Background()); len(problems) > 0 {
 			t.Fatalf("%s: %v", st.name, problems)
 		}
-		full, err := pipeline.Render(opts)
-		if err != nil || full.Output == nil {
+		if full.Output == nil {
 			t.Fatalf("%s: full build: %v %v", st.name, err, full.Diags.Items())
 		}
 		if len(full.Output.Files) != len(g.Plan.Items) {
@@ -114,10 +138,8 @@ func checkSteps(t *testing.T, opts pipeline.Options, steps []step) map[string]bo
 				kinds[it.Template()] = true
 			}
 		}
-		for p, abs := range full.Output.Copies {
-			if g.Plan.Copies[p] != abs {
-				t.Errorf("%s: copy %s is %q, full build %q", st.name, p, g.Plan.Copies[p], abs)
-			}
+		if !maps.Equal(g.Plan.Copies, full.Output.Copies) {
+			t.Errorf("%s: copies %v, full build's %v", st.name, g.Plan.Copies, full.Output.Copies)
 		}
 	}
 	return kinds

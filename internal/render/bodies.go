@@ -110,6 +110,21 @@ func (b *bodies) put(d *model.Doc, res markdown.Result, held bool) {
 	b.write(off, batch, pending)
 }
 
+// inMemory reports whether b keeps everything in memory.
+func (b *bodies) inMemory() bool { return b.file == nil }
+
+// hold keeps the converted bodies of docs, results[i] of docs[i], in memory.
+func (b *bodies) hold(docs []*model.Doc, results []markdown.Result) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if len(b.mem) == 0 {
+		b.mem = make(map[*model.Doc]markdown.Result, len(docs))
+	}
+	for i, d := range docs {
+		b.mem[d] = markdown.Result{HTML: results[i].HTML, TOC: results[i].TOC}
+	}
+}
+
 // write writes a batch at off, and notes where each body in it is.
 func (b *bodies) write(off int64, batch []byte, pending []pendingBody) {
 	_, err := b.file.WriteAt(batch, off)

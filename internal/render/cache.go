@@ -174,7 +174,7 @@ func (r *renderer) linkKey() uint64 {
 		add("doc", file, r.docOutputPath(d), strconv.FormatBool(r.site.Renders(d.Classification)), strconv.Itoa(int(d.Kind)),
 			strconv.FormatBool(r.leftOut(d)))
 	}
-	for _, p := range r.s.Policies {
+	for _, p := range r.linking.policies {
 		for name := range p.Attachments {
 			add("attachment", p.Slug, name, strconv.FormatBool(r.site.Renders(p.Classification)))
 		}

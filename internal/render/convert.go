@@ -11,27 +11,39 @@ import (
 	"github.com/trustdocs/trustdocs/internal/par"
 )
 
-// convertDocs converts every policy, page and the introduction, then
-// reports dropped raw HTML and links that lead nowhere.
-func (r *renderer) convertDocs() {
-	var docs []*model.Doc
+// linking is what convertDocs converts and what links are rewritten and
+// checked against, of the site as it was before Prepare narrowed it to the
+// audience (Narrow takes hidden policies out, and attachments and bodies
+// from those the audience may only see listed): a plan after edits of
+// bodies alone (Rebodied), made from the narrowed site, takes it as it is,
+// with docByFile, docOut, withheld and links.
+type linking struct {
+	docs     []*model.Doc          // to convert: every document, drafts too
+	policies map[string]*model.Doc // the policies' documents, by slug
+}
+
+// workOutLinking works out linking, docByFile, docOut, withheld and links
+// from the site, which must not be narrowed yet.
+func (r *renderer) workOutLinking() *linking {
+	l := &linking{policies: make(map[string]*model.Doc, len(r.s.Policies))}
 	for _, p := range r.s.Policies {
-		docs = append(docs, p.Doc)
+		l.docs = append(l.docs, p.Doc)
+		l.policies[p.Slug] = p.Doc
 	}
-	docs = append(docs, r.s.Pages...)
-	docs = append(docs, r.sectionDocs()...)
+	l.docs = append(l.docs, r.s.Pages...)
+	l.docs = append(l.docs, r.sectionDocs()...)
 	if r.s.Intro != nil {
-		docs = append(docs, r.s.Intro)
+		l.docs = append(l.docs, r.s.Intro)
 	}
 	// Drafts left out of this build are converted all the same, so that
 	// their Markdown and links are checked before they are published.
-	docs = append(docs, r.s.Drafts...)
+	l.docs = append(l.docs, r.s.Drafts...)
 	// Links may name any document that was read, even one that an error
 	// kept out of the site (a duplicate slug): its own error says why.
 	for _, d := range r.s.Site.Policies {
 		r.docByFile[d.Pos.File] = d
 	}
-	for _, d := range docs {
+	for _, d := range l.docs {
 		r.docByFile[d.Pos.File] = d
 	}
 	docOut := make(map[*model.Doc]string, len(r.docByFile))
@@ -39,18 +51,42 @@ func (r *renderer) convertDocs() {
 		docOut[d] = r.docPath(d)
 	}
 	r.docOut = docOut // read-only from here, by every goroutine
+	r.linking = l
 	r.withheld = r.withheldFiles()
 	r.links = r.linkKey()
+	return l
+}
+
+// convertDocs converts every policy, page and the introduction, then
+// reports dropped raw HTML and links that lead nowhere.
+func (r *renderer) convertDocs() {
+	if r.linking == nil { // in Prepare, before Narrow
+		r.workOutLinking()
+	}
+	docs := r.linking.docs
 	r.cache.useLinks(r.links)
 	results := make([]markdown.Result, len(docs))
 	targets := make([][]linkTarget, len(docs))
-	found := r.cache.lookup(docs)
+	srcs := make([]*model.Doc, len(docs))
+	for i, d := range docs {
+		srcs[i] = r.src(d)
+	}
+	found := r.cache.lookup(srcs)
+	// A store in memory takes them all at once: not 20,000 turns of its
+	// lock between two goroutines (most of serve's rebuild after an edit
+	// of one body, at 10,000 policies).
+	inMemory := r.bodies.inMemory()
 	par.Do(len(docs), func(i int) {
 		var fromKept bool
-		results[i], targets[i], fromKept = r.convert(docs[i], found[i])
-		r.bodies.put(docs[i], results[i], fromKept)
-		results[i].HTML, results[i].TOC = "", nil // the links are checked below
+		results[i], targets[i], fromKept = r.convert(docs[i], srcs[i], found[i])
+		if !inMemory {
+			r.bodies.put(docs[i], results[i], fromKept)
+			results[i].HTML, results[i].TOC = "", nil // the links are checked below
+		}
 	})
+	if inMemory {
+		r.bodies.hold(docs, results)
+	}
 	r.bodies.flush()
 	index := make(map[*model.Doc]int, len(docs))
 	for i, d := range docs {
@@ -63,36 +99,43 @@ func (r *renderer) convertDocs() {
 		}
 		return results[i].IDs, true
 	}
-	par.Do(len(docs), func(i int) {
-		r.checkLinks(docs[i], results[i], targets[i], idsOf)
-	})
+	r.checkAll(docs, results, targets, idsOf)
 	if r.s.Config.UnsafeHTML {
 		r.diags.Warnf(r.s.Config.At("markdown"), "[markdown] unsafe_html is on: raw HTML in Markdown reaches the pages unescaped; turn it off unless every author is trusted")
 	}
 }
 
-// convert converts d's body, or takes what an earlier render (found, from
-// the Cache) or build (Options.Kept) converted of it, and returns where its
-// links lead, and whether the conversion came from Kept (which holds it in
-// memory for the whole build).
-func (r *renderer) convert(d *model.Doc, found *convertedDoc) (res markdown.Result, targets []linkTarget, fromKept bool) {
+// src is the document whose body is d's: d, unless the plan is one after
+// an edit of bodies alone, whose site holds the documents as they were.
+func (r *renderer) src(d *model.Doc) *model.Doc {
+	if now := r.source[d.Pos.File]; now != nil {
+		return now
+	}
+	return d
+}
+
+// convert converts d's body, as src has it, or takes what an earlier render
+// (found, from the Cache) or build (Options.Kept) converted of it, and
+// returns where its links lead, and whether the conversion came from Kept
+// (which holds it in memory for the whole build).
+func (r *renderer) convert(d, src *model.Doc, found *convertedDoc) (res markdown.Result, targets []linkTarget, fromKept bool) {
 	out := r.docOutputPath(d)
 	kept := r.opts.Kept
 	var sum [32]byte
 	if kept != nil {
-		sum = bodySum(d)
+		sum = bodySum(src)
 	}
 	var readErr error
-	res, targets, err := r.cache.doc(d, found, func() (markdown.Result, error) {
+	res, targets, err := r.cache.doc(src, found, func() (markdown.Result, error) {
 		if kept != nil {
 			if res, ok := kept.Converted(d.Pos.File, sum, r.links); ok {
 				fromKept = true
 				return res, nil
 			}
 		}
-		body := d.Body
-		if d.Text != nil {
-			if body, readErr = d.Text.Read(); readErr != nil {
+		body := src.Body
+		if src.Text != nil {
+			if body, readErr = src.Text.Read(); readErr != nil {
 				return markdown.Result{}, readErr
 			}
 		}

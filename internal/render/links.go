@@ -102,7 +102,7 @@ func (r *renderer) outputFor(from *model.Doc, target string) string {
 		return r.site.Home
 	}
 	if d, name := r.bundleOf(target); d != nil {
-		switch p := r.s.Policy(d.Slug); {
+		switch p := r.linking.policies[d.Slug]; {
 		case p != nil && p.Pos.File == d.Pos.File && r.site.Renders(p.Classification):
 			return "policies/" + d.Slug + "/" + name
 		case p != nil && p.Pos.File == d.Pos.File, r.leftOut(d):
@@ -196,11 +196,9 @@ func (r *renderer) checkLinks(d *model.Doc, res markdown.Result, targets []linkT
 		// content/x.pdf are both published under files/).
 		switch _, isAsset := r.s.Assets[target]; {
 		case !isAsset || !r.site.Renders(d.Classification):
-		case strings.HasPrefix(to, "files/"):
-			r.copyAsset(strings.TrimPrefix(target, "content/"))
-		case strings.HasPrefix(to, "policies/"+d.Slug+"/"):
+		case strings.HasPrefix(to, "files/"), strings.HasPrefix(to, "policies/"+d.Slug+"/"):
 			r.mu.Lock()
-			r.copies[to] = r.s.Assets[target]
+			r.linkCopies = append(r.linkCopies, linkCopy{from: d.Pos.File, to: to, abs: r.s.Assets[target]})
 			r.mu.Unlock()
 		}
 	}
@@ -231,7 +229,7 @@ func (r *renderer) reportMissing(at diag.Pos, d *model.Doc, l markdown.Link, tar
 		for file := range r.s.Assets {
 			candidates = append(candidates, relFrom(d.Pos.File, file))
 		}
-		for _, p := range r.s.Policies {
+		for _, p := range r.linking.policies {
 			for name := range p.Attachments {
 				candidates = append(candidates, relFrom(d.Pos.File, path.Join(path.Dir(p.Pos.File), name)))
 			}

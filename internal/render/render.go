@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -66,15 +67,21 @@ type renderer struct {
 	cache *Cache
 	mu    sync.Mutex
 
-	items     map[string]*Item
-	copies    map[string]string
-	bodies    *bodies               // converted bodies
-	docByFile map[string]*model.Doc // site-relative path → document
-	docOut    map[*model.Doc]string // docOutputPath of every document, once converting begins
-	withheld  map[string]bool       // files under content/ this audience may not read
-	links     uint64                // the sum of link targets, see linkKey
-	summaries []frameworkSummary    // coverage per framework, computed once
-	pageQueue []*Page
+	items      map[string]*Item
+	copies     map[string]string
+	linked     map[string]string     // the files links in bodies publish: output path → source
+	linkCopies []linkCopy            // the same, with the document whose link it is
+	checks     *linkChecks           // for serve: what checking links found, for the plan after
+	redo       *recheck              // after edits of bodies alone: whose links to check again
+	source     map[string]*model.Doc // the documents whose bodies are converted, by file, when not r.s's (see Rebodied)
+	linking    *linking              // what convertDocs converts, and links lead to
+	bodies     *bodies               // converted bodies
+	docByFile  map[string]*model.Doc // site-relative path → document
+	docOut     map[*model.Doc]string // docOutputPath of every document, once converting begins
+	withheld   map[string]bool       // files under content/ this audience may not read
+	links      uint64                // the sum of link targets, see linkKey
+	summaries  []frameworkSummary    // coverage per framework, computed once
+	pageQueue  []*Page
 }
 
 // Item is one generated file of the output, made when it is asked for.
@@ -118,6 +125,9 @@ type Plan struct {
 	Links uint64
 	r     *renderer
 	basis func() Basis // Basis, worked out once
+	// planned is what Prepare found but in converting bodies and checking
+	// their links: what a plan after an edit of bodies alone finds again.
+	planned []diag.Diagnostic
 }
 
 // Prepare checks what rendering checks (links, Markdown, template
@@ -131,7 +141,15 @@ func Prepare(s *resolve.Site, opts Options, diags *diag.List) (*Plan, error) {
 	if cache == nil {
 		cache = &Cache{forget: true}
 	}
-	r := &renderer{s: s, opts: opts, diags: diags, cache: cache,
+	// What converting bodies finds is kept apart from the rest, which a
+	// plan after an edit of bodies alone takes as it is (see Rebodied).
+	var planned, converted diag.List
+	defer func() {
+		diags.Add(planned.Export()...)
+		diags.Add(converted.Export()...)
+	}()
+	failed := func() bool { return diags.HasErrors() || planned.HasErrors() || converted.HasErrors() }
+	r := &renderer{s: s, opts: opts, diags: &planned, cache: cache,
 		md:        cache.converter(s.Config.UnsafeHTML),
 		items:     map[string]*Item{},
 		copies:    map[string]string{},
@@ -139,7 +157,7 @@ func Prepare(s *resolve.Site, opts Options, diags *diag.List) (*Plan, error) {
 		docByFile: make(map[string]*model.Doc, len(s.Site.Policies)+len(s.Pages)+len(s.Sections)+1),
 	}
 	r.site = newSiteData(s, opts)
-	tmpl, err := cache.templates(opts.Templates, s.Templates, diags)
+	tmpl, err := cache.templates(opts.Templates, s.Templates, &planned)
 	if err != nil && err != errOverride {
 		return nil, err
 	}
@@ -148,9 +166,11 @@ func Prepare(s *resolve.Site, opts Options, diags *diag.List) (*Plan, error) {
 	// found errors, so that one run reports every problem. Pages are made
 	// only from a site without errors.
 	r.controlSlugs()
+	r.diags = &converted
 	r.convertDocs()
+	r.diags = &planned
 	siteFiles := r.siteFiles()
-	if diags.HasErrors() {
+	if failed() {
 		return nil, nil
 	}
 	// Pages are made from what this audience may see, and nothing else;
@@ -166,12 +186,20 @@ func Prepare(s *resolve.Site, opts Options, diags *diag.List) (*Plan, error) {
 		return nil, err
 	}
 	r.planSiteFiles(siteFiles)
-	if diags.HasErrors() {
+	if failed() {
 		return nil, nil
 	}
-	pl := &Plan{Items: r.items, Copies: r.copies, Links: r.links, r: r}
+	pl := &Plan{Items: r.items, Copies: r.allCopies(), Links: r.links, r: r, planned: planned.Export()}
 	pl.basis = sync.OnceValue(pl.workOutBasis)
 	return pl, nil
+}
+
+// allCopies are the files copied to the output: those links publish, and
+// the others, which take a path before them (the theme's files).
+func (r *renderer) allCopies() map[string]string {
+	all := maps.Clone(r.linked)
+	maps.Copy(all, r.copies)
+	return all
 }
 
 // add plans a page that shows what d says of the content.
