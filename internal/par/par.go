@@ -12,7 +12,18 @@ import (
 // Do calls f(0) … f(n-1), up to GOMAXPROCS at a time, and returns when all
 // have returned. If f panics, Do panics in the caller's goroutine once all
 // calls are done (with a *Panic), so that the caller can recover.
-func Do(n int, f func(int)) {
+func Do(n int, f func(int)) { do(runtime.GOMAXPROCS(0), n, f) }
+
+// Background is Do for work nobody waits for, beside work somebody does
+// (serve making the rest of a site while a browser asks for a page): it
+// leaves a core to the rest of the process, one fewer at a time than Do.
+// A process whose every core is busy notices a request on the network only
+// when the runtime's monitor polls, every 10 ms: a page asked for waited
+// that long, twice over.
+func Background(n int, f func(int)) { do(max(1, runtime.GOMAXPROCS(0)-1), n, f) }
+
+// do is Do with up to workers calls at a time.
+func do(workers, n int, f func(int)) {
 	var (
 		wg    sync.WaitGroup
 		once  sync.Once
@@ -30,7 +41,7 @@ func Do(n int, f func(int)) {
 	// Each goroutine takes the next call with one atomic add: a channel
 	// hands each over with two goroutines woken, microseconds that count
 	// when a call is short (20,000 cached conversions in a serve rebuild).
-	for range min(n, runtime.GOMAXPROCS(0)) {
+	for range min(n, workers) {
 		wg.Go(func() {
 			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
 				call(i)

@@ -339,7 +339,7 @@ func (g *Generation) MakeAll(ctx context.Context) []diag.Diagnostic {
 	g.mu.Unlock()
 	slices.Sort(todo)
 	errs := make([]error, len(todo))
-	par.Do(len(todo), func(i int) {
+	par.Background(len(todo), func(i int) {
 		if ctx.Err() == nil {
 			errs[i] = g.check(todo[i])
 		}
