@@ -1,9 +1,11 @@
 package par
 
 import (
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 func TestDoCallsEach(t *testing.T) {
@@ -35,4 +37,42 @@ func TestDoPanicReachesCaller(t *testing.T) {
 		ran.Add(1)
 	})
 	t.Fatal("Do returned")
+}
+
+// Do runs as many calls at once as there are cores, Background one fewer
+// (and one on a machine of one core), each call once.
+func TestWorkersAtOnce(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		procs int
+		run   func(int, func(int))
+		want  int
+	}{
+		{"Do, 4 cores", 4, Do, 4},
+		{"Background, 4 cores", 4, Background, 3},
+		{"Background, 2 cores", 2, Background, 1},
+		{"Background, 1 core", 1, Background, 1},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(c.procs))
+			var now, most atomic.Int64
+			seen := make([]atomic.Int64, 100)
+			c.run(len(seen), func(i int) {
+				n := now.Add(1)
+				for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
+				}
+				time.Sleep(100 * time.Microsecond) // long enough for the others to start
+				seen[i].Add(1)
+				now.Add(-1)
+			})
+			if most.Load() != int64(c.want) {
+				t.Errorf("%d calls at once, want %d", most.Load(), c.want)
+			}
+			for i := range seen {
+				if seen[i].Load() != 1 {
+					t.Fatalf("call %d made %d times", i, seen[i].Load())
+				}
+			}
+		})
+	}
 }
