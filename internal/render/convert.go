@@ -24,7 +24,7 @@ type linking struct {
 
 // workOutLinking works out linking, docByFile, docOut, withheld and links
 // from the site, which must not be narrowed yet.
-func (r *renderer) workOutLinking() *linking {
+func (r *renderer) workOutLinking() {
 	l := &linking{policies: make(map[string]*model.Doc, len(r.s.Policies))}
 	for _, p := range r.s.Policies {
 		l.docs = append(l.docs, p.Doc)
@@ -54,7 +54,6 @@ func (r *renderer) workOutLinking() *linking {
 	r.linking = l
 	r.withheld = r.withheldFiles()
 	r.links = r.linkKey()
-	return l
 }
 
 // convertDocs converts every policy, page and the introduction, then
