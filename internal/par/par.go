@@ -1,4 +1,5 @@
-// Package par runs independent work on all cores.
+// Package par runs independent work on all cores (Do), or on all but one
+// beside work somebody waits for (Background).
 package par
 
 import (
