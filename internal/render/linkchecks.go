@@ -29,7 +29,7 @@ type linkCopy struct {
 }
 
 // checkAll checks the links of docs (see checkLinks) and works out the
-// files they publish (r.linked). With r.redo, the plan is one after edits
+// files they publish (r.linkCopies). With r.redo, the plan is one after edits
 // of bodies alone: only the documents redo names are checked, and what
 // the others' checks found is taken from the plan before's.
 func (r *renderer) checkAll(docs []*model.Doc, results []markdown.Result, targets [][]linkTarget, idsOf func(*model.Doc) ([]string, bool)) {
@@ -62,10 +62,6 @@ func (r *renderer) checkAll(docs []*model.Doc, results []markdown.Result, target
 	r.diags = found
 	checked = append(checked, links.Export()...)
 	found.Add(checked...)
-	r.linked = make(map[string]string, len(r.linkCopies))
-	for _, c := range r.linkCopies {
-		r.linked[c.to] = c.abs
-	}
 	if r.cache.forget {
 		return // a build: no plan after this one
 	}

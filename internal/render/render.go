@@ -69,8 +69,7 @@ type renderer struct {
 
 	items      map[string]*Item
 	copies     map[string]string
-	linked     map[string]string     // the files links in bodies publish: output path → source
-	linkCopies []linkCopy            // the same, with the document whose link it is
+	linkCopies []linkCopy            // the files links in bodies publish, with the document whose link it is
 	checks     *linkChecks           // for serve: what checking links found, for the plan after
 	redo       *recheck              // after edits of bodies alone: whose links to check again
 	source     map[string]*model.Doc // the documents whose bodies are converted, by file, when not r.s's (see Rebodied)
@@ -197,7 +196,10 @@ func Prepare(s *resolve.Site, opts Options, diags *diag.List) (*Plan, error) {
 // allCopies are the files copied to the output: those links publish, and
 // the others, which take a path before them (the theme's files).
 func (r *renderer) allCopies() map[string]string {
-	all := maps.Clone(r.linked)
+	all := make(map[string]string, len(r.linkCopies)+len(r.copies))
+	for _, c := range r.linkCopies {
+		all[c.to] = c.abs
+	}
 	maps.Copy(all, r.copies)
 	return all
 }
