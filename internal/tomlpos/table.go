@@ -260,6 +260,9 @@ func (t *Table) Strs(key string) []model.Ref {
 // plain reads an array of strings without positions.
 func (t *Table) Plain(key string) []string {
 	refs := t.Strs(key)
+	if len(refs) == 0 {
+		return nil // as when not written: one empty list, whatever was written
+	}
 	out := make([]string, len(refs))
 	for i, r := range refs {
 		out[i] = r.ID
