@@ -38,7 +38,7 @@ import (
 
 // format names the layout of the cache file; a file of another layout is
 // ignored.
-const format = "trustdocs build cache 3\n"
+const format = "trustdocs build cache 4\n"
 
 // A Record is what one successful build left for the next.
 type Record struct {
@@ -49,6 +49,8 @@ type Record struct {
 	// build left them; Within, those of the folder's contents alone
 	// (Stamps.Within), which a rename of the folder leaves as they were.
 	Output, Within Sum
+	// Clean says the output held only what trustdocs wrote (write.Folder.Clean).
+	Clean bool
 	// AsOf is the date the statuses were computed for; Today says it was
 	// today's date, not one given, so that it is stale tomorrow.
 	AsOf  string
@@ -82,6 +84,9 @@ type Record struct {
 	// Conversions is the checksum of the conversions the build kept
 	// (see Conversions); zero when it kept none.
 	Conversions Sum
+	// Parts is the checksum of what the build's load read of the
+	// content's files (see Parts); zero when it kept none.
+	Parts Sum
 }
 
 // A Cache is the cache folder of one output folder.

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -140,7 +141,7 @@ func TestStampSeesEveryChange(t *testing.T) {
 		return s
 	}
 	base := stamp()
-	if again := stamp(); again != base {
+	if again := stamp(); again.Sum != base.Sum || !slices.Equal(again.lines, base.lines) {
 		t.Fatal("two stamps of the same files differ")
 	}
 	if base.Files != 6 { // site.toml, content, policies, a, b, templates missing
@@ -178,7 +179,7 @@ func TestStampSeesEveryChange(t *testing.T) {
 	// but what is in them is not stamped.
 	after := stamp()
 	write("content/.git/HEAD", "yy")
-	if stamp() != after {
+	if stamp().Sum != after.Sum {
 		t.Error("a file in a dot folder of content/ changed the stamp")
 	}
 }
@@ -214,5 +215,25 @@ func TestStampListed(t *testing.T) {
 			t.Errorf("%s: the stamp did not change", name)
 		}
 		base = now
+	}
+}
+
+// lstamp's line is stampLine's of what os.Lstat says, for a file, a
+// folder and a link.
+func TestLstampIsStampLine(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "f"), []byte("text"), 0o644)
+	os.Mkdir(filepath.Join(dir, "d"), 0o755)
+	os.Symlink("f", filepath.Join(dir, "l"))
+	for _, name := range []string{"f", "d", "l"} {
+		abs := filepath.Join(dir, name)
+		fi, err := os.Lstat(abs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, mod, err := lstamp(abs, name)
+		if want := stampLine(name, fi); err != nil || got != want || !mod.Equal(fi.ModTime()) {
+			t.Errorf("%s: %q, %v, %v; want %q", name, got, mod, err, want)
+		}
 	}
 }

@@ -1,15 +1,7 @@
 package buildcache
 
 import (
-	"bufio"
-	"bytes"
-	"crypto/sha256"
-	"encoding/gob"
 	"errors"
-	"fmt"
-	"hash"
-	"io"
-	"os"
 	"path/filepath"
 	"sync"
 
@@ -18,29 +10,28 @@ import (
 
 // conversionsFormat names the layout of the conversions file; a file of
 // another layout is ignored.
-const conversionsFormat = "trustdocs conversions 1\n"
+const conversionsFormat = "trustdocs conversions 2\n"
 
 // Conversions is the converted Markdown the cache keeps (a render.Kept):
 // what the recorded build converted, offered to this build, and what this
-// build converts, written to a new file as it goes. The file is the
-// format line and a stream of conversions; the record of the build that
-// wrote it holds the checksum of the stream (Record.Conversions), so that
-// a file cut short, altered or left by a build that failed is ignored.
-// Its methods may be called from several goroutines at once; a nil
-// *Conversions keeps nothing.
+// build converts, for the next. The file is one of frames (see
+// readFrames), each a chunk of conversions: those this build makes are
+// encoded as they come, a chunk at a time; a chunk of the recorded
+// build's that this build keeps whole is carried as it is. Its methods
+// may be called from several goroutines at once; a nil *Conversions keeps
+// nothing.
 type Conversions struct {
-	old   map[string]conversion // by file: the recorded build's, once read
-	ready chan struct{}         // closed once old is read
+	old    map[string]offeredConversion // by file: the recorded build's, once read
+	frames [][]byte                     // the recorded build's chunks
+	ready  chan struct{}                // closed once old is read
 
-	mu   sync.Mutex
-	path string // the conversions file
-	tmp  string // the file being written, renamed to path by Finish
-	f    *os.File
-	w    *bufio.Writer
-	h    hash.Hash
-	enc  *gob.Encoder
-	err  error // the first write that failed: nothing is kept
-	done bool
+	mu      sync.Mutex
+	out     *frameWriter   // the file of this build's
+	carry   *carry[string] // which of the recorded build's chunks are kept whole
+	carried []string       // files whose conversion is the recorded build's
+	pending []conversion   // this build's, not encoded yet
+	err     error          // the first encoding that failed: nothing is kept
+	done    bool
 }
 
 // A conversion is one document's converted body.
@@ -49,6 +40,12 @@ type conversion struct {
 	Body  Sum    // of the Markdown converted
 	Links uint64 // the links key it was made against
 	Res   markdown.Result
+}
+
+// offeredConversion is a conversion of the recorded build, and its chunk.
+type offeredConversion struct {
+	conversion
+	chunk int
 }
 
 func (c *Cache) conversionsFile() string { return filepath.Join(c.dir, "conversions") }
@@ -61,48 +58,40 @@ func (c *Cache) Conversions(sum Sum) *Conversions {
 	if err := c.ensure(); err != nil {
 		return nil
 	}
-	tmp := fmt.Sprintf("%s.%d.tmp", c.conversionsFile(), os.Getpid())
-	f, err := os.Create(tmp)
+	out, err := newFrameWriter(c.conversionsFile(), conversionsFormat)
 	if err != nil {
 		return nil
 	}
-	cv := &Conversions{path: c.conversionsFile(), tmp: tmp, f: f, w: bufio.NewWriterSize(f, 64<<10), h: sha256.New()}
-	cv.w.WriteString(conversionsFormat)
-	cv.enc = gob.NewEncoder(io.MultiWriter(cv.w, cv.h))
+	cv := &Conversions{out: out, carry: newCarry[string](), ready: make(chan struct{})}
 	// Read while the build reads the site: tens of megabytes on a big
 	// site, wanted only once the site is read and resolved.
-	cv.ready = make(chan struct{})
 	go func() {
 		defer close(cv.ready)
 		if sum != (Sum{}) {
-			cv.old = c.readConversions(sum)
+			cv.read(c.conversionsFile(), sum)
 		}
 	}()
 	return cv
 }
 
-// readConversions reads the conversions file, if its checksum is sum.
-func (c *Cache) readConversions(sum Sum) map[string]conversion {
-	b, err := os.ReadFile(c.conversionsFile())
-	if err != nil {
-		return nil
+// read reads the conversions file path, if its checksum is sum.
+func (cv *Conversions) read(path string, sum Sum) {
+	frames, ok := readFrames(path, conversionsFormat, sum)
+	if !ok {
+		return
 	}
-	stream, ok := bytes.CutPrefix(b, []byte(conversionsFormat))
-	if !ok || sumOf(stream) != sum {
-		return nil
+	chunks, ok := decodeChunks[conversion](frames)
+	if !ok {
+		return
 	}
-	old := map[string]conversion{}
-	dec := gob.NewDecoder(bytes.NewReader(stream))
-	for {
-		var cv conversion
-		switch err := dec.Decode(&cv); {
-		case errors.Is(err, io.EOF):
-			return old
-		case err != nil:
-			return nil
+	old := map[string]offeredConversion{}
+	for i, ch := range chunks {
+		for _, c := range ch {
+			old[c.File] = offeredConversion{c, i}
+			cv.carry.add(c.File, i)
 		}
-		old[cv.File] = cv
 	}
+	cv.old, cv.frames = old, frames
 }
 
 // Converted returns what the recorded build converted of the body of
@@ -119,19 +108,41 @@ func (cv *Conversions) Converted(file string, sum [32]byte, links uint64) (markd
 	return old.Res, true
 }
 
-// Keep writes a conversion of this build to the file.
+// Keep keeps a conversion of this build for the next.
 func (cv *Conversions) Keep(file string, sum [32]byte, links uint64, res markdown.Result) {
 	if cv == nil {
 		return
 	}
+	<-cv.ready
 	cv.mu.Lock()
-	defer cv.mu.Unlock()
-	if cv.err == nil && !cv.done {
-		cv.err = cv.enc.Encode(conversion{File: file, Body: sum, Links: links, Res: res})
+	if cv.done || cv.err != nil {
+		cv.mu.Unlock()
+		return
 	}
+	if old, ok := cv.old[file]; ok && old.Links == links && old.Body == sum {
+		cv.carry.same(file)
+		cv.carried = append(cv.carried, file)
+		cv.mu.Unlock()
+		return
+	}
+	cv.pending = append(cv.pending, conversion{File: file, Body: sum, Links: links, Res: res})
+	var batch []conversion
+	if len(cv.pending) == chunkSize {
+		batch, cv.pending = cv.pending, nil
+	}
+	cv.mu.Unlock()
+	if batch == nil {
+		return
+	}
+	frame, err := encodeChunk(batch)
+	cv.mu.Lock()
+	if cv.err = errors.Join(cv.err, err); cv.err == nil && !cv.done {
+		cv.out.write(frame)
+	}
+	cv.mu.Unlock()
 }
 
-// Finish puts the file of this build's conversions in place of the
+// Finish writes the file of this build's conversions in place of the
 // recorded build's, and returns the checksum the record must hold.
 func (cv *Conversions) Finish() (Sum, error) {
 	if cv == nil {
@@ -144,27 +155,33 @@ func (cv *Conversions) Finish() (Sum, error) {
 		return Sum{}, errors.New("buildcache: conversions finished twice")
 	}
 	cv.done = true
-	err := cv.err
-	if err == nil {
-		err = cv.w.Flush()
+	if cv.err != nil {
+		cv.out.abort()
+		return Sum{}, cv.err
 	}
-	if cerr := cv.f.Close(); err == nil {
-		err = cerr
+	rest := cv.pending
+	whole := map[int]bool{}
+	for _, file := range cv.carried {
+		o := cv.old[file]
+		if !cv.carry.whole(o.chunk) {
+			rest = append(rest, o.conversion)
+		} else if !whole[o.chunk] {
+			whole[o.chunk] = true
+			cv.out.write(cv.frames[o.chunk])
+		}
 	}
-	if err == nil {
-		err = os.Rename(cv.tmp, cv.path)
+	more, ok := encodeChunks(rest)
+	if !ok {
+		cv.out.abort()
+		return Sum{}, errors.New("buildcache: conversions could not be encoded")
 	}
-	if err != nil {
-		os.Remove(cv.tmp)
-		return Sum{}, err
+	for _, fr := range more {
+		cv.out.write(fr)
 	}
-	var sum Sum
-	copy(sum[:], cv.h.Sum(nil))
-	return sum, nil
+	return cv.out.finish()
 }
 
-// Abort removes the file of this build's conversions, unless Finish put
-// it in place.
+// Abort lets go of this build's conversions, unless Finish wrote them.
 func (cv *Conversions) Abort() {
 	if cv == nil {
 		return
@@ -172,10 +189,8 @@ func (cv *Conversions) Abort() {
 	<-cv.ready
 	cv.mu.Lock()
 	defer cv.mu.Unlock()
-	if cv.done {
-		return
+	if !cv.done {
+		cv.done = true
+		cv.out.abort()
 	}
-	cv.done = true
-	cv.f.Close()
-	os.Remove(cv.tmp)
 }

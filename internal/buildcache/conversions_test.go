@@ -1,7 +1,10 @@
 package buildcache
 
 import (
+	"bytes"
 	"crypto/sha256"
+	"fmt"
+	"html/template"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -96,4 +99,64 @@ func TestConversionsAbort(t *testing.T) {
 		t.Error(err)
 	}
 	none.Abort()
+}
+
+// Over builds after edits, every conversion is offered as the build
+// before made it, and a chunk whose conversions are all kept unchanged is
+// carried to the next file as its bytes.
+func TestConversionsCarried(t *testing.T) {
+	c, _ := For(filepath.Join(t.TempDir(), "public"))
+	const n = 2*chunkSize + 88
+	file := func(i int) string { return fmt.Sprintf("content/policies/p%04d.md", i) }
+	res := func(i int, body string) markdown.Result {
+		return markdown.Result{HTML: template.HTML("<p>" + body + "</p>"), IDs: []string{fmt.Sprint("h", i)}}
+	}
+	bodies := make([]string, n)
+	for i := range bodies {
+		bodies[i] = fmt.Sprint("body ", i)
+	}
+	var sum Sum
+	var frames [][]byte
+	for gen, edit := range []int{-1, 3, 300, 3} {
+		if edit >= 0 {
+			bodies[edit] += " edited"
+		}
+		cv := c.Conversions(sum)
+		var wg sync.WaitGroup
+		for i := range n {
+			wg.Go(func() {
+				h := sha256.Sum256([]byte(bodies[i]))
+				got, ok := cv.Converted(file(i), h, 7)
+				if want := gen > 0 && i != edit; ok != want || (ok && !reflect.DeepEqual(got, res(i, bodies[i]))) {
+					t.Errorf("build %d, %s: offered %v, want %v (%v)", gen, file(i), ok, want, got.HTML)
+				}
+				cv.Keep(file(i), h, 7, res(i, bodies[i]))
+			})
+		}
+		wg.Wait()
+		var err error
+		if sum, err = cv.Finish(); err != nil {
+			t.Fatal(err)
+		}
+		now, ok := readFrames(c.conversionsFile(), conversionsFormat, sum)
+		if !ok || len(now) != 3 {
+			t.Fatalf("build %d: %d frames, %v", gen, len(now), ok)
+		}
+		if gen > 0 {
+			// Two of the three chunks hold no edited file: their bytes
+			// are the build before's.
+			carried := 0
+			for _, f := range now {
+				for _, g := range frames {
+					if bytes.Equal(f, g) {
+						carried++
+					}
+				}
+			}
+			if carried != 2 {
+				t.Errorf("build %d: %d chunks carried, want 2", gen, carried)
+			}
+		}
+		frames = now
+	}
 }

@@ -41,6 +41,19 @@ type Stamps struct {
 	// changes when the folder is renamed: what StampListed gives for the
 	// output kept from the build before last, which was the output.
 	Within Sum
+	lines  []string // each path's stamp, sorted (Stamp's)
+}
+
+// ByPath returns the stamp of each path Stamp stamped, by its slash
+// path relative to the root.
+func (s Stamps) ByPath() map[string]string {
+	m := make(map[string]string, len(s.lines))
+	for _, l := range s.lines {
+		if rel, _, ok := strings.Cut(l, "\x00"); ok && !strings.HasPrefix(l, "missing\x00") {
+			m[rel] = l
+		}
+	}
+	return m
 }
 
 // Stamp stamps the paths under root. With skipDot, names starting with a
@@ -111,7 +124,9 @@ func Stamp(root string, paths []string, skipDot bool) (Stamps, error) {
 		}
 	}
 	slices.Sort(lines)
-	return sum(lines, newest), nil
+	st := sum(lines, newest)
+	st.lines = lines
+	return st, nil
 }
 
 func stampLine(rel string, fi fs.FileInfo) string {
@@ -155,6 +170,18 @@ func Key(parts ...string) Sum {
 // several times what stamping the files does. A file added to one of the
 // folders changes the folder's stamp; a file removed, its own.
 func StampListed(root string, files []string) Stamps {
+	return Restamp(root, files, Stamps{}, nil)
+}
+
+// Restamp stamps what StampListed does, taking the stamp of each path
+// from before (a StampListed of the same folder, or of the folder it was
+// before a rename) unless changed reports it changed since, or before has
+// none: after a build rewrote a few files of a folder of thousands, a
+// few calls instead of one a file and folder. changed must report every
+// path written, made or removed since before was taken, and the folders
+// above each (whose listings changed); the root is stamped again always.
+// Newest is that of the paths stamped again.
+func Restamp(root string, files []string, before Stamps, changed func(string) bool) Stamps {
 	paths := map[string]bool{".": true}
 	for _, f := range files {
 		paths[f] = true
@@ -165,19 +192,28 @@ func StampListed(root string, files []string) Stamps {
 	all := slices.Sorted(maps.Keys(paths))
 	lines := make([]string, len(all)) // all[0] is "."
 	newest := make([]time.Time, len(all))
+	var known map[string]string
+	if changed != nil {
+		known = before.ByPath()
+	}
 	const chunk = 256
 	par.Do((len(all)+chunk-1)/chunk, func(c int) {
 		for i := c * chunk; i < min(len(all), (c+1)*chunk); i++ {
-			fi, err := os.Lstat(filepath.Join(root, filepath.FromSlash(all[i])))
+			if l, ok := known[all[i]]; ok && i > 0 && !changed(all[i]) {
+				lines[i] = l // newest: of the paths stamped again
+				continue
+			}
+			l, mod, err := lstamp(filepath.Join(root, filepath.FromSlash(all[i])), all[i])
 			if err != nil {
 				lines[i] = "missing\x00" + all[i]
 				continue
 			}
-			lines[i], newest[i] = stampLine(all[i], fi), fi.ModTime()
+			lines[i], newest[i] = l, mod
 		}
 	})
 	st := sum(lines, slices.MaxFunc(newest, time.Time.Compare))
 	st.Within = sum(lines[1:], time.Time{}).Sum
+	st.lines = lines
 	return st
 }
 

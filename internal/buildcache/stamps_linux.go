@@ -2,7 +2,11 @@ package buildcache
 
 import (
 	"io/fs"
+	"strconv"
 	"syscall"
+	"time"
+
+	"golang.org/x/sys/unix"
 )
 
 // sysStamp is a file's change time and inode: a file replaced by another
@@ -13,4 +17,42 @@ func sysStamp(fi fs.FileInfo) (ctime int64, ino uint64) {
 		return st.Ctim.Nano(), st.Ino
 	}
 	return 0, 0
+}
+
+// lstamp stamps the path abs, named rel, as stampLine does os.Lstat's
+// answer, with one system call and no os.FileInfo: an output of 10,000
+// policies has 40,000 files and folders, stamped twice a build.
+func lstamp(abs, rel string) (string, time.Time, error) {
+	var st unix.Stat_t
+	if err := unix.Lstat(abs, &st); err != nil {
+		return "", time.Time{}, err
+	}
+	var mode fs.FileMode
+	switch st.Mode & unix.S_IFMT {
+	case unix.S_IFDIR:
+		mode = fs.ModeDir
+	case unix.S_IFLNK:
+		mode = fs.ModeSymlink
+	case unix.S_IFIFO:
+		mode = fs.ModeNamedPipe
+	case unix.S_IFSOCK:
+		mode = fs.ModeSocket
+	case unix.S_IFBLK:
+		mode = fs.ModeDevice
+	case unix.S_IFCHR:
+		mode = fs.ModeDevice | fs.ModeCharDevice
+	}
+	size := st.Size
+	if mode == fs.ModeDir {
+		size = 0
+	}
+	b := make([]byte, 0, len(rel)+64)
+	b = append(append(b, rel...), 0)
+	b = append(strconv.AppendUint(b, uint64(mode), 8), 0)
+	b = append(strconv.AppendInt(b, size, 10), 0)
+	mtime := time.Unix(st.Mtim.Unix())
+	b = append(strconv.AppendInt(b, mtime.UnixNano(), 10), 0)
+	b = append(strconv.AppendInt(b, time.Unix(st.Ctim.Unix()).UnixNano(), 10), 0)
+	b = strconv.AppendUint(b, st.Ino, 10)
+	return string(b), mtime, nil
 }

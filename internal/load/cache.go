@@ -36,6 +36,11 @@ type Cache struct {
 	walk  *walk
 	parts map[string]*part // content files, by absolute path
 	git   *gitDates        // with [build] git_dates: the last log read
+
+	// Kept, when set, offers what an earlier process read of the files,
+	// and keeps what this one reads (see Kept). Only a load that lets
+	// documents' Markdown go (Once) uses it.
+	Kept Kept
 }
 
 // Delta says what a load found changed since the cache's previous load.
@@ -101,6 +106,8 @@ type part struct {
 	diags   []diag.Diagnostic
 	unread  []string
 	shed    *FileSum // once shed let doc and records go: what sum says
+	bodyOff int      // where a document's Markdown starts, when let go (texts)
+	kept    *Part    // what Kept gave, when the part is that
 }
 
 // Load reads the site in root, re-reading only what changed since the
@@ -297,11 +304,31 @@ func (c *Cache) loadParts(l *loader, changed []string) {
 			fresh[i] = true
 		}
 	}
+	kept := c.Kept
+	if !c.Once {
+		kept = nil
+	}
 	par.Do(len(files), func(i int) {
-		if fresh[i] {
-			parts[i] = l.readPart(files[i])
+		if !fresh[i] {
+			return
 		}
+		if kept != nil {
+			if kp, ok := kept.Kept(c.head.key, l.rel(files[i].abs)); ok {
+				parts[i] = l.keptPart(files[i], kp)
+				return
+			}
+		}
+		parts[i] = l.readPart(files[i])
 	})
+	if kept != nil {
+		keep := make([]*Part, 0, len(files))
+		for i, f := range files {
+			if kp := parts[i].keepable(l.rel(f.abs)); kp != nil {
+				keep = append(keep, kp)
+			}
+		}
+		kept.Keep(c.head.key, keep)
+	}
 	for i, f := range files {
 		if fresh[i] {
 			c.parts[f.abs] = parts[i]
@@ -335,7 +362,7 @@ func (l *loader) readPart(f contentFile) *part {
 			p.doc = s.parseDoc(s.rel(f.abs), src, *f.doc)
 			p.front = frontHash(src)
 			if l.texts != nil && p.doc != nil {
-				l.texts.letGo(p.doc, f.abs, src)
+				p.bodyOff = l.texts.letGo(p.doc, f.abs, src)
 			}
 		} else {
 			f.read(s, s.rel(f.abs), src)

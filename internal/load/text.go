@@ -29,10 +29,17 @@ func newTexts(dir *confine.Dir) *texts {
 var errChanged = errors.New("the file changed while the site was being built; build again")
 
 // letGo makes d read its Markdown from the file abs when converted. src
-// is the file's text as loaded, which d.Body is the end of.
-func (t *texts) letGo(d *model.Doc, abs string, src []byte) {
+// is the file's text as loaded, which d.Body is the end of. It returns
+// where the Markdown starts in the file.
+func (t *texts) letGo(d *model.Doc, abs string, src []byte) int {
 	off := len(src) - len(d.Body)
-	sum := sha256.Sum256(d.Body)
+	t.fromFile(d, abs, off, sha256.Sum256(d.Body))
+	return off
+}
+
+// fromFile makes d read its Markdown, of SHA-256 sum, from offset off of
+// the file abs when converted.
+func (t *texts) fromFile(d *model.Doc, abs string, off int, sum [32]byte) {
 	d.Body = nil
 	d.Text = &model.Text{Sum: sum, Read: func() ([]byte, error) {
 		b, err := t.dir.ReadFile(abs)

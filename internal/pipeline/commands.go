@@ -101,11 +101,12 @@ func Build(opts Options) (*Result, error) {
 	ready := make(chan begun, 1)
 	go func() {
 		o := reuse.stampOlds(opts.Out) // before Begin takes the kept output
-		f, err := write.Begin(opts.Out, opts.Site)
+		f, err := write.BeginKnown(opts.Out, opts.Site, reuse.known(o))
 		ready <- begun{f, err, o}
 	}()
 	s := newSession(opts, true)
 	s.kept = reuse.kept()
+	s.load.Kept = reuse.loaded()
 	defer reuse.abort() // unless the record took them
 	g, err := s.Rebuild(nil)
 	folder := <-ready
@@ -137,7 +138,7 @@ func Build(opts Options) (*Result, error) {
 		k = reuse.keeping(opts, g, found, folder.olds)
 	}
 	if err = res.write(g.Plan, folder.f, k); err == nil && !res.Failed() {
-		reuse.record(opts, g, res, found, k)
+		reuse.record(opts, g, res, found, k, folder.f, folder.olds)
 	}
 	res.Elapsed = time.Since(start)
 	return res, err

@@ -29,8 +29,23 @@ import (
 type olds struct {
 	out      buildcache.Stamps // the output folder
 	outOK    bool
-	previous buildcache.Sum // the output kept from the build before last (Stamps.Within)
+	previous buildcache.Stamps // the output kept from the build before last
 	prevOK   bool
+}
+
+// known is what the stamps say of the two outputs, for write.BeginKnown:
+// each is as the recorded build left it, holding only what trustdocs
+// wrote. The output kept from the build before was that build's output
+// folder, which Begin found so (it refuses any other).
+func (r *reuse) known(o olds) write.Known {
+	if r == nil || r.prev == nil {
+		return write.Known{}
+	}
+	p := r.prev
+	return write.Known{
+		Output:   o.outOK && o.out.Sum == p.Output && p.Clean,
+		Previous: o.prevOK && o.previous.Within == p.Previous,
+	}
 }
 
 // stampOlds stamps the output folder and the one kept beside it, when the
@@ -42,9 +57,7 @@ func (r *reuse) stampOlds(out string) olds {
 	}
 	o.out, o.outOK = outputStamps(out)
 	if r.prev.PreviousBuild > 0 {
-		var st buildcache.Stamps
-		st, o.prevOK = outputStamps(write.Previous(out))
-		o.previous = st.Within
+		o.previous, o.prevOK = outputStamps(write.Previous(out))
 	}
 	return o
 }
@@ -81,7 +94,7 @@ func (r *reuse) keeping(opts Options, g *Generation, found load.Fingerprint, o o
 		}
 	}
 	slices.Sort(k.paths)
-	if o.prevOK && o.previous == p.Previous {
+	if o.prevOK && o.previous.Within == p.Previous {
 		k.upTo = p.PreviousBuild
 	}
 	return k

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/trustdocs/trustdocs/internal/pipeline"
 )
 
 // A build after edits keeps the files the edits cannot change and makes
@@ -72,6 +74,52 @@ func TestRebuildKeepsWhatEditsLeave(t *testing.T) {
 			t.Errorf("%s: all %d files kept", s.name, res.Files)
 		}
 		sameAsFresh(t, opts, out)
+		// The record's stamps of the output, most of them carried from
+		// the stamps of the output the build rewrote, are the output's.
+		if same, _ := pipeline.RecordedOutput(out); !same {
+			t.Errorf("%s: the record's stamps are not the output's", s.name)
+		}
+	}
+}
+
+// A file put by hand in the output, or in the output kept from the build
+// before last (which a build rewrites), is found, however the stamps
+// let builds skip looking through either.
+func TestRebuildFindsFilesItDidNotWrite(t *testing.T) {
+	for _, tc := range []struct {
+		name, dir, file string
+		builds          int // the builds after the file is put, the last of which refuses it
+	}{
+		{"in the output", "public", "policies/access-control/notes.txt", 1},
+		{"at the top of the output", "public", "notes.txt", 1},
+		{"in the kept output", ".public.previous", "policies/access-control/notes.txt", 2},
+		{"at the top of the kept output", ".public.previous", "notes.txt", 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			opts, a := cachedSite(t)
+			policy := filepath.Join(opts.Site, "content", "policies", "access-control.md")
+			out := filepath.Join(opts.Site, "public")
+			for i := range 4 { // until the record says the output is clean
+				if i > 0 {
+					appendTo(t, policy, "\nEdited.\n")
+					a.ageFiles(t, policy)
+				}
+				build(t, opts)
+			}
+			if _, clean := pipeline.RecordedOutput(out); !clean {
+				t.Fatal("the record does not say the output is clean")
+			}
+			writeFile(t, filepath.Join(opts.Site, tc.dir, filepath.FromSlash(tc.file)), "mine")
+			for i := range tc.builds {
+				appendTo(t, policy, "\nEdited again.\n")
+				a.ageFiles(t, policy)
+				res, err := pipeline.Build(opts)
+				last := i == tc.builds-1
+				if refused := err != nil && strings.Contains(err.Error(), "did not write"); refused != last {
+					t.Fatalf("build %d after the file was put: refused %v, want %v (%v, %v)", i+1, refused, last, err, res)
+				}
+			}
+		})
 	}
 }
 

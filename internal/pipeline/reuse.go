@@ -41,7 +41,9 @@ type reuse struct {
 	frame   buildcache.Sum     // all but the content's files
 	trusted bool               // the stamps were taken long enough after the last edit
 	git     string             // the commit git_dates would read, noted when they may be on
+	content buildcache.Stamps  // of content/, taken before it is read
 	conv    *buildcache.Conversions
+	parts   *buildcache.Parts
 }
 
 // newReuse stamps the site's inputs and reads the cache of opts.Out. A
@@ -68,7 +70,7 @@ func newReuse(opts Options, start time.Time) *reuse {
 	}
 	site, _ := filepath.Abs(opts.Site)
 	out, _ := filepath.Abs(opts.Out)
-	r := &reuse{cache: cache,
+	r := &reuse{cache: cache, content: ct,
 		frame: buildcache.Key(program, site, out, string(opts.Audience), opts.AsOf.String(), opts.BaseURL,
 			strconv.FormatBool(opts.Drafts), fmt.Sprintf("%x", fr.Sum)),
 		trusted: fr.Newest.Before(start.Add(-racyWindow)) && ct.Newest.Before(start.Add(-racyWindow))}
@@ -104,11 +106,34 @@ func (r *reuse) kept() render.Kept {
 	return r.conv
 }
 
+// loaded offers the load what the recorded build's load read of each
+// file and keeps what this one reads; nil when the cache cannot. As with
+// conversions, parts depend on the program and site.toml: those of a
+// build of another frame are not offered. A build that finds no record
+// keeps none: most such builds are the only build of their output (a
+// fresh clone in CI), and encoding what every file gave would cost a
+// tenth of a build from scratch (at 1,000 policies, 34 ms of 0.45 s of
+// processor time). The build after it keeps them.
+func (r *reuse) loaded() load.Kept {
+	if r == nil || r.prev == nil {
+		return nil
+	}
+	var sum buildcache.Sum
+	if r.prev != nil && r.prev.Frame == r.frame {
+		sum = r.prev.Parts
+	}
+	if r.parts = r.cache.Parts(sum, r.content); r.parts == nil {
+		return nil
+	}
+	return r.parts
+}
+
 // abort lets go of what the build would have kept, when it leaves no
 // record.
 func (r *reuse) abort() {
 	if r != nil {
 		r.conv.Abort()
+		r.parts.Abort()
 	}
 }
 
@@ -157,7 +182,7 @@ func (r *reuse) unchanged(opts Options) (*Result, bool) {
 // record keeps what a successful build made, for the next one; the
 // output folder is the one it wrote. A record that cannot be trusted is
 // removed instead: the next build does everything.
-func (r *reuse) record(opts Options, g *Generation, res *Result, found load.Fingerprint, k *kept) {
+func (r *reuse) record(opts Options, g *Generation, res *Result, found load.Fingerprint, k *kept, f *write.Folder, o olds) {
 	if r == nil {
 		return
 	}
@@ -168,12 +193,14 @@ func (r *reuse) record(opts Options, g *Generation, res *Result, found load.Fing
 		r.cache.Forget()
 		return
 	}
-	st, ok := outputStamps(opts.Out)
+	// The output is the previous output, rewritten: what the build did
+	// not change has the stamps it had when stampOlds took them.
+	st, ok := restamp(opts.Out, o, f)
 	if !ok {
 		r.cache.Forget()
 		return
 	}
-	rec := &buildcache.Record{Key: r.key, Output: st.Sum, Within: st.Within, AsOf: res.AsOf.String(),
+	rec := &buildcache.Record{Key: r.key, Output: st.Sum, Within: st.Within, Clean: f.Clean(), AsOf: res.AsOf.String(),
 		Today:    opts.AsOf.IsZero() && cfg.AsOf.IsZero(),
 		GitDates: cfg.GitDates, GitHead: r.git,
 		Pages: res.Pages, Files: res.Files, Drafts: res.Drafts, DraftAnswers: res.DraftAnswers,
@@ -186,7 +213,11 @@ func (r *reuse) record(opts Options, g *Generation, res *Result, found load.Fing
 	rec.Made = k.numbers(g.Plan, rec.Build)
 	rec.SetDiags(res.Diags)
 	var err error
-	if rec.Conversions, err = r.conv.Finish(); err != nil || r.cache.Write(rec) != nil {
+	rec.Conversions, err = r.conv.Finish()
+	if err == nil {
+		rec.Parts, err = r.parts.Finish()
+	}
+	if err != nil || r.cache.Write(rec) != nil {
 		r.cache.Forget()
 	}
 }
@@ -194,9 +225,21 @@ func (r *reuse) record(opts Options, g *Generation, res *Result, found load.Fing
 // outputStamps stamps the output folder: the files its marker lists, the
 // marker and their folders.
 func outputStamps(out string) (buildcache.Stamps, bool) {
+	return restamp(out, olds{}, nil)
+}
+
+// restamp stamps the output folder out that the folder f became, taking
+// what f did not change from the stamps o has of the output f recycled;
+// everything when f is nil or recycled no output o stamped.
+func restamp(out string, o olds, f *write.Folder) (buildcache.Stamps, bool) {
 	files, ok := write.Listed(out)
 	if !ok {
 		return buildcache.Stamps{}, false
 	}
-	return buildcache.StampListed(out, append(files, write.Marker)), true
+	files = append(files, write.Marker)
+	if f == nil || !o.prevOK || !f.Recycled() {
+		return buildcache.StampListed(out, files), true
+	}
+	changed := f.Changed()
+	return buildcache.Restamp(out, files, o.previous, func(p string) bool { return p == write.Marker || changed(p) }), true
 }

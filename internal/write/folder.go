@@ -30,7 +30,24 @@ type Folder struct {
 	old     map[string]bool // files of the recycled output not written yet
 	oldDirs []string        // folders of the recycled output, parents first
 	written map[string]bool
+	changed map[string]bool // paths written, made or removed in tmp (not kept)
+	clean   bool            // tmp holds nothing trustdocs did not write
+	reused  bool            // tmp is the kept previous output, recycled
 	closed  bool
+}
+
+// Known is what a caller knows of the output folders before Begin, from
+// stamps of every file and folder in them that a build of its own
+// recorded, and found the same: nothing came, went or changed since.
+type Known struct {
+	// Output says so of the output folder, which the recorded build
+	// left holding only what it wrote (Folder.Clean): Begin does not
+	// look through it for files trustdocs did not write.
+	Output bool
+	// Previous says so of the output kept from the build before, which
+	// then held only what trustdocs wrote: Begin does not check its
+	// folders for links again, and the new output is clean.
+	Previous bool
 }
 
 // Previous is the folder where the output before last of the output
@@ -41,12 +58,17 @@ func Previous(out string) string {
 
 // Begin starts a new output for the folder out. site is the site folder,
 // which out must not be nor contain.
-func Begin(out, site string) (*Folder, error) {
+func Begin(out, site string) (*Folder, error) { return BeginKnown(out, site, Known{}) }
+
+// BeginKnown is Begin for a caller that knows what known says: on an
+// output of tens of thousands of files and folders, it saves looking
+// through all of them twice.
+func BeginKnown(out, site string, known Known) (*Folder, error) {
 	out, err := filepath.Abs(out)
 	if err != nil {
 		return nil, err
 	}
-	if err := check(out, site); err != nil {
+	if err := check(out, site, known.Output); err != nil {
 		return nil, err
 	}
 	parent, base := filepath.Dir(out), filepath.Base(out)
@@ -55,11 +77,15 @@ func Begin(out, site string) (*Folder, error) {
 	}
 	removeLeftovers(parent, base)
 	f := &Folder{out: out, spare: Previous(out),
-		dirs: map[string]bool{".": true}, old: map[string]bool{}, written: map[string]bool{}}
+		dirs: map[string]bool{".": true}, old: map[string]bool{}, written: map[string]bool{}, changed: map[string]bool{}}
 	f.tmp = filepath.Join(parent, fmt.Sprintf(".%s.new-%d-%d", base, os.Getpid(), time.Now().UnixNano()))
-	recycled, err := f.recycle()
+	recycled, err := f.recycle(known.Previous) // sets f.clean
 	if err != nil {
 		return nil, err
+	}
+	f.reused = recycled
+	if !recycled {
+		f.clean = true
 	}
 	if !recycled {
 		if err := os.Mkdir(f.tmp, 0o755); err != nil {
@@ -84,8 +110,10 @@ func Begin(out, site string) (*Folder, error) {
 // marker rather than the folder itself, which on a big site costs as much
 // as writing a tenth of it: a file that is not on the list is never
 // deleted nor written over (new files are created exclusively), and the
-// next build's check of the output finds it.
-func (f *Folder) recycle() (bool, error) {
+// next build's check of the output finds it. known says the caller knows
+// the folder holds only what trustdocs wrote (Known.Previous); the folder
+// is clean if so, and nothing is at its top that the list leaves out.
+func (f *Folder) recycle(known bool) (bool, error) {
 	fi, err := os.Lstat(f.spare)
 	if errors.Is(err, fs.ErrNotExist) {
 		return false, nil
@@ -101,6 +129,10 @@ func (f *Folder) recycle() (bool, error) {
 	if !marked {
 		return false, fmt.Errorf("%s is in the way: trustdocs keeps the previous output there, but did not write it; move it away", f.spare)
 	}
+	if known && !onlyListed(f.spare, files) {
+		known = false // a file at its top, which its stamps leave out
+	}
+	f.clean = known
 	for p := range files {
 		if !fs.ValidPath(p) || p == Marker {
 			delete(files, p)
@@ -114,8 +146,12 @@ func (f *Folder) recycle() (bool, error) {
 	slices.Sort(f.oldDirs) // parents first
 	// Files are rewritten, created and removed by their paths in the
 	// folder: a folder of it replaced by a symbolic link would lead all
-	// of that elsewhere. trustdocs makes no links, so any is refused.
+	// of that elsewhere. trustdocs makes no links, so any is refused
+	// (unless the caller knows the folders are as it made them).
 	for _, d := range f.oldDirs {
+		if known {
+			break
+		}
 		if fi, err := os.Lstat(filepath.Join(f.spare, filepath.FromSlash(d))); err == nil && !fi.IsDir() {
 			return false, fmt.Errorf("%s holds %s, which is not a folder trustdocs made (a symbolic link or a file); delete %s, which is always safe, and build again", f.spare, d, f.spare)
 		}
@@ -225,6 +261,7 @@ func (f *Folder) Commit() error {
 	}
 	defer f.root.Close()
 	for p := range f.old {
+		f.changed[p] = true
 		if err := f.root.remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return f.fail(err)
 		}
@@ -237,6 +274,7 @@ func (f *Folder) Commit() error {
 	}
 	for _, d := range slices.Backward(f.oldDirs) { // children before parents
 		if !needed[d] && f.dirs[d] {
+			f.changed[d] = true
 			f.root.remove(d)
 		}
 	}
@@ -247,6 +285,30 @@ func (f *Folder) Commit() error {
 		return f.fail(err)
 	}
 	return nil
+}
+
+// Recycled reports whether the folder is the kept previous output,
+// rewritten.
+func (f *Folder) Recycled() bool { return f.reused }
+
+// Clean reports whether the folder holds only what trustdocs wrote: it
+// was made new, or recycled from a previous output known to be so.
+func (f *Folder) Clean() bool { return f.clean }
+
+// Changed reports, once committed, whether the path p of the output was
+// written, made or removed by this build, or is a folder above one that
+// was (whose listing changed); the other paths are as they were in the
+// recycled output.
+func (f *Folder) Changed() func(p string) bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	set := make(map[string]bool, len(f.changed))
+	for p := range f.changed {
+		for q := p; q != "." && !set[q]; q = path.Dir(q) {
+			set[q] = true
+		}
+	}
+	return func(p string) bool { return set[p] }
 }
 
 // Abort gives the new output up; the output folder is as it was. What was

@@ -21,6 +21,7 @@ func (f *Folder) open(p string) (*outFile, error) {
 		return nil, fmt.Errorf("%s written twice", p)
 	}
 	f.written[p] = true
+	f.changed[p] = true
 	reuse := f.old[p]
 	delete(f.old, p)
 	dirKnown := f.dirs[path.Dir(p)]
@@ -93,6 +94,7 @@ func (f *Folder) mkdir(d string) error {
 		}
 		f.mu.Lock()
 		f.dirs[q] = true
+		f.changed[q] = true
 		f.mu.Unlock()
 	}
 	return nil
@@ -107,12 +109,14 @@ func (f *Folder) removeTree(d string) error {
 		if strings.HasPrefix(q, d+"/") {
 			files = append(files, q)
 			delete(f.old, q)
+			f.changed[q] = true
 		}
 	}
 	for q := range f.dirs {
 		if q == d || strings.HasPrefix(q, d+"/") {
 			dirs = append(dirs, q)
 			delete(f.dirs, q)
+			f.changed[q] = true
 		}
 	}
 	f.mu.Unlock()

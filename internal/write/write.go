@@ -38,7 +38,8 @@ import (
 const Marker = ".trustdocs-output"
 
 // check reports why out cannot be used as the output folder, or nil.
-func check(out, site string) error {
+// With clean, the caller knows out holds only what trustdocs wrote.
+func check(out, site string, clean bool) error {
 	out, _ = filepath.Abs(out)
 	site, _ = filepath.Abs(site)
 	if confine.Within(site, out) {
@@ -56,6 +57,9 @@ func check(out, site string) error {
 	}
 	if !fi.IsDir() {
 		return fmt.Errorf("output %s exists and is not a folder; trustdocs will not replace it", out)
+	}
+	if clean && isMarked(out) {
+		return nil
 	}
 	marked, stranger := strangers(out)
 	switch {
@@ -117,6 +121,27 @@ func readMarker(dir string) (map[string]bool, bool) {
 		}
 	}
 	return files, true
+}
+
+// onlyListed reports whether every name at the top of the folder dir is a
+// file the marker lists (files), a folder above one, the marker or the
+// kept output's .gitignore.
+func onlyListed(dir string, files map[string]bool) bool {
+	top := map[string]bool{Marker: true, gitignore: true}
+	for p := range files {
+		name, _, _ := strings.Cut(p, "/")
+		top[name] = true
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		if !top[e.Name()] {
+			return false
+		}
+	}
+	return true
 }
 
 // removeLeftovers removes the temporary folders of builds that were killed

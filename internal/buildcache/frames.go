@@ -1,0 +1,200 @@
+package buildcache
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/gob"
+	"fmt"
+	"hash"
+	"io"
+	"os"
+	"slices"
+
+	"github.com/trustdocs/trustdocs/internal/par"
+)
+
+// What the cache keeps of every file of a site (conversions, parts) is a
+// file of frames: its format line, then frames, each a length and as many
+// bytes. A frame holds a chunk of entries, a gob stream of its own: chunks
+// are decoded on every core at once, and a chunk of the recorded build
+// whose entries are all still the same is carried to the next build's
+// file as it is, so that a build after an edit of one file encodes one
+// chunk, not ten thousand entries. The record of the build that wrote the
+// file holds the checksum of what follows the format line, so that a
+// file cut short, altered or left by a build that failed is ignored.
+
+// chunkSize is how many entries a chunk holds.
+const chunkSize = 256
+
+// readFrames reads the frames of the file path, if its format line is
+// format and the checksum of the rest is sum.
+func readFrames(path, format string, sum Sum) ([][]byte, bool) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, false
+	}
+	rest, ok := bytes.CutPrefix(b, []byte(format))
+	if !ok || sumOf(rest) != sum {
+		return nil, false
+	}
+	var frames [][]byte
+	for len(rest) > 0 {
+		n, k := binary.Uvarint(rest)
+		if k <= 0 || uint64(len(rest)-k) < n {
+			return nil, false
+		}
+		frames = append(frames, rest[k:k+int(n)])
+		rest = rest[k+int(n):]
+	}
+	return frames, true
+}
+
+// writeFrames writes the file path (beside, then renamed into place) and
+// returns the checksum the record must hold.
+func writeFrames(path, format string, frames [][]byte) (Sum, error) {
+	w, err := newFrameWriter(path, format)
+	if err != nil {
+		return Sum{}, err
+	}
+	for _, fr := range frames {
+		w.write(fr)
+	}
+	return w.finish()
+}
+
+// A frameWriter writes a file of frames beside path, a frame at a time,
+// and renames it into place once finished.
+type frameWriter struct {
+	path, tmp string
+	f         *os.File
+	w         *bufio.Writer
+	h         hash.Hash
+	body      io.Writer
+	err       error
+}
+
+func newFrameWriter(path, format string) (*frameWriter, error) {
+	tmp := fmt.Sprintf("%s.%d.tmp", path, os.Getpid())
+	f, err := os.Create(tmp)
+	if err != nil {
+		return nil, err
+	}
+	fw := &frameWriter{path: path, tmp: tmp, f: f, w: bufio.NewWriterSize(f, 64<<10), h: sha256.New()}
+	fw.w.WriteString(format)
+	fw.body = io.MultiWriter(fw.w, fw.h)
+	return fw, nil
+}
+
+// write writes a frame.
+func (fw *frameWriter) write(frame []byte) {
+	if fw.err == nil {
+		_, fw.err = fw.body.Write(binary.AppendUvarint(nil, uint64(len(frame))))
+	}
+	if fw.err == nil {
+		_, fw.err = fw.body.Write(frame)
+	}
+}
+
+// finish puts the file in place and returns the checksum of its frames.
+func (fw *frameWriter) finish() (Sum, error) {
+	err := fw.err
+	if err == nil {
+		err = fw.w.Flush()
+	}
+	if cerr := fw.f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(fw.tmp, fw.path)
+	}
+	if err != nil {
+		os.Remove(fw.tmp)
+		return Sum{}, err
+	}
+	var sum Sum
+	copy(sum[:], fw.h.Sum(nil))
+	return sum, nil
+}
+
+// abort removes the file being written.
+func (fw *frameWriter) abort() {
+	fw.f.Close()
+	os.Remove(fw.tmp)
+}
+
+// decodeChunks decodes each frame as a chunk of entries.
+func decodeChunks[T any](frames [][]byte) ([][]T, bool) {
+	chunks := make([][]T, len(frames))
+	failed := make([]bool, len(frames))
+	par.Do(len(frames), func(i int) {
+		dec := gob.NewDecoder(bytes.NewReader(frames[i]))
+		for {
+			var e T
+			switch err := dec.Decode(&e); {
+			case err == io.EOF:
+				return
+			case err != nil:
+				failed[i] = true
+				return
+			}
+			chunks[i] = append(chunks[i], e)
+		}
+	})
+	return chunks, !slices.Contains(failed, true)
+}
+
+// encodeChunks encodes entries as chunks, one frame each.
+func encodeChunks[T any](entries []T) ([][]byte, bool) {
+	frames := make([][]byte, (len(entries)+chunkSize-1)/chunkSize)
+	failed := make([]bool, len(frames))
+	par.Do(len(frames), func(i int) {
+		var err error
+		frames[i], err = encodeChunk(entries[i*chunkSize : min(len(entries), (i+1)*chunkSize)])
+		failed[i] = err != nil
+	})
+	return frames, !slices.Contains(failed, true)
+}
+
+// encodeChunk encodes one chunk: a message an entry, which gob encodes
+// in a buffer it keeps, rather than one message as long as the chunk,
+// which it would grow a copy at a time.
+func encodeChunk[T any](entries []T) ([]byte, error) {
+	var b bytes.Buffer
+	enc := gob.NewEncoder(&b)
+	for i := range entries {
+		if err := enc.Encode(&entries[i]); err != nil {
+			return nil, err
+		}
+	}
+	return b.Bytes(), nil
+}
+
+// carry tells which chunks of the recorded build's file a build carries
+// to its own as they are: those whose every entry it keeps unchanged.
+type carry[K comparable] struct {
+	left map[int]int // chunk → entries not (yet) kept unchanged
+	of   map[K]int   // entry → its chunk
+}
+
+func newCarry[K comparable]() *carry[K] {
+	return &carry[K]{left: map[int]int{}, of: map[K]int{}}
+}
+
+// add notes that entry k is in chunk c.
+func (c *carry[K]) add(k K, chunk int) {
+	c.of[k] = chunk
+	c.left[chunk]++
+}
+
+// same notes that entry k is kept unchanged.
+func (c *carry[K]) same(k K) {
+	if ch, ok := c.of[k]; ok {
+		c.left[ch]--
+		delete(c.of, k)
+	}
+}
+
+// whole reports whether chunk c is kept whole.
+func (c *carry[K]) whole(chunk int) bool { n, ok := c.left[chunk]; return ok && n == 0 }
