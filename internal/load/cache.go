@@ -146,7 +146,7 @@ func (c *Cache) Load(root string, changed []string, diags *diag.List) (*model.Si
 		c.parts = map[string]*part{}
 	}
 	if !c.reuseWalk(changed) {
-		c.walk = l.walkContent()
+		c.walk = l.walkContent(!c.Once)
 	}
 	l.diags.Add(c.walk.diags...)
 	for _, u := range c.walk.unread {
