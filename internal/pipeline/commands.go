@@ -86,8 +86,11 @@ func (discard) Stream(_ string, write func(io.Writer) error) error {
 func Build(opts Options) (*Result, error) {
 	start := time.Now()
 	opts = opts.filled()
-	reuse := newReuse(opts, start)
-	if res, ok := reuse.unchanged(opts); ok {
+	reuse := newReuse(opts)
+	stamping := reuse.stampOlds(opts.Out)
+	reuse = reuse.stampContent(opts, start)
+	if res, ok := reuse.unchanged(opts, stamping); ok {
+		stamping.stop()
 		res.Elapsed = time.Since(start)
 		return res, nil
 	}
@@ -100,7 +103,7 @@ func Build(opts Options) (*Result, error) {
 	}
 	ready := make(chan begun, 1)
 	go func() {
-		o := reuse.stampOlds(opts.Out) // before Begin takes the kept output
+		o := stamping.wait() // before Begin takes the kept output
 		f, err := write.BeginKnown(opts.Out, opts.Site, reuse.known(o))
 		ready <- begun{f, err, o}
 	}()

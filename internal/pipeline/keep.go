@@ -4,6 +4,7 @@ import (
 	"errors"
 	"path/filepath"
 	"slices"
+	"sync"
 
 	"github.com/trustdocs/trustdocs/internal/buildcache"
 	"github.com/trustdocs/trustdocs/internal/load"
@@ -48,18 +49,56 @@ func (r *reuse) known(o olds) write.Known {
 	}
 }
 
-// stampOlds stamps the output folder and the one kept beside it, when the
-// record could let the build keep files of them.
-func (r *reuse) stampOlds(out string) olds {
-	var o olds
+// stamping is the stamping of the output folder and the one kept beside
+// it, in the background, from the start of a build: on a big site, tens
+// of thousands of files and folders, which the build needs only once the
+// site is read (but for a build that finds nothing changed, which needs
+// the output folder's alone, and at once).
+type stamping struct {
+	o       olds
+	outDone chan struct{} // closed once o.out is taken
+	goOn    chan bool     // whether to stamp the kept output too
+	done    chan struct{} // closed once o is complete
+	once    sync.Once
+}
+
+// stampOlds starts stamping the output folder, and the one kept beside it
+// once told to go on, when the record could let the build keep files of
+// them.
+func (r *reuse) stampOlds(out string) *stamping {
+	s := &stamping{outDone: make(chan struct{}), goOn: make(chan bool, 1), done: make(chan struct{})}
 	if r == nil || r.prev == nil || r.prev.Frame != r.frame {
-		return o
+		close(s.outDone)
+		close(s.done)
+		return s
 	}
-	o.out, o.outOK = outputStamps(out)
-	if r.prev.PreviousBuild > 0 {
-		o.previous, o.prevOK = outputStamps(write.Previous(out))
-	}
-	return o
+	go func() {
+		defer close(s.done)
+		s.o.out, s.o.outOK = outputStamps(out)
+		close(s.outDone)
+		if <-s.goOn && r.prev.PreviousBuild > 0 {
+			s.o.previous, s.o.prevOK = outputStamps(write.Previous(out))
+		}
+	}()
+	return s
+}
+
+// output waits for the output folder's stamps.
+func (s *stamping) output() (buildcache.Stamps, bool) {
+	<-s.outDone
+	return s.o.out, s.o.outOK
+}
+
+// wait has the kept output stamped too, and waits for all.
+func (s *stamping) wait() olds {
+	s.once.Do(func() { s.goOn <- true })
+	<-s.done
+	return s.o
+}
+
+// stop lets the stamping end without the kept output's.
+func (s *stamping) stop() {
+	s.once.Do(func() { s.goOn <- false })
 }
 
 // kept is which files of a build's plan it keeps, and from where.

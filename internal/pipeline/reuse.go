@@ -35,20 +35,24 @@ const racyWindow = 2 * time.Second
 // made the output folder: whether it would make the same files, and, when
 // not, which of that build's files it can keep.
 type reuse struct {
-	cache   *buildcache.Cache
-	prev    *buildcache.Record // nil when there is none to trust
-	key     buildcache.Sum     // everything the build depends on
-	frame   buildcache.Sum     // all but the content's files
-	trusted bool               // the stamps were taken long enough after the last edit
-	git     string             // the commit git_dates would read, noted when they may be on
-	content buildcache.Stamps  // of content/, taken before it is read
-	conv    *buildcache.Conversions
-	parts   *buildcache.Parts
+	cache       *buildcache.Cache
+	prev        *buildcache.Record // nil when there is none to trust
+	key         buildcache.Sum     // everything the build depends on
+	frame       buildcache.Sum     // all but the content's files
+	trusted     bool               // the stamps were taken long enough after the last edit
+	git         string             // the commit git_dates would read, noted when they may be on
+	content     buildcache.Stamps  // of content/, taken before it is read
+	frameNewest time.Time          // of the frame's files
+	conv        *buildcache.Conversions
+	parts       *buildcache.Parts
 }
 
-// newReuse stamps the site's inputs and reads the cache of opts.Out. A
-// build that cannot stamp or has no cache goes on without one.
-func newReuse(opts Options, start time.Time) *reuse {
+// newReuse stamps what the build depends on but the content, and reads
+// the cache of opts.Out; stampContent then stamps the content. A build
+// that cannot stamp or has no cache goes on without one. The two are
+// apart so that the build can start stamping the output folders, which
+// needs the record and nothing else, before it stamps the content.
+func newReuse(opts Options) *reuse {
 	if opts.Recipient != nil || opts.Book {
 		return nil // made once, for one reader: not the output folder's build
 	}
@@ -60,21 +64,15 @@ func newReuse(opts Options, start time.Time) *reuse {
 	if err != nil {
 		return nil
 	}
-	ct, err := buildcache.Stamp(opts.Site, content, true)
-	if err != nil {
-		return nil
-	}
 	program, err := buildcache.Program()
 	if err != nil {
 		return nil
 	}
 	site, _ := filepath.Abs(opts.Site)
 	out, _ := filepath.Abs(opts.Out)
-	r := &reuse{cache: cache, content: ct,
+	r := &reuse{cache: cache, frameNewest: fr.Newest,
 		frame: buildcache.Key(program, site, out, string(opts.Audience), opts.AsOf.String(), opts.BaseURL,
-			strconv.FormatBool(opts.Drafts), fmt.Sprintf("%x", fr.Sum)),
-		trusted: fr.Newest.Before(start.Add(-racyWindow)) && ct.Newest.Before(start.Add(-racyWindow))}
-	r.key = buildcache.Key(fmt.Sprintf("%x", r.frame), fmt.Sprintf("%x", ct.Sum))
+			strconv.FormatBool(opts.Drafts), fmt.Sprintf("%x", fr.Sum))}
 	prev, ok := cache.Read()
 	if ok {
 		r.prev = prev
@@ -85,6 +83,22 @@ func newReuse(opts Options, start time.Time) *reuse {
 	if !ok || prev.GitDates {
 		r.git = gitHead(opts.Site)
 	}
+	return r
+}
+
+// stampContent stamps content/, which sums up, with the frame, what the
+// build depends on (key). r is nil when the content cannot be stamped.
+func (r *reuse) stampContent(opts Options, start time.Time) *reuse {
+	if r == nil {
+		return nil
+	}
+	ct, err := buildcache.Stamp(opts.Site, content, true)
+	if err != nil {
+		return nil
+	}
+	r.content = ct
+	r.trusted = r.frameNewest.Before(start.Add(-racyWindow)) && ct.Newest.Before(start.Add(-racyWindow))
+	r.key = buildcache.Key(fmt.Sprintf("%x", r.frame), fmt.Sprintf("%x", ct.Sum))
 	return r
 }
 
@@ -160,7 +174,7 @@ func (r *reuse) sameCommit() bool {
 
 // unchanged returns what the previous build reported, when this build
 // would make the same files and the output folder is as it left it.
-func (r *reuse) unchanged(opts Options) (*Result, bool) {
+func (r *reuse) unchanged(opts Options, olds *stamping) (*Result, bool) {
 	if r == nil || r.prev == nil || r.prev.Key != r.key {
 		return nil, false
 	}
@@ -175,7 +189,7 @@ func (r *reuse) unchanged(opts Options) (*Result, bool) {
 	if !r.sameCommit() {
 		return nil, false
 	}
-	if st, ok := outputStamps(opts.Out); !ok || st.Sum != p.Output {
+	if st, ok := olds.output(); !ok || st.Sum != p.Output {
 		return nil, false
 	}
 	res := &Result{Diags: &diag.List{}, Pages: p.Pages, Files: p.Files, Drafts: p.Drafts,
