@@ -19,7 +19,11 @@
 // were (load.Fingerprint), what the files were made from besides
 // (render.Basis), and which build last made each file. Beside the record,
 // the cache keeps every document's converted Markdown ([Conversions]), so
-// that such a build converts only the bodies that changed.
+// that such a build converts only the bodies that changed, and what the
+// load read of every content file ([Parts]), so that it reads and parses
+// only the files whose stamps changed. Both are files of chunks (see
+// readFrames), carried from build to build as they are when nothing in
+// them changed.
 package buildcache
 
 import (
