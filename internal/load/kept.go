@@ -15,8 +15,9 @@ import (
 // Its methods may be called from several goroutines at once.
 type Kept interface {
 	// Kept returns what the file at rel (a site-relative slash path)
-	// gave when read against head (see Part), if it has not changed
-	// since.
+	// gave when read against head, if it has not changed since. head
+	// names what every file is read against: the stamps of site.toml
+	// and of the site's frameworks.
 	Kept(head, rel string) (*Part, bool)
 	// Keep keeps what this load's files gave, read against head, in the
 	// order of the walk: parts Kept returned and parts read again. It may

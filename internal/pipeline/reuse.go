@@ -109,17 +109,18 @@ func (r *reuse) stampContent(opts Options, start time.Time) *reuse {
 //
 // A build that finds no record keeps none, nor what its load read
 // (loaded): most such builds are the only build of their output (a fresh
-// clone in CI), and encoding every conversion and every file's parts
-// would cost a tenth of the build's processor time (at 1,000 policies,
-// some 50 ms of 0.8 s). The record it leaves tells the next build to keep
-// them: a second build after a first one does, and the builds after it
-// take them.
+// clone in CI), and encoding every conversion and every file's parts is
+// time spent for nothing there (at 1,000 policies, keeping conversions
+// alone made such a build 0.475 s instead of 0.46 s, medians of six
+// interleaved). The record it leaves tells the next build to keep them:
+// a second build after a first one does, and the builds after it take
+// them.
 func (r *reuse) kept() render.Kept {
 	if r == nil || r.prev == nil {
 		return nil
 	}
 	var sum buildcache.Sum
-	if r.prev != nil && r.prev.Frame == r.frame {
+	if r.prev.Frame == r.frame {
 		sum = r.prev.Conversions
 	}
 	if r.conv = r.cache.Conversions(sum); r.conv == nil {
@@ -138,7 +139,7 @@ func (r *reuse) loaded() load.Kept {
 		return nil
 	}
 	var sum buildcache.Sum
-	if r.prev != nil && r.prev.Frame == r.frame {
+	if r.prev.Frame == r.frame {
 		sum = r.prev.Parts
 	}
 	if r.parts = r.cache.Parts(sum, r.content); r.parts == nil {
