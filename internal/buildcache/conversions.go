@@ -23,14 +23,14 @@ const conversionsFormat = "trustdocs conversions 2\n"
 type Conversions struct {
 	old    map[string]offeredConversion // by file: the recorded build's, once read
 	frames [][]byte                     // the recorded build's chunks
+	sizes  []int                        // how many conversions each holds
 	ready  chan struct{}                // closed once old is read
 
 	mu      sync.Mutex
-	out     *frameWriter   // the file of this build's
-	carry   *carry[string] // which of the recorded build's chunks are kept whole
-	carried []string       // files whose conversion is the recorded build's
-	pending []conversion   // this build's, not encoded yet
-	err     error          // the first encoding that failed: nothing is kept
+	out     *frameWriter // the file of this build's
+	carried []string     // files whose conversion is the recorded build's
+	pending []conversion // this build's, not encoded yet
+	err     error        // the first encoding that failed: nothing is kept
 	done    bool
 }
 
@@ -62,7 +62,7 @@ func (c *Cache) Conversions(sum Sum) *Conversions {
 	if err != nil {
 		return nil
 	}
-	cv := &Conversions{out: out, carry: newCarry[string](), ready: make(chan struct{})}
+	cv := &Conversions{out: out, ready: make(chan struct{})}
 	// Read while the build reads the site: tens of megabytes on a big
 	// site, wanted only once the site is read and resolved.
 	go func() {
@@ -85,13 +85,14 @@ func (cv *Conversions) read(path string, sum Sum) {
 		return
 	}
 	old := map[string]offeredConversion{}
+	sizes := make([]int, len(chunks))
 	for i, ch := range chunks {
+		sizes[i] = len(ch)
 		for _, c := range ch {
 			old[c.File] = offeredConversion{c, i}
-			cv.carry.add(c.File, i)
 		}
 	}
-	cv.old, cv.frames = old, frames
+	cv.old, cv.frames, cv.sizes = old, frames, sizes
 }
 
 // Converted returns what the recorded build converted of the body of
@@ -120,7 +121,6 @@ func (cv *Conversions) Keep(file string, sum [32]byte, links uint64, res markdow
 		return
 	}
 	if old, ok := cv.old[file]; ok && old.Links == links && old.Body == sum {
-		cv.carry.same(file)
 		cv.carried = append(cv.carried, file)
 		cv.mu.Unlock()
 		return
@@ -159,18 +159,14 @@ func (cv *Conversions) Finish() (Sum, error) {
 		cv.out.abort()
 		return Sum{}, cv.err
 	}
-	rest := cv.pending
-	whole := map[int]bool{}
+	items := make([]carried[conversion], 0, len(cv.carried)+len(cv.pending))
 	for _, file := range cv.carried {
-		o := cv.old[file]
-		if !cv.carry.whole(o.chunk) {
-			rest = append(rest, o.conversion)
-		} else if !whole[o.chunk] {
-			whole[o.chunk] = true
-			cv.out.write(cv.frames[o.chunk])
-		}
+		items = append(items, carried[conversion]{cv.old[file].conversion, cv.old[file].chunk})
 	}
-	more, ok := encodeChunks(rest)
+	for _, c := range cv.pending {
+		items = append(items, carried[conversion]{c, -1})
+	}
+	more, ok := encodeChunks(carryOut(items, cv.frames, cv.sizes, cv.out.write))
 	if !ok {
 		cv.out.abort()
 		return Sum{}, errors.New("buildcache: conversions could not be encoded")

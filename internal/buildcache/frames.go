@@ -171,30 +171,33 @@ func encodeChunk[T any](entries []T) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// carry tells which chunks of the recorded build's file a build carries
-// to its own as they are: those whose every entry it keeps unchanged.
-type carry[K comparable] struct {
-	left map[int]int // chunk → entries not (yet) kept unchanged
-	of   map[K]int   // entry → its chunk
+// A carried entry is one of a build's file, and the chunk of the recorded
+// build's file it is kept from unchanged (-1: none, it is this build's).
+type carried[T any] struct {
+	entry T
+	chunk int
 }
 
-func newCarry[K comparable]() *carry[K] {
-	return &carry[K]{left: map[int]int{}, of: map[K]int{}}
-}
-
-// add notes that entry k is in chunk c.
-func (c *carry[K]) add(k K, chunk int) {
-	c.of[k] = chunk
-	c.left[chunk]++
-}
-
-// same notes that entry k is kept unchanged.
-func (c *carry[K]) same(k K) {
-	if ch, ok := c.of[k]; ok {
-		c.left[ch]--
-		delete(c.of, k)
+// carryOut writes with write each chunk of the recorded build's (raw, of
+// sizes[i] entries each) whose every entry is among items unchanged, once,
+// and returns the other entries, to encode again.
+func carryOut[T any](items []carried[T], raw [][]byte, sizes []int, write func([]byte)) []T {
+	kept := map[int]int{}
+	for _, it := range items {
+		if it.chunk >= 0 {
+			kept[it.chunk]++
+		}
 	}
+	var rest []T
+	done := map[int]bool{}
+	for _, it := range items {
+		switch {
+		case it.chunk < 0 || kept[it.chunk] != sizes[it.chunk]:
+			rest = append(rest, it.entry)
+		case !done[it.chunk]:
+			done[it.chunk] = true
+			write(raw[it.chunk])
+		}
+	}
+	return rest
 }
-
-// whole reports whether chunk c is kept whole.
-func (c *carry[K]) whole(chunk int) bool { n, ok := c.left[chunk]; return ok && n == 0 }

@@ -35,6 +35,7 @@ type Parts struct {
 	oldHead string
 	old     map[string]offeredPart // by file
 	frames  [][]byte               // the recorded build's chunks
+	sizes   []int                  // how many parts each holds
 
 	mu     sync.Mutex
 	chunks chan [][]byte // this build's frames, once encoded
@@ -103,7 +104,9 @@ func (p *Parts) read(sum Sum) {
 		return
 	}
 	old := map[string]offeredPart{}
+	sizes := make([]int, len(chunks))
 	for i, ch := range chunks {
+		sizes[i] = len(ch)
 		for _, kp := range ch {
 			if kp.Part == nil {
 				return
@@ -111,7 +114,7 @@ func (p *Parts) read(sum Sum) {
 			old[kp.Part.File] = offeredPart{kp, i}
 		}
 	}
-	p.oldHead, p.old, p.frames = headOf(h), old, frames[1:]
+	p.oldHead, p.old, p.frames, p.sizes = headOf(h), old, frames[1:], sizes
 }
 
 func headOf(h partsHead) string { return h.Head + "\x00" + h.Frameworks }
@@ -155,11 +158,7 @@ func (p *Parts) encode(head string, parts []*load.Part) [][]byte {
 		return nil
 	}
 	same := p.oldHead == headOf(partsHead{head, p.fw})
-	carry := newCarry[string]()
-	for file, o := range p.old {
-		carry.add(file, o.chunk)
-	}
-	var all []offeredPart
+	items := make([]carried[keptPart], 0, len(parts))
 	for _, kp := range parts {
 		st, ok := p.stamps[kp.File]
 		if !ok {
@@ -167,23 +166,12 @@ func (p *Parts) encode(head string, parts []*load.Part) [][]byte {
 		}
 		chunk := -1
 		if o, ok := p.old[kp.File]; same && ok && o.Part == kp && o.Stamp == st {
-			carry.same(kp.File)
 			chunk = o.chunk
 		}
-		all = append(all, offeredPart{keptPart{st, kp}, chunk})
+		items = append(items, carried[keptPart]{keptPart{st, kp}, chunk})
 	}
 	frames := [][]byte{hb}
-	var rest []keptPart
-	whole := map[int]bool{}
-	for _, o := range all {
-		switch {
-		case o.chunk < 0 || !carry.whole(o.chunk):
-			rest = append(rest, o.keptPart)
-		case !whole[o.chunk]:
-			whole[o.chunk] = true
-			frames = append(frames, p.frames[o.chunk])
-		}
-	}
+	rest := carryOut(items, p.frames, p.sizes, func(raw []byte) { frames = append(frames, raw) })
 	more, ok := encodeChunks(rest)
 	if !ok {
 		return nil
