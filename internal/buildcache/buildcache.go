@@ -176,6 +176,13 @@ func (c *Cache) ensure() error {
 	return nil
 }
 
+// Used reports whether a build of the output used the cache before: its
+// folder is there, with or without a record.
+func (c *Cache) Used() bool {
+	_, err := os.Stat(c.dir)
+	return err == nil
+}
+
 // Forget removes the record, so that the next build does everything: for
 // when the output changed and the record no longer describes it.
 func (c *Cache) Forget() error {

@@ -45,6 +45,7 @@ type reuse struct {
 	frameNewest time.Time          // of the frame's files
 	conv        *buildcache.Conversions
 	parts       *buildcache.Parts
+	used        bool // a build of the output used the cache before
 }
 
 // newReuse stamps what the build depends on but the content, and reads
@@ -70,7 +71,7 @@ func newReuse(opts Options) *reuse {
 	}
 	site, _ := filepath.Abs(opts.Site)
 	out, _ := filepath.Abs(opts.Out)
-	r := &reuse{cache: cache, frameNewest: fr.Newest,
+	r := &reuse{cache: cache, frameNewest: fr.Newest, used: cache.Used(),
 		frame: buildcache.Key(program, site, out, string(opts.Audience), opts.AsOf.String(), opts.BaseURL,
 			strconv.FormatBool(opts.Drafts), fmt.Sprintf("%x", fr.Sum))}
 	prev, ok := cache.Read()
@@ -107,20 +108,21 @@ func (r *reuse) stampContent(opts Options, start time.Time) *reuse {
 // on the program and on site.toml (unsafe_html) besides the links key each
 // is checked against: those of a build of another frame are not offered.
 //
-// A build that finds no record keeps none, nor what its load read
-// (loaded): most such builds are the only build of their output (a fresh
-// clone in CI), and encoding every conversion and every file's parts is
-// time spent for nothing there (at 1,000 policies, keeping conversions
-// alone made such a build 0.475 s instead of 0.46 s, medians of six
-// interleaved). The record it leaves tells the next build to keep them:
-// a second build after a first one does, and the builds after it take
-// them.
+// A first build (one that finds no cache: no build of this output used
+// one before) keeps none, nor what its load read (loaded): most such
+// builds are the only build of their output (a fresh clone in CI), and
+// encoding every conversion and every file's parts is time spent for
+// nothing there (at 1,000 policies, keeping conversions alone made such a
+// build 0.475 s instead of 0.46 s, medians of six interleaved). The cache
+// it leaves tells the next build to keep them: a second build does, and
+// the builds after it take them. A build whose record was forgotten (a
+// file changed as it started) is not a first build.
 func (r *reuse) kept() render.Kept {
-	if r == nil || r.prev == nil {
+	if r.first() {
 		return nil
 	}
 	var sum buildcache.Sum
-	if r.prev.Frame == r.frame {
+	if r.prev != nil && r.prev.Frame == r.frame {
 		sum = r.prev.Conversions
 	}
 	if r.conv = r.cache.Conversions(sum); r.conv == nil {
@@ -129,17 +131,23 @@ func (r *reuse) kept() render.Kept {
 	return r.conv
 }
 
+// first reports whether the build keeps nothing for the next (see kept):
+// it has no cache, or is the first build of its output.
+func (r *reuse) first() bool {
+	return r == nil || (r.prev == nil && !r.used)
+}
+
 // loaded offers the load what the recorded build's load read of each
 // file and keeps what this one reads; nil when the cache cannot, or the
 // build found no record (see kept). As with conversions, parts depend on
 // the program and site.toml: those of a build of another frame are not
 // offered.
 func (r *reuse) loaded() load.Kept {
-	if r == nil || r.prev == nil {
+	if r.first() {
 		return nil
 	}
 	var sum buildcache.Sum
-	if r.prev.Frame == r.frame {
+	if r.prev != nil && r.prev.Frame == r.frame {
 		sum = r.prev.Parts
 	}
 	if r.parts = r.cache.Parts(sum, r.content); r.parts == nil {

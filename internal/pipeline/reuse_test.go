@@ -309,3 +309,40 @@ func TestRebuildGitDates(t *testing.T) {
 		t.Error("the build after found something changed")
 	}
 }
+
+// A first build keeps no conversions nor parts; the second does, and so
+// does a build after one whose record was forgotten.
+func TestFirstBuildKeepsNone(t *testing.T) {
+	opts, a := cachedSite(t)
+	opts.Out = filepath.Join(opts.Site, "public")
+	cache := filepath.Join(opts.Site, ".public.cache")
+	kept := func() bool {
+		_, err1 := os.Stat(filepath.Join(cache, "conversions"))
+		_, err2 := os.Stat(filepath.Join(cache, "parts"))
+		return err1 == nil && err2 == nil
+	}
+	build(t, opts)
+	if kept() {
+		t.Error("a first build kept conversions or parts")
+	}
+	policy := filepath.Join(opts.Site, "content", "policies", "access-control.md")
+	appendTo(t, policy, "\nEdited.\n")
+	a.ageFiles(t, policy)
+	build(t, opts)
+	if !kept() {
+		t.Error("a second build kept no conversions or parts")
+	}
+	// A file changed as the build starts: its record is forgotten.
+	os.RemoveAll(cache)
+	build(t, opts)
+	appendTo(t, policy, "\nEdited again.\n") // now: too new to trust
+	build(t, opts)
+	if _, err := os.Stat(filepath.Join(cache, "build")); err == nil {
+		t.Fatal("a build of a file changed as it started left a record")
+	}
+	a.ageFiles(t, policy)
+	build(t, opts)
+	if !kept() {
+		t.Error("the build after a forgotten record kept no conversions or parts")
+	}
+}
