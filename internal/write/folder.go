@@ -86,8 +86,6 @@ func BeginKnown(out, site string, known Known) (*Folder, error) {
 	f.reused = recycled
 	if !recycled {
 		f.clean = true
-	}
-	if !recycled {
 		if err := os.Mkdir(f.tmp, 0o755); err != nil {
 			return nil, err
 		}
