@@ -27,6 +27,8 @@ import (
 type bodies struct {
 	mu   sync.Mutex
 	mem  map[*model.Doc]markdown.Result // what is held in memory
+	held int                            // bytes of HTML held in memory when they could be in the file
+	upTo int                            // how many may be (holdUpTo)
 	file *os.File                       // where the rest is, or nil
 	end  int64                          // the file's length, and where the batch goes
 	at   map[*model.Doc]span            // where in the file
@@ -45,6 +47,14 @@ type pendingBody struct {
 // batchSize is how much is written at once.
 const batchSize = 1 << 20
 
+// holdUpTo is how much HTML is held in memory before the file takes the
+// rest: a small site's bodies all (1,000 policies have some 2.7 MB),
+// which writing and reading back would cost a twentieth of its build
+// (batches of a megabyte each the collector counts, a read a page); a big
+// site's, a few hundred of them, next to the tens of megabytes the file
+// keeps out of the heap.
+const holdUpTo = 4 << 20
+
 // A span is where a document's HTML is in the file, and its headings
 // after it.
 type span struct {
@@ -56,7 +66,7 @@ type span struct {
 // temporary file when spill is set and the system lets it make one it can
 // remove while open.
 func newBodies(spill bool) *bodies {
-	b := &bodies{mem: map[*model.Doc]markdown.Result{}, at: map[*model.Doc]span{}}
+	b := &bodies{mem: map[*model.Doc]markdown.Result{}, at: map[*model.Doc]span{}, upTo: holdUpTo}
 	if spill {
 		b.file = tempGone()
 	}
@@ -89,7 +99,10 @@ func tempGone() *os.File {
 func (b *bodies) put(d *model.Doc, res markdown.Result, held bool) {
 	res = markdown.Result{HTML: res.HTML, TOC: res.TOC}
 	b.mu.Lock()
-	if b.file == nil || held || (res.HTML == "" && len(res.TOC) == 0) {
+	if b.file == nil || held || (res.HTML == "" && len(res.TOC) == 0) || b.held+len(res.HTML) <= b.upTo {
+		if b.file != nil && !held {
+			b.held += len(res.HTML)
+		}
 		b.mem[d] = res
 		b.mu.Unlock()
 		return

@@ -18,14 +18,20 @@ import (
 
 // TestBodies: what is put is what is read back, held in memory or kept
 // in the file, from many goroutines at once; what something else holds is
-// not written; a document never put reads as empty.
+// not written; a document never put reads as empty; with a file, the
+// bodies held in memory are no more than it may hold.
 func TestBodies(t *testing.T) {
-	for _, spill := range []bool{false, true} {
-		t.Run(fmt.Sprintf("spill=%v", spill), func(t *testing.T) {
+	for _, tc := range []struct {
+		spill bool
+		hold  int
+	}{{false, 0}, {true, 0}, {true, 2000}} {
+		spill := tc.spill
+		t.Run(fmt.Sprintf("spill=%v,hold=%d", spill, tc.hold), func(t *testing.T) {
 			b := newBodies(spill)
 			if spill && b.file == nil {
 				t.Skip("this system makes no temporary file that can be removed while open")
 			}
+			b.upTo = tc.hold
 			docs := make([]*model.Doc, 200)
 			want := make([]markdown.Result, len(docs))
 			for i := range docs {
@@ -63,12 +69,22 @@ func TestBodies(t *testing.T) {
 			}
 			wg.Wait()
 			// Those held elsewhere (i%7 == 3) and the empty one stay in
-			// memory; with a file, all others are in it.
+			// memory; with a file, all others are in it but for up to
+			// hold bytes of HTML.
+			held, inMemory := 0, 0
 			for i, d := range docs {
 				_, inFile := b.at[d]
+				if spill && i%7 != 3 && i != 9 && !inFile {
+					held += len(want[i].HTML)
+					inMemory++
+					continue
+				}
 				if want := spill && i%7 != 3 && i != 9; inFile != want {
 					t.Errorf("doc %d: in the file %v, want %v", i, inFile, want)
 				}
+			}
+			if held > tc.hold || (tc.hold > 0 && inMemory == 0) {
+				t.Errorf("%d bytes of %d bodies held in memory, may hold %d", held, inMemory, tc.hold)
 			}
 			if res, err := (body{&model.Doc{}}).read(b); res.HTML != "" || err != nil {
 				t.Errorf("a document never put: %q, %v", res.HTML, err)
