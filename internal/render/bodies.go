@@ -28,7 +28,7 @@ type bodies struct {
 	mu   sync.Mutex
 	mem  map[*model.Doc]markdown.Result // what is held in memory
 	held int                            // bytes of HTML held in memory when they could be in the file
-	upTo int                            // how many may be (holdUpTo)
+	upTo int                            // how many may be (see holdFor)
 	file *os.File                       // where the rest is, or nil
 	end  int64                          // the file's length, and where the batch goes
 	at   map[*model.Doc]span            // where in the file
@@ -47,13 +47,17 @@ type pendingBody struct {
 // batchSize is how much is written at once.
 const batchSize = 1 << 20
 
-// holdUpTo is how much HTML is held in memory before the file takes the
-// rest: a small site's bodies all (1,000 policies have some 2.7 MB),
-// which writing and reading back would cost a twentieth of its build
-// (batches of a megabyte each the collector counts, a read a page); a big
-// site's, a few hundred of them, next to the tens of megabytes the file
-// keeps out of the heap.
-const holdUpTo = 4 << 20
+// A small site's bodies are all held in memory, up to holdUpTo bytes of
+// HTML, the file taking the rest: a site of at most holdFor documents
+// (1,000 policies have some 2.7 MB of HTML), for which writing them in
+// megabyte batches, which the collector counts, and reading each back
+// for its page cost about a twentieth of the build. A bigger site's go
+// to the file: held, they would raise the peak of the biggest builds
+// (at 50,000 policies, near their 400 MiB).
+const (
+	holdFor  = 2000
+	holdUpTo = 8 << 20
+)
 
 // A span is where a document's HTML is in the file, and its headings
 // after it.
@@ -66,7 +70,7 @@ type span struct {
 // temporary file when spill is set and the system lets it make one it can
 // remove while open.
 func newBodies(spill bool) *bodies {
-	b := &bodies{mem: map[*model.Doc]markdown.Result{}, at: map[*model.Doc]span{}, upTo: holdUpTo}
+	b := &bodies{mem: map[*model.Doc]markdown.Result{}, at: map[*model.Doc]span{}}
 	if spill {
 		b.file = tempGone()
 	}
@@ -121,6 +125,14 @@ func (b *bodies) put(d *model.Doc, res markdown.Result, held bool) {
 	b.batch, b.pending = make([]byte, 0, batchSize+64<<10), nil
 	b.mu.Unlock()
 	b.write(off, batch, pending)
+}
+
+// holdSmall has b hold the bodies of a small site, of n documents, in
+// memory (see holdFor).
+func (b *bodies) holdSmall(n int) {
+	if n <= holdFor {
+		b.upTo = holdUpTo
+	}
 }
 
 // inMemory reports whether b keeps everything in memory.

@@ -130,3 +130,15 @@ func TestTextReadFails(t *testing.T) {
 		t.Errorf("no error at %s: %v", d.Pos.File, diags.Items())
 	}
 }
+
+// TestHoldSmall: a small site's bodies are held in memory, a big one's
+// are not.
+func TestHoldSmall(t *testing.T) {
+	for _, tc := range []struct{ docs, upTo int }{{1, holdUpTo}, {holdFor, holdUpTo}, {holdFor + 1, 0}, {50000, 0}} {
+		b := newBodies(true)
+		b.holdSmall(tc.docs)
+		if b.upTo != tc.upTo {
+			t.Errorf("%d documents: up to %d bytes held, want %d", tc.docs, b.upTo, tc.upTo)
+		}
+	}
+}

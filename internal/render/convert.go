@@ -75,6 +75,7 @@ func (r *renderer) convertDocs() {
 	// lock between two goroutines (most of serve's rebuild after an edit
 	// of one body, at 10,000 policies).
 	inMemory := r.bodies.inMemory()
+	r.bodies.holdSmall(len(docs))
 	par.Do(len(docs), func(i int) {
 		var fromKept bool
 		results[i], targets[i], fromKept = r.convert(docs[i], srcs[i], found[i])
