@@ -153,6 +153,15 @@ func (c *Cache) Load(root string, changed []string, diags *diag.List) (*model.Si
 		l.site.Unread[u] = true
 	}
 	l.site.Assets = c.walk.assets
+	if l.texts != nil {
+		docs := 0
+		for _, f := range c.walk.files {
+			if f.doc != nil {
+				docs++
+			}
+		}
+		l.texts.hold = docs <= holdFor
+	}
 	c.loadParts(l, changed)
 	c.gitDates(l, git)
 	if err := l.overrides(); err != nil {
