@@ -14,11 +14,11 @@ import (
 // (Cache.Once): a build converts each document once, long after loading
 // it, and holding every one's text in between is, on a big site, the
 // most the process ever holds (96 MB at 50,000 policies, a third of the
-// peak). Reading a file twice costs some 20 microseconds of processor
-// time: a small site's texts (at most holdFor documents) are held instead,
-// as a tenth of a megabyte a hundred documents is nothing to hold there,
-// and 20 ms at 1,000 policies is a few hundredths of its build. The site's
-// folder is held open until the last document that may read it is let go.
+// peak). Reading a file again costs some 20 microseconds of processor
+// time, which a small site's texts (at most holdFor documents: a few
+// megabytes) are held to save: 20 ms at 1,000 policies, a few hundredths
+// of its build. The site's folder is held open until the last document
+// that may read it is let go.
 type texts struct {
 	dir  *confine.Dir
 	hold bool // the Markdown is held, not read again
