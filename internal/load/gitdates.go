@@ -64,3 +64,20 @@ func (c *Cache) gitDates(l *loader, read <-chan *gitDates) {
 		}
 	}
 }
+
+// GitHead names the commit the latest load read the policies' dates at,
+// with [build] git_dates on; "" when off, and "error: " and why when the
+// history could not be read (so that a site outside git is the same the
+// next time). A build records it: the dates are the history's at that
+// commit, whatever was committed before or after.
+func (c *Cache) GitHead() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	switch g := c.git; {
+	case g == nil:
+		return ""
+	case g.err != nil:
+		return "error: " + g.err.Error()
+	}
+	return c.git.head
+}

@@ -141,7 +141,7 @@ func Build(opts Options) (*Result, error) {
 		k = reuse.keeping(opts, g, found, folder.olds)
 	}
 	if err = res.write(g.Plan, folder.f, k); err == nil && !res.Failed() {
-		reuse.record(opts, g, res, found, k, folder.f, folder.olds)
+		reuse.record(opts, g, res, found, s.load.GitHead(), k, folder.f, folder.olds)
 	}
 	res.Elapsed = time.Since(start)
 	return res, err

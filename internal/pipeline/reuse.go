@@ -40,7 +40,7 @@ type reuse struct {
 	key         buildcache.Sum     // everything the build depends on
 	frame       buildcache.Sum     // all but the content's files
 	trusted     bool               // the stamps were taken long enough after the last edit
-	git         string             // the commit git_dates would read, noted when they may be on
+	git         string             // the commit git_dates would read, noted when the record's read them
 	content     buildcache.Stamps  // of content/, taken before it is read
 	frameNewest time.Time          // of the frame's files
 	conv        *buildcache.Conversions
@@ -78,10 +78,11 @@ func newReuse(opts Options) *reuse {
 	if ok {
 		r.prev = prev
 	}
-	// The commit is noted before the site is read, so that a commit made
-	// meanwhile is not taken for the one the dates came from; without a
-	// record, whether the site uses git_dates is not known yet.
-	if !ok || prev.GitDates {
+	// A build whose record read git_dates is the same only at the same
+	// commit (sameCommit). The record of this build names the commit its
+	// own load read the dates at; without a record, no git process is
+	// started before the load (10 ms of a first build of 1,000 policies).
+	if ok && prev.GitDates {
 		r.git = gitHead(opts.Site)
 	}
 	return r
@@ -210,14 +211,13 @@ func (r *reuse) unchanged(opts Options, olds *stamping) (*Result, bool) {
 // record keeps what a successful build made, for the next one; the
 // output folder is the one it wrote. A record that cannot be trusted is
 // removed instead: the next build does everything.
-func (r *reuse) record(opts Options, g *Generation, res *Result, found load.Fingerprint, k *kept, f *write.Folder, o olds) {
+func (r *reuse) record(opts Options, g *Generation, res *Result, found load.Fingerprint, gitHead string, k *kept, f *write.Folder, o olds) {
 	if r == nil {
 		return
 	}
 	cfg := g.Site.Config
-	if !r.trusted || (cfg.GitDates && r.git == "") {
-		// Too new to trust, or git_dates just turned on: the commit
-		// that gave the dates was not noted before the site was read.
+	if !r.trusted || (cfg.GitDates && gitHead == "") {
+		// Too new to trust, or no commit names the dates read.
 		r.cache.Forget()
 		return
 	}
@@ -230,7 +230,7 @@ func (r *reuse) record(opts Options, g *Generation, res *Result, found load.Fing
 	}
 	rec := &buildcache.Record{Key: r.key, Output: st.Sum, Within: st.Within, Clean: f.Clean(), AsOf: res.AsOf.String(),
 		Today:    opts.AsOf.IsZero() && cfg.AsOf.IsZero(),
-		GitDates: cfg.GitDates, GitHead: r.git,
+		GitDates: cfg.GitDates, GitHead: gitHead,
 		Pages: res.Pages, Files: res.Files, Drafts: res.Drafts, DraftAnswers: res.DraftAnswers,
 		Frame: r.frame, Load: found, Basis: g.Plan.Basis(), Build: 1}
 	if p := r.prev; p != nil {

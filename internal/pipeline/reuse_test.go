@@ -308,6 +308,21 @@ func TestRebuildGitDates(t *testing.T) {
 	if res := build(t, opts); !res.Unchanged {
 		t.Error("the build after found something changed")
 	}
+	// git_dates off, then on again: the build after each change reads
+	// the site again, and the one after that finds nothing changed (the
+	// build that turned them on recorded the commit its load read the
+	// dates at, though the record before it noted none).
+	os.WriteFile(filepath.Join(dir, "content/policies/a.md"), []byte("+++\ntitle = \"A\"\nversion = \"1\"\nowner = \"CISO\"\napproved = 2025-01-05\ncontrols = [\"C-1\"]\n+++\nText.\n"), 0o644)
+	for _, on := range []string{"false", "true"} {
+		os.WriteFile(filepath.Join(dir, "site.toml"), []byte("title = \"T\"\ncompany = \"Acme\"\n[build]\ngit_dates = "+on+"\nas_of = 2026-11-01\n"), 0o644)
+		a.age(t)
+		if res := build(t, opts); res.Unchanged {
+			t.Errorf("git_dates = %s: the build after the change found nothing changed", on)
+		}
+		if res := build(t, opts); !res.Unchanged {
+			t.Errorf("git_dates = %s: the build after found something changed", on)
+		}
+	}
 }
 
 // A first build keeps no conversions nor parts; the second does, and so
