@@ -1,7 +1,9 @@
 package buildcache
 
 import (
+	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -234,6 +236,30 @@ func TestLstampIsStampLine(t *testing.T) {
 		got, mod, err := lstamp(abs, name)
 		if want := stampLine(name, fi); err != nil || got != want || !mod.Equal(fi.ModTime()) {
 			t.Errorf("%s: %q, %v, %v; want %q", name, got, mod, err, want)
+		}
+	}
+}
+
+// listing gives what a set of every file and folder above it, sorted,
+// gives, "." first; for files in order or not, and listed twice.
+func TestListing(t *testing.T) {
+	for _, files := range [][]string{
+		nil,
+		{"index.html"},
+		{"a/b/c.html", "a/b.html", "a/b-c/d.html", "a/index.html", "z.css", "-x.html"},
+		{"policies/p-1/index.html", "policies/p-10/index.html", "policies/p-1/index.html", ".trustdocs-output"},
+		{"x/y/z/w.html", "x/y/z/w.html", "x/y.html", "x.html"},
+	} {
+		set := map[string]bool{}
+		for _, f := range files {
+			set[f] = true
+			for d := path.Dir(f); d != "."; d = path.Dir(d) {
+				set[d] = true
+			}
+		}
+		want := append([]string{"."}, slices.Sorted(maps.Keys(set))...)
+		if got := listing(files); !slices.Equal(got, want) {
+			t.Errorf("listing(%q)\n got %q\nwant %q", files, got, want)
 		}
 	}
 }

@@ -1,11 +1,11 @@
 package buildcache
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
-	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -182,14 +182,7 @@ func StampListed(root string, files []string) Stamps {
 // above each (whose listings changed); the root is stamped again always.
 // Newest is that of the paths stamped again.
 func Restamp(root string, files []string, before Stamps, changed func(string) bool) Stamps {
-	paths := map[string]bool{".": true}
-	for _, f := range files {
-		paths[f] = true
-		for d := path.Dir(f); d != "." && !paths[d]; d = path.Dir(d) {
-			paths[d] = true
-		}
-	}
-	all := slices.Sorted(maps.Keys(paths))
+	all := listing(files)
 	lines := make([]string, len(all)) // all[0] is "."
 	newest := make([]time.Time, len(all))
 	var known map[string]string
@@ -217,13 +210,52 @@ func Restamp(root string, files []string, before Stamps, changed func(string) bo
 	return st
 }
 
+// listing returns ".", then the files and the folders above them, sorted,
+// each once. The files come sorted (the output's marker lists them so);
+// only the folders are sorted here, and merged with them: sorting the
+// 40,000 paths of an output of 10,000 policies, which share long
+// prefixes, took 25 ms a stamping.
+func listing(files []string) []string {
+	if !slices.IsSorted(files) {
+		files = slices.Sorted(slices.Values(files))
+	}
+	seen := make(map[string]bool, len(files))
+	var dirs []string
+	for _, f := range files {
+		for d := path.Dir(f); d != "." && !seen[d]; d = path.Dir(d) {
+			seen[d] = true
+			dirs = append(dirs, d)
+		}
+	}
+	slices.Sort(dirs)
+	all := make([]string, 1, 1+len(files)+len(dirs))
+	all[0] = "."
+	i, j := 0, 0
+	for i < len(files) || j < len(dirs) {
+		var next string
+		if j == len(dirs) || i < len(files) && files[i] < dirs[j] {
+			next, i = files[i], i+1
+		} else {
+			next, j = dirs[j], j+1
+		}
+		if next != all[len(all)-1] && next != "." {
+			all = append(all, next)
+		}
+	}
+	return all
+}
+
 // sum makes the Stamps of the lines, sorted.
 func sum(lines []string, newest time.Time) Stamps {
 	h := sha256.New()
+	// Buffered: h.Write([]byte(l)) copied every line to the heap (the
+	// hash is an interface), 80,000 lines a rebuild of 10,000 policies.
+	w := bufio.NewWriterSize(h, 64<<10)
 	for _, l := range lines {
-		h.Write([]byte(l))
-		h.Write([]byte{'\n'})
+		w.WriteString(l)
+		w.WriteByte('\n')
 	}
+	w.Flush()
 	s := Stamps{Newest: newest, Files: len(lines)}
 	h.Sum(s.Sum[:0])
 	return s

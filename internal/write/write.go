@@ -15,12 +15,9 @@
 package write
 
 import (
-	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
-	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -104,23 +101,46 @@ func strangers(dir string) (marked bool, stranger string) {
 // Listed returns the files the marker of the output folder dir lists,
 // or false when it has none.
 func Listed(dir string) ([]string, bool) {
-	files, ok := readMarker(dir)
-	return slices.Sorted(maps.Keys(files)), ok
-}
-
-func readMarker(dir string) (map[string]bool, bool) {
 	b, err := os.ReadFile(filepath.Join(dir, Marker))
 	if err != nil {
 		return nil, false
 	}
-	files := map[string]bool{}
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	for sc.Scan() {
-		if line := sc.Text(); line != "" && !strings.HasPrefix(line, "#") {
-			files[line] = true
-		}
+	return markerPaths(b), true
+}
+
+func readMarker(dir string) (map[string]bool, bool) {
+	files, ok := Listed(dir)
+	if !ok {
+		return nil, false
 	}
-	return files, true
+	m := make(map[string]bool, len(files))
+	for _, f := range files {
+		m[f] = true
+	}
+	return m, true
+}
+
+// markerPaths returns the paths a marker lists, sorted, each once. The
+// marker trustdocs writes is sorted: read in order, it needs no map nor
+// sort (at 10,000 policies, 20,000 paths read twice a build).
+func markerPaths(b []byte) []string {
+	var paths []string
+	sorted := true
+	for line := range strings.Lines(string(b)) {
+		line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if n := len(paths); n > 0 && paths[n-1] >= line {
+			sorted = false
+		}
+		paths = append(paths, line)
+	}
+	if !sorted {
+		slices.Sort(paths)
+		paths = slices.Compact(paths)
+	}
+	return paths
 }
 
 // onlyListed reports whether every name at the top of the folder dir is a

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -210,5 +211,23 @@ func TestFailedWriteLeavesOutputIntact(t *testing.T) {
 	}
 	if got := read(t, filepath.Join(out, "index.html")); got != "good" {
 		t.Errorf("index.html = %q after a failed build, want the previous output", got)
+	}
+}
+
+// The marker's paths come back sorted and each once, whether the marker
+// is as trustdocs writes it or was edited by hand.
+func TestMarkerPaths(t *testing.T) {
+	for _, tc := range []struct {
+		marker string
+		want   []string
+	}{
+		{"", nil},
+		{"# Written by trustdocs.\na.html\nb/index.html\n", []string{"a.html", "b/index.html"}},
+		{"# comment\nb/index.html\na.html\n\na.html\r\n", []string{"a.html", "b/index.html"}},
+		{"x\ny\nz", []string{"x", "y", "z"}}, // no newline at the end
+	} {
+		if got := markerPaths([]byte(tc.marker)); !slices.Equal(got, tc.want) {
+			t.Errorf("markerPaths(%q) = %q, want %q", tc.marker, got, tc.want)
+		}
 	}
 }
