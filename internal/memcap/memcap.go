@@ -8,8 +8,7 @@
 //
 // The cap follows what is live: after every collection, once the live
 // heap passes nine tenths of the cap's floor, the cap is one and a half
-// times the live heap; and it is raised whenever the heap goal it allows
-// leaves less than a quarter of live to grow by. A fixed cap that the live heap outgrows has the
+// times the live heap. A fixed cap that the live heap outgrows has the
 // collector run without end (at 50,000 policies, loading and converting
 // passed 128 MiB live and the build took 8 times the 10,000 one); a cap
 // that follows keeps a third of the heap free for what is made next.
@@ -87,10 +86,10 @@ func (c *memoryCap) follow() {
 	if c.lifted {
 		return
 	}
-	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/gc/heap/goal:bytes"}}
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	metrics.Read(sample)
-	if sample[0].Value.Kind() == metrics.KindUint64 && sample[1].Value.Kind() == metrics.KindUint64 {
-		limit := max(c.set, c.floor, c.limit(int64(sample[0].Value.Uint64()), int64(sample[1].Value.Uint64())))
+	if sample[0].Value.Kind() == metrics.KindUint64 {
+		limit := max(c.set, c.limit(int64(sample[0].Value.Uint64())))
 		c.set = limit
 		debug.SetMemoryLimit(limit)
 		if c.heard != nil {
@@ -100,27 +99,13 @@ func (c *memoryCap) follow() {
 	c.arm()
 }
 
-// limit is the cap for a live heap of live bytes, given the heap goal
-// the runtime set under the cap now. Once live passes nine tenths of the
-// floor, the cap is one and a half times live. And whatever live is, the
-// cap is raised so that the goal leaves the heap a quarter of live to
-// grow by: the cap bounds all the process's memory, not the heap alone,
-// and the goal is the cap less the stacks, the runtime's own memory and
-// the heap's free spans (25-55 MB here). With the first rule alone, a
-// build of 50,000 policies had 107 MB live and a goal of 108 MB for two
-// seconds, and the collector ran 47 times while the content was read
-// (176 collections in all; 131 with the second). A third of live, not a
-// quarter, raised that build's peak past 400 MiB.
-func (c *memoryCap) limit(live, goal int64) int64 {
-	cur := max(c.set, c.floor)
-	raised := cur
-	if live > c.floor*9/10 {
-		raised = max(raised, live*3/2)
+// limit is the cap for a live heap of live bytes: the floor while the
+// floor leaves a tenth of it free, else one and a half times live.
+func (c *memoryCap) limit(live int64) int64 {
+	if live <= c.floor*9/10 {
+		return c.floor
 	}
-	if want := live * 5 / 4; goal < want {
-		raised = max(raised, cur+want-goal)
-	}
-	return raised
+	return max(c.floor, live*3/2)
 }
 
 // lift puts the limit back as it was and stops following.

@@ -7,27 +7,15 @@ import (
 )
 
 func TestMemoryCapLimit(t *testing.T) {
-	for _, tc := range []struct {
-		name            string
-		set, live, goal int64
-		want            int64
-	}{
-		{"nothing live", 0, 0, 4, 100},
-		{"nine tenths of the floor, room to grow", 0, 90, 160, 100},
-		{"past nine tenths: one and a half times live", 0, 91, 160, 136},
-		{"a site too big for the floor", 0, 200, 400, 300},
-		{"the highest limit set is kept", 400, 200, 380, 400},
-		// The goal is the cap less what is not heap: with 80 live and a
-		// goal of 85, the heap has 5 to grow by, and the collector runs
-		// every few megabytes. Raised by what the goal lacks of 100.
-		{"a goal too near live", 0, 80, 85, 115},
-		{"a goal a quarter above live", 0, 80, 100, 100},
-		{"both rules, the first higher", 300, 250, 270, 375},
-		{"both rules, the second higher", 300, 210, 240, 322},
+	c := &memoryCap{floor: 100}
+	for _, tc := range []struct{ live, want int64 }{
+		{0, 100},
+		{90, 100},  // nine tenths of the floor: the floor leaves room
+		{91, 136},  // past it: one and a half times live
+		{200, 300}, // a site too big for the floor
 	} {
-		c := &memoryCap{floor: 100, set: tc.set}
-		if got := c.limit(tc.live, tc.goal); got != tc.want {
-			t.Errorf("%s: limit(live %d, goal %d) with %d set = %d, want %d", tc.name, tc.live, tc.goal, tc.set, got, tc.want)
+		if got := c.limit(tc.live); got != tc.want {
+			t.Errorf("limit(%d) = %d, want %d", tc.live, got, tc.want)
 		}
 	}
 }
