@@ -29,7 +29,6 @@ package buildcache
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
 	"errors"
 	"fmt"
 	"os"
@@ -42,7 +41,7 @@ import (
 
 // format names the layout of the cache file; a file of another layout is
 // ignored.
-const format = "trustdocs build cache 4\n"
+const format = "trustdocs build cache 5\n"
 
 // A Record is what one successful build left for the next.
 type Record struct {
@@ -127,11 +126,11 @@ func (c *Cache) Read() (*Record, bool) {
 	if got := sumOf(payload); !bytes.Equal(got[:], sum) {
 		return nil, false
 	}
-	var r Record
-	if err := gob.NewDecoder(bytes.NewReader(payload)).Decode(&r); err != nil {
+	r, err := decodeRecord(payload)
+	if err != nil {
 		return nil, false
 	}
-	return &r, true
+	return r, true
 }
 
 // Write replaces the record with r. The file is written beside and
@@ -139,18 +138,18 @@ func (c *Cache) Read() (*Record, bool) {
 // record or the new one, never half of one (and a half one would fail its
 // checksum anyway).
 func (c *Cache) Write(r *Record) error {
-	var payload bytes.Buffer
-	if err := gob.NewEncoder(&payload).Encode(r); err != nil {
+	payload, err := encodeRecord(r)
+	if err != nil {
 		return err
 	}
 	if err := c.ensure(); err != nil {
 		return err
 	}
-	sum := sumOf(payload.Bytes())
+	sum := sumOf(payload)
 	var b bytes.Buffer
 	b.WriteString(format)
 	b.Write(sum[:])
-	b.Write(payload.Bytes())
+	b.Write(payload)
 	tmp := fmt.Sprintf("%s.%d.tmp", c.file(), os.Getpid())
 	if err := os.WriteFile(tmp, b.Bytes(), 0o644); err != nil {
 		os.Remove(tmp)

@@ -1,0 +1,167 @@
+package buildcache
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/gob"
+	"errors"
+
+	"github.com/trustdocs/trustdocs/internal/load"
+)
+
+// A record's payload is its gob, but for its three maps of one entry a
+// file or document, which follow it in a layout of their own: which build
+// made each output file (Made), what each content file was (Load.Files)
+// and the controls each policy lists (Basis.Controls). At 10,000 policies
+// they are 20,000, 10,000 and 10,000 entries, and gob, which reads and
+// writes a map through reflection an entry at a time, took 30-45 ms to
+// write them and as long to read them back, on every build after an
+// edit. Here each string is its length and bytes, each number a varint,
+// and what is read back shares one copy of the payload.
+
+var errRecordCut = errors.New("buildcache: the record is cut short")
+
+// encodeRecord returns r's payload.
+func encodeRecord(r *Record) ([]byte, error) {
+	rest := *r
+	rest.Made, rest.Load.Files, rest.Basis.Controls = nil, nil, nil
+	var g bytes.Buffer
+	if err := gob.NewEncoder(&g).Encode(&rest); err != nil {
+		return nil, err
+	}
+	b := binary.AppendUvarint(make([]byte, 0, g.Len()+64*(len(r.Made)+len(r.Load.Files)+len(r.Basis.Controls))), uint64(g.Len()))
+	b = append(b, g.Bytes()...)
+	b = binary.AppendUvarint(b, uint64(len(r.Made)))
+	for p, n := range r.Made {
+		b = binary.AppendUvarint(appendString(b, p), n)
+	}
+	b = binary.AppendUvarint(b, uint64(len(r.Load.Files)))
+	for p, f := range r.Load.Files {
+		b = append(appendString(b, p), f.Sum[:]...)
+		b = binary.LittleEndian.AppendUint64(b, f.Front)
+		b = append(b, flags(f.Doc, f.Policy, f.Errors))
+	}
+	b = binary.AppendUvarint(b, uint64(len(r.Basis.Controls)))
+	for p, ids := range r.Basis.Controls {
+		b = binary.AppendUvarint(appendString(b, p), uint64(len(ids)))
+		for _, id := range ids {
+			b = appendString(b, id)
+		}
+	}
+	return b, nil
+}
+
+// decodeRecord reads what encodeRecord wrote.
+func decodeRecord(payload []byte) (*Record, error) {
+	d := &decoder{s: string(payload)}
+	n := d.uvarint()
+	if d.err != nil || n > uint64(len(d.s)) {
+		return nil, errRecordCut
+	}
+	var r Record
+	if err := gob.NewDecoder(bytes.NewReader(payload[d.at : d.at+int(n)])).Decode(&r); err != nil {
+		return nil, err
+	}
+	d.at += int(n)
+	if n := d.count(); n > 0 {
+		r.Made = make(map[string]uint64, n)
+		for range n {
+			r.Made[d.str()] = d.uvarint()
+		}
+	}
+	if n := d.count(); n > 0 {
+		r.Load.Files = make(map[string]load.FileSum, n)
+		for range n {
+			p := d.str()
+			var f load.FileSum
+			copy(f.Sum[:], d.bytes(len(f.Sum)))
+			if b := d.bytes(8); len(b) == 8 {
+				f.Front = binary.LittleEndian.Uint64([]byte(b))
+			}
+			fl := d.bytes(1)
+			if d.err == nil {
+				f.Doc, f.Policy, f.Errors = fl[0]&1 != 0, fl[0]&2 != 0, fl[0]&4 != 0
+			}
+			r.Load.Files[p] = f
+		}
+	}
+	if n := d.count(); n > 0 {
+		r.Basis.Controls = make(map[string][]string, n)
+		for range n {
+			p := d.str()
+			ids := make([]string, d.count())
+			for i := range ids {
+				ids[i] = d.str()
+			}
+			r.Basis.Controls[p] = ids
+		}
+	}
+	if d.err == nil && d.at != len(d.s) {
+		d.err = errors.New("buildcache: the record has more than it should")
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	return &r, nil
+}
+
+func appendString(b []byte, s string) []byte {
+	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
+}
+
+func flags(bits ...bool) byte {
+	var f byte
+	for i, b := range bits {
+		if b {
+			f |= 1 << i
+		}
+	}
+	return f
+}
+
+// A decoder reads a payload; the strings it returns share it. After the
+// first error it returns zero values and keeps the error.
+type decoder struct {
+	s   string
+	at  int
+	err error
+}
+
+func (d *decoder) uvarint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	var v uint64
+	for shift := 0; d.at < len(d.s) && shift < 64; shift += 7 {
+		c := d.s[d.at]
+		d.at++
+		v |= uint64(c&0x7f) << shift
+		if c < 0x80 {
+			return v
+		}
+	}
+	d.err = errRecordCut
+	return 0
+}
+
+// count reads a number of entries, each at least a byte long.
+func (d *decoder) count() int {
+	n := d.uvarint()
+	if n > uint64(len(d.s)-d.at) {
+		d.err = errRecordCut
+		return 0
+	}
+	return int(n)
+}
+
+func (d *decoder) bytes(n int) string {
+	if d.err != nil || n > len(d.s)-d.at {
+		d.err = errRecordCut
+		return ""
+	}
+	s := d.s[d.at : d.at+n]
+	d.at += n
+	return s
+}
+
+func (d *decoder) str() string { return d.bytes(d.count()) }
