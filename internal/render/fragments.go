@@ -257,3 +257,68 @@ func (p *Page) controlCells(b *strings.Builder, c *resolve.Control, sep string) 
 	b.WriteString(string(badge(c.Status)))
 	b.WriteString("</td>" + sep + "<td>")
 }
+
+// PolicyItems is the home page's list of policies: each title (a link
+// when this build renders the policy), its version or a "restricted"
+// badge, and a "draft" badge. A thousand items on a site of 1,000
+// policies: through the template's range, 4 ms of its 5.
+func (p *Page) PolicyItems(ps []*resolve.Policy) template.HTML {
+	var b strings.Builder
+	for _, pol := range ps {
+		b.WriteString("\n    <li>")
+		p.policyTitle(&b, pol)
+		if p.Site.Renders(pol.Classification) {
+			b.WriteString(` <span class="muted">v`)
+			b.WriteString(htmlText(pol.Version))
+			b.WriteString("</span>")
+		} else {
+			b.WriteByte(' ')
+			b.WriteString(string(badge("restricted")))
+		}
+		if pol.Draft {
+			b.WriteByte(' ')
+			b.WriteString(string(badge("draft")))
+		}
+		b.WriteString("</li>\n  ")
+	}
+	return template.HTML(b.String())
+}
+
+// SummaryRow is the row of the summary's table of policies for a policy
+// this build renders: its title, a link; version; approval; next review.
+func (p *Page) SummaryRow(pol *resolve.Policy) template.HTML {
+	var b strings.Builder
+	b.WriteString(`<tr><th scope="row">`)
+	p.policyTitle(&b, pol)
+	b.WriteString("</th><td>")
+	b.WriteString(htmlText(pol.Version))
+	b.WriteString("</td><td>")
+	b.WriteString(htmlText(pol.Approved.Long()))
+	b.WriteString("</td><td>")
+	if pol.Review != "" {
+		b.WriteString(htmlText(pol.NextReview.Long()))
+		b.WriteByte(' ')
+		b.WriteString(string(badge(pol.Review)))
+	} else {
+		b.WriteString(string(badge("draft")))
+	}
+	b.WriteString("</td></tr>\n    ")
+	return template.HTML(b.String())
+}
+
+// ControlItems is a list's items of controls: each id, a link to its
+// page, and title; one item "None" when there is none.
+func (p *Page) ControlItems(cs []*resolve.Control) template.HTML {
+	if len(cs) == 0 {
+		return `<li class="muted">None</li>`
+	}
+	var b strings.Builder
+	for _, c := range cs {
+		b.WriteString("<li>")
+		link(&b, p.Rel(controlURL(c)), c.ID)
+		b.WriteByte(' ')
+		b.WriteString(htmlText(c.Title))
+		b.WriteString("</li>")
+	}
+	return template.HTML(b.String())
+}

@@ -73,6 +73,7 @@ func TestFragmentsAsTheirTemplates(t *testing.T) {
 	s.Controls[0].Mappings = append(s.Controls[0].Mappings, resolve.Mapped{Framework: s.Controls[0].Mappings[0].Framework})
 	s.Policies[0].Title = odd
 	s.Policies[0].Owner, s.Policies[0].Summary, s.Policies[0].Version = odd, odd, odd
+	s.Policies[4].Approved = model.Date{} // never approved: no date
 	s.Policies[2].Draft, s.Policies[3].Review = true, ""
 	s.Policies[1].Classification = model.Restricted
 	plan := publicPlan(t, s)
@@ -100,6 +101,14 @@ func TestFragmentsAsTheirTemplates(t *testing.T) {
       {{range $f := $.Data.Frameworks}}<td class="ids">{{$.ReqLinks $c $f}}</td>{{end}}
     </tr>
   {{end}}`, `{{range .Data.Controls}}{{$.ControlIndexRow . $.Data.Frameworks}}{{end}}`},
+		{"home's policies", `{{range .Data.Policies}}
+    <li>{{$.PolicyTitle .}}{{if $.Site.Renders .Doc.Classification}} <span class="muted">v{{.Doc.Version}}</span>{{else}} {{badge "restricted"}}{{end}}{{if .Doc.Draft}} {{badge "draft"}}{{end}}</li>
+  {{end}}`, `{{$.PolicyItems .Data.Policies}}`},
+		{"summary row", `{{range .Data.Policies}}{{if $.Site.Renders .Doc.Classification}}<tr><th scope="row">{{$.PolicyTitle .}}</th><td>{{.Doc.Version}}</td><td>{{date .Doc.Approved}}</td><td>{{if .Review}}{{date .NextReview}} {{badge .Review}}{{else}}{{badge "draft"}}{{end}}</td></tr>
+    {{end}}{{end}}`, `{{range .Data.Policies}}{{if $.Site.Renders .Doc.Classification}}{{$.SummaryRow .}}{{end}}{{end}}`},
+		{"control items", `{{range .Data.Controls}}<li><a href="{{$.Rel (controlURL .)}}">{{.ID}}</a> {{.Title}}</li>{{else}}<li class="muted">None</li>{{end}}`,
+			`{{$.ControlItems .Data.Controls}}`},
+		{"no control items", `{{range .Data.None}}<li>{{.ID}}</li>{{else}}<li class="muted">None</li>{{end}}`, `{{$.ControlItems .Data.None}}`},
 		{"control rows", `{{range $m := .Data.Mappings}}{{range $m.Requirements}}
       <tr><td>{{$m.Framework.Title}}</td><th scope="row"><a href="{{$.Rel (reqURL .)}}">{{.Requirement.ID}}</a></th><td>{{.Requirement.Title}}</td></tr>
     {{end}}{{end}}`, `{{.RequirementRows .Data}}`},
@@ -112,7 +121,8 @@ func TestFragmentsAsTheirTemplates(t *testing.T) {
 						Controls   []*resolve.Control
 						Policies   []*resolve.Policy
 						Frameworks []*resolve.Framework
-					}{s.Controls, s.Policies, s.Pursued()}
+						None       []*resolve.Control
+					}{s.Controls, s.Policies, s.Pursued(), nil}
 				}
 				if got, want := execute(t, set, tc.inGo, page), execute(t, set, tc.template, page); got != want {
 					t.Errorf("%s, %s, root %q: Go writes\n%s\nthe template\n%s", tc.name, c.ID, root, got, want)
