@@ -2,7 +2,6 @@ package buildcache
 
 import (
 	"io/fs"
-	"strconv"
 	"syscall"
 	"time"
 
@@ -42,17 +41,6 @@ func lstamp(abs, rel string) (string, time.Time, error) {
 	case unix.S_IFCHR:
 		mode = fs.ModeDevice | fs.ModeCharDevice
 	}
-	size := st.Size
-	if mode == fs.ModeDir {
-		size = 0
-	}
-	b := make([]byte, 0, len(rel)+64)
-	b = append(append(b, rel...), 0)
-	b = append(strconv.AppendUint(b, uint64(mode), 8), 0)
-	b = append(strconv.AppendInt(b, size, 10), 0)
 	mtime := time.Unix(st.Mtim.Unix())
-	b = append(strconv.AppendInt(b, mtime.UnixNano(), 10), 0)
-	b = append(strconv.AppendInt(b, time.Unix(st.Ctim.Unix()).UnixNano(), 10), 0)
-	b = strconv.AppendUint(b, st.Ino, 10)
-	return string(b), mtime, nil
+	return line(rel, mode, st.Size, mtime.UnixNano(), time.Unix(st.Ctim.Unix()).UnixNano(), st.Ino), mtime, nil
 }
