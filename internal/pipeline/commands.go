@@ -133,15 +133,20 @@ func Build(opts Options) (*Result, error) {
 		return res, nil
 	}
 	var (
-		found load.Fingerprint
-		k     *kept
+		found   load.Fingerprint
+		gitHead string
+		k       *kept
 	)
 	if reuse != nil {
-		found = s.load.Fingerprint()
+		// Asked now, not once the files are written: the session, and
+		// all its load read, can go while pages are made (asked after,
+		// it held 20 MB more of a build of 50,000 policies, and raised
+		// its peak).
+		found, gitHead = s.load.Fingerprint(), s.load.GitHead()
 		k = reuse.keeping(opts, g, found, folder.olds)
 	}
 	if err = res.write(g.Plan, folder.f, k); err == nil && !res.Failed() {
-		reuse.record(opts, g, res, found, s.load.GitHead(), k, folder.f, folder.olds)
+		reuse.record(opts, g, res, found, gitHead, k, folder.f, folder.olds)
 	}
 	res.Elapsed = time.Since(start)
 	return res, err
