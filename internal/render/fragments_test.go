@@ -103,12 +103,11 @@ func TestFragmentsAsTheirTemplates(t *testing.T) {
   {{end}}`, `{{range .Data.Controls}}{{$.ControlIndexRow . $.Data.Frameworks}}{{end}}`},
 		{"home's policies", `{{range .Data.Policies}}
     <li>{{$.PolicyTitle .}}{{if $.Site.Renders .Doc.Classification}} <span class="muted">v{{.Doc.Version}}</span>{{else}} {{badge "restricted"}}{{end}}{{if .Doc.Draft}} {{badge "draft"}}{{end}}</li>
-  {{end}}`, `{{$.PolicyItems .Data.Policies}}`},
+  {{end}}`, `{{range .Data.Policies}}{{$.PolicyItem .}}{{end}}`},
 		{"summary row", `{{range .Data.Policies}}{{if $.Site.Renders .Doc.Classification}}<tr><th scope="row">{{$.PolicyTitle .}}</th><td>{{.Doc.Version}}</td><td>{{date .Doc.Approved}}</td><td>{{if .Review}}{{date .NextReview}} {{badge .Review}}{{else}}{{badge "draft"}}{{end}}</td></tr>
     {{end}}{{end}}`, `{{range .Data.Policies}}{{if $.Site.Renders .Doc.Classification}}{{$.SummaryRow .}}{{end}}{{end}}`},
 		{"control items", `{{range .Data.Controls}}<li><a href="{{$.Rel (controlURL .)}}">{{.ID}}</a> {{.Title}}</li>{{else}}<li class="muted">None</li>{{end}}`,
-			`{{$.ControlItems .Data.Controls}}`},
-		{"no control items", `{{range .Data.None}}<li>{{.ID}}</li>{{else}}<li class="muted">None</li>{{end}}`, `{{$.ControlItems .Data.None}}`},
+			`{{range .Data.Controls}}{{$.ControlItem .}}{{end}}`},
 		{"control rows", `{{range $m := .Data.Mappings}}{{range $m.Requirements}}
       <tr><td>{{$m.Framework.Title}}</td><th scope="row"><a href="{{$.Rel (reqURL .)}}">{{.Requirement.ID}}</a></th><td>{{.Requirement.Title}}</td></tr>
     {{end}}{{end}}`, `{{.RequirementRows .Data}}`},
@@ -121,8 +120,7 @@ func TestFragmentsAsTheirTemplates(t *testing.T) {
 						Controls   []*resolve.Control
 						Policies   []*resolve.Policy
 						Frameworks []*resolve.Framework
-						None       []*resolve.Control
-					}{s.Controls, s.Policies, s.Pursued(), nil}
+					}{s.Controls, s.Policies, s.Pursued()}
 				}
 				if got, want := execute(t, set, tc.inGo, page), execute(t, set, tc.template, page); got != want {
 					t.Errorf("%s, %s, root %q: Go writes\n%s\nthe template\n%s", tc.name, c.ID, root, got, want)
