@@ -80,8 +80,8 @@ func newReuse(opts Options) *reuse {
 	}
 	// A build whose record read git_dates is the same only at the same
 	// commit (sameCommit). The record of this build names the commit its
-	// own load read the dates at; without a record, no git process is
-	// started before the load (10 ms of a first build of 1,000 policies).
+	// own load read the dates at; without a record, no git process runs
+	// before the load.
 	if ok && prev.GitDates {
 		r.git = gitHead(opts.Site)
 	}
@@ -233,11 +233,10 @@ func (r *reuse) record(opts Options, g *Generation, res *Result, found load.Fing
 	}
 	rec.Made = k.numbers(g.Plan, rec.Build)
 	rec.SetDiags(res.Diags)
-	// Nothing below needs the plan, which the collector may take while
-	// the output is stamped: at 50,000 policies, 200,000 stamps made
-	// while the plan was still held were the build's most live heap,
-	// which sets the cap on it (package memcap), and so its peak.
-	g = nil
+	// Nothing below uses g: the collector may take the plan while the
+	// output is stamped. At 50,000 policies, 200,000 stamps made while
+	// the plan was still held were the build's most live heap, which
+	// sets the cap on it (package memcap), and so its peak.
 	// The output is the previous output, rewritten: what the build did
 	// not change has the stamps it had when stampOlds took them.
 	st, ok := restamp(opts.Out, o, f)
