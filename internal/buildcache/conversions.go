@@ -10,7 +10,7 @@ import (
 
 // conversionsFormat names the layout of the conversions file; a file of
 // another layout is ignored.
-const conversionsFormat = "trustdocs conversions 2\n"
+const conversionsFormat = "trustdocs conversions 3\n"
 
 // Conversions is the converted Markdown the cache keeps (a render.Kept):
 // what the recorded build converted, offered to this build, and what this
@@ -22,7 +22,7 @@ const conversionsFormat = "trustdocs conversions 2\n"
 // nothing.
 type Conversions struct {
 	old    map[string]offeredConversion // by file: the recorded build's, once read
-	frames [][]byte                     // the recorded build's chunks
+	frames []frame                      // the recorded build's chunks
 	sizes  []int                        // how many conversions each holds
 	ready  chan struct{}                // closed once old is read
 
@@ -134,10 +134,11 @@ func (cv *Conversions) Keep(file string, sum [32]byte, links uint64, res markdow
 	if batch == nil {
 		return
 	}
-	frame, err := encodeChunk(batch)
+	body, err := encodeChunk(batch)
+	fr := newFrame(body)
 	cv.mu.Lock()
 	if cv.err = errors.Join(cv.err, err); cv.err == nil && !cv.done {
-		cv.out.write(frame)
+		cv.out.write(fr)
 	}
 	cv.mu.Unlock()
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sync"
 	"testing"
 
@@ -116,7 +117,7 @@ func TestConversionsCarried(t *testing.T) {
 		bodies[i] = fmt.Sprint("body ", i)
 	}
 	var sum Sum
-	var frames [][]byte
+	var frames []frame
 	for gen, edit := range []int{-1, 3, 300, 3} {
 		if edit >= 0 {
 			bodies[edit] += " edited"
@@ -148,7 +149,7 @@ func TestConversionsCarried(t *testing.T) {
 			carried := 0
 			for _, f := range now {
 				for _, g := range frames {
-					if bytes.Equal(f, g) {
+					if f.sum == g.sum && bytes.Equal(f.body, g.body) {
 						carried++
 					}
 				}
@@ -158,5 +159,45 @@ func TestConversionsCarried(t *testing.T) {
 			}
 		}
 		frames = now
+	}
+}
+
+// A frame whose bytes were altered is refused when decoded, and one whose
+// sum was altered when read; the frames as written decode.
+func TestFramesRefuseAlteredBytes(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "frames")
+	frames, ok := encodeChunks([]string{"a", "b", "c"})
+	if !ok {
+		t.Fatal("encoding failed")
+	}
+	sum, err := writeFrames(path, "test frames\n", frames)
+	if err != nil {
+		t.Fatal(err)
+	}
+	good, _ := os.ReadFile(path)
+	read := func(b []byte) (readOK, decodeOK bool, got []string) {
+		os.WriteFile(path, b, 0o644)
+		frs, ok := readFrames(path, "test frames\n", sum)
+		if !ok {
+			return false, false, nil
+		}
+		chunks, ok := decodeChunks[string](frs)
+		if ok && len(chunks) == 1 {
+			got = chunks[0]
+		}
+		return true, ok, got
+	}
+	if r, d, got := read(good); !r || !d || !slices.Equal(got, []string{"a", "b", "c"}) {
+		t.Fatalf("the frames as written: read %v, decoded %v: %q", r, d, got)
+	}
+	sumAt := len("test frames\n") + 1 // after the length's one byte
+	// The last byte is the last string's ("c"): altered, it still
+	// decodes, as another string.
+	for name, at := range map[string]int{"a byte of the body": len(good) - 1, "a byte of the sum": sumAt + 3} {
+		b := bytes.Clone(good)
+		b[at] ^= 0x40
+		if r, d, got := read(b); d {
+			t.Errorf("%s altered: read %v, decoded %q", name, r, got)
+		}
 	}
 }

@@ -11,7 +11,7 @@ import (
 
 // partsFormat names the layout of the parts file; a file of another
 // layout is ignored.
-const partsFormat = "trustdocs parts 1\n"
+const partsFormat = "trustdocs parts 2\n"
 
 // Parts is what the cache keeps of the site's content files as loaded (a
 // load.Kept): what the recorded build's load read, offered to this
@@ -34,11 +34,11 @@ type Parts struct {
 	ready   chan struct{} // closed once the recorded build's file is read
 	oldHead string
 	old     map[string]offeredPart // by file
-	frames  [][]byte               // the recorded build's chunks
+	frames  []frame                // the recorded build's chunks
 	sizes   []int                  // how many parts each holds
 
 	mu     sync.Mutex
-	chunks chan [][]byte // this build's frames, once encoded
+	chunks chan []frame // this build's frames, once encoded
 	path   string
 	done   bool
 }
@@ -144,14 +144,14 @@ func (p *Parts) Keep(head string, parts []*load.Part) {
 	if p.chunks != nil || p.done {
 		return // kept once
 	}
-	p.chunks = make(chan [][]byte, 1)
+	p.chunks = make(chan []frame, 1)
 	go func() { p.chunks <- p.encode(head, parts) }()
 }
 
 // encode makes the frames of the file: the head, the recorded build's
 // chunks this build kept whole, and chunks of the other parts; nil when
 // it cannot.
-func (p *Parts) encode(head string, parts []*load.Part) [][]byte {
+func (p *Parts) encode(head string, parts []*load.Part) []frame {
 	<-p.ready
 	hb, err := encodeChunk([]partsHead{{head, p.fw}})
 	if err != nil {
@@ -170,8 +170,8 @@ func (p *Parts) encode(head string, parts []*load.Part) [][]byte {
 		}
 		items = append(items, carried[keptPart]{keptPart{st, kp}, chunk})
 	}
-	frames := [][]byte{hb}
-	rest := carryOut(items, p.frames, p.sizes, func(raw []byte) { frames = append(frames, raw) })
+	frames := []frame{newFrame(hb)}
+	rest := carryOut(items, p.frames, p.sizes, func(fr frame) { frames = append(frames, fr) })
 	more, ok := encodeChunks(rest)
 	if !ok {
 		return nil
