@@ -53,9 +53,9 @@ func encodeRecord(r *Record) ([]byte, error) {
 
 // decodeRecord reads what encodeRecord wrote.
 func decodeRecord(payload []byte) (*Record, error) {
-	d := &decoder{s: string(payload)}
+	d := newDecoder(payload)
 	n := d.uvarint()
-	if d.err != nil || n > uint64(len(d.s)) {
+	if d.err != nil || n > uint64(len(d.b)-d.at) {
 		return nil, errRecordCut
 	}
 	var r Record
@@ -74,12 +74,11 @@ func decodeRecord(payload []byte) (*Record, error) {
 		for range n {
 			p := d.str()
 			var f load.FileSum
-			copy(f.Sum[:], d.bytes(len(f.Sum)))
-			if b := d.bytes(8); len(b) == 8 {
-				f.Front = binary.LittleEndian.Uint64([]byte(b))
+			copy(f.Sum[:], d.raw(len(f.Sum)))
+			if b := d.raw(8); b != nil {
+				f.Front = binary.LittleEndian.Uint64(b)
 			}
-			fl := d.bytes(1)
-			if d.err == nil {
+			if fl := d.raw(1); fl != nil {
 				f.Doc, f.Policy, f.Errors = fl[0]&1 != 0, fl[0]&2 != 0, fl[0]&4 != 0
 			}
 			r.Load.Files[p] = f
@@ -96,7 +95,7 @@ func decodeRecord(payload []byte) (*Record, error) {
 			r.Basis.Controls[p] = ids
 		}
 	}
-	if d.err == nil && d.at != len(d.s) {
+	if d.err == nil && d.at != len(d.b) {
 		d.err = errors.New("buildcache: the record has more than it should")
 	}
 	if d.err != nil {
@@ -119,49 +118,56 @@ func flags(bits ...bool) byte {
 	return f
 }
 
-// A decoder reads a payload; the strings it returns share it. After the
-// first error it returns zero values and keeps the error.
+// A decoder reads a payload: numbers and fixed-size fields from b, strings
+// from s, one copy of b that they all share. After the first error it
+// returns zero values and keeps the error.
 type decoder struct {
+	b   []byte
 	s   string
 	at  int
 	err error
 }
 
+func newDecoder(payload []byte) *decoder { return &decoder{b: payload, s: string(payload)} }
+
 func (d *decoder) uvarint() uint64 {
 	if d.err != nil {
 		return 0
 	}
-	var v uint64
-	for shift := 0; d.at < len(d.s) && shift < 64; shift += 7 {
-		c := d.s[d.at]
-		d.at++
-		v |= uint64(c&0x7f) << shift
-		if c < 0x80 {
-			return v
-		}
+	v, n := binary.Uvarint(d.b[d.at:])
+	if n <= 0 {
+		d.err = errRecordCut
+		return 0
 	}
-	d.err = errRecordCut
-	return 0
+	d.at += n
+	return v
 }
 
 // count reads a number of entries, each at least a byte long.
 func (d *decoder) count() int {
 	n := d.uvarint()
-	if n > uint64(len(d.s)-d.at) {
+	if n > uint64(len(d.b)-d.at) {
 		d.err = errRecordCut
 		return 0
 	}
 	return int(n)
 }
 
-func (d *decoder) bytes(n int) string {
-	if d.err != nil || n > len(d.s)-d.at {
+// raw returns the next n bytes, or nil.
+func (d *decoder) raw(n int) []byte {
+	if d.err != nil || n > len(d.b)-d.at {
 		d.err = errRecordCut
-		return ""
+		return nil
 	}
-	s := d.s[d.at : d.at+n]
 	d.at += n
-	return s
+	return d.b[d.at-n : d.at]
 }
 
-func (d *decoder) str() string { return d.bytes(d.count()) }
+// str reads a string: its length, then its bytes, shared with s.
+func (d *decoder) str() string {
+	n := d.count()
+	if d.raw(n) == nil && n > 0 {
+		return ""
+	}
+	return d.s[d.at-n : d.at]
+}

@@ -78,6 +78,7 @@ func (c *Cache) GitHead() string {
 		return ""
 	case g.err != nil:
 		return "error: " + g.err.Error()
+	default:
+		return g.head
 	}
-	return c.git.head
 }
