@@ -1,7 +1,11 @@
 package pipeline_test
 
 import (
+	"bytes"
+	"io/fs"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -53,6 +57,27 @@ func TestImportedFixturesBuild(t *testing.T) {
 			}
 			if pages < c.policies {
 				t.Errorf("%d policy and section pages, want %d or more", pages, c.policies)
+			}
+			// Policy and control pages are written directly in Go while
+			// the templates are the built-in ones (render's direct.go);
+			// a site's own copy of policy.html and control.html, with a
+			// comment added, has them made by the templates instead:
+			// every file must be the same.
+			for _, name := range []string{"policy.html", "control.html"} {
+				b, err := fs.ReadFile(trustdocs.Templates, "templates/"+name)
+				if err != nil {
+					t.Fatal(err)
+				}
+				writeFile(t, filepath.Join(site, "templates", name), "{{/* mine */}}"+string(b))
+			}
+			viaTemplates, err := pipeline.Render(opts)
+			if err != nil || viaTemplates.Output == nil {
+				t.Fatal(err)
+			}
+			for _, p := range slices.Sorted(maps.Keys(out.Output.Files)) {
+				if !bytes.Equal(out.Output.Files[p], viaTemplates.Output.Files[p]) {
+					t.Errorf("%s made directly differs from what its templates make", p)
+				}
 			}
 		})
 	}

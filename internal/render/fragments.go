@@ -154,13 +154,17 @@ func hrefSlow(href string) string {
 // range they were two thirds of the time the page took.
 func (p *Page) ControlRows(cs []*resolve.Control) template.HTML {
 	var b strings.Builder
+	p.controlRows(&b, cs)
+	return template.HTML(b.String())
+}
+
+func (p *Page) controlRows(b *strings.Builder, cs []*resolve.Control) {
 	for _, c := range cs {
 		b.WriteString("\n      <tr><th scope=\"row\">")
-		p.controlCells(&b, c, "")
-		p.mappings(&b, c)
+		p.controlCells(b, c, "")
+		p.mappings(b, c)
 		b.WriteString("</td></tr>\n    ")
 	}
-	return template.HTML(b.String())
 }
 
 // RequirementRows is the rows of the table of the requirements control c
@@ -168,19 +172,23 @@ func (p *Page) ControlRows(cs []*resolve.Control) template.HTML {
 // row) and its title.
 func (p *Page) RequirementRows(c *resolve.Control) template.HTML {
 	var b strings.Builder
+	p.requirementRows(&b, c)
+	return template.HTML(b.String())
+}
+
+func (p *Page) requirementRows(b *strings.Builder, c *resolve.Control) {
 	for _, m := range c.Mappings {
 		fw := htmlText(m.Framework.Title())
 		for _, r := range m.Requirements {
 			b.WriteString("\n      <tr><td>")
 			b.WriteString(fw)
 			b.WriteString("</td><th scope=\"row\">")
-			link(&b, p.Rel(reqURL(r)), r.Requirement.ID)
+			link(b, p.Rel(reqURL(r)), r.Requirement.ID)
 			b.WriteString("</th><td>")
 			b.WriteString(htmlText(r.Requirement.Title))
 			b.WriteString("</td></tr>\n    ")
 		}
 	}
-	return template.HTML(b.String())
 }
 
 // PolicyRow is the row of the policy library's table for a policy this

@@ -132,6 +132,7 @@ func newSiteData(s *resolve.Site, opts Options) *siteData {
 type templates struct {
 	byName map[string]*template.Template
 	ids    map[string]bool // the fixed ids templates give elements, which links may name
+	direct map[string]directPage
 }
 
 // shared are the files every page template is parsed with.
@@ -193,7 +194,7 @@ func parseTemplates(embedded fs.FS, overrides map[string][]byte, diags *diag.Lis
 			return nil, err
 		}
 	}
-	ts := &templates{byName: map[string]*template.Template{}, ids: map[string]bool{}}
+	ts := &templates{byName: map[string]*template.Template{}, ids: map[string]bool{}, direct: directFor(src)}
 	for _, b := range src {
 		for _, m := range fixedIDRE.FindAllSubmatch(b, -1) {
 			ts.ids[string(m[1])] = true
@@ -250,6 +251,11 @@ func (t *templates) execute(w io.Writer, name string, p *Page) error {
 	tmpl := t.byName[name]
 	if tmpl == nil {
 		return fmt.Errorf("no template %s", name)
+	}
+	if d := t.direct[name]; d != nil {
+		if done, err := writeDirect(w, tmpl, d, p); done {
+			return err
+		}
 	}
 	return tmpl.ExecuteTemplate(w, "base.html", p)
 }
