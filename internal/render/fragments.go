@@ -130,7 +130,10 @@ var htmlText = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;",
 func hrefAttr(href string) string {
 	for i := 0; i < len(href); i++ {
 		c := href[i]
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~/#", c) >= 0) {
+		// A colon ends the scheme of an absolute address (a page's
+		// canonical URL): http and https are let through as they are.
+		scheme := c == ':' && (href[:i] == "https" || href[:i] == "http")
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~/#", c) >= 0 || scheme) {
 			return hrefSlow(href)
 		}
 	}

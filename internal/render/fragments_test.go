@@ -36,6 +36,13 @@ func TestFragmentsAsTemplatesWrite(t *testing.T) {
 		{"javascript:alert(1)", "\x00é"},
 		{"../x/ü?q=1&r=2", "CC6.1"},
 		{"%zz", "ok"},
+		{"https://trust.example.com/policies/a/", "a"},
+		{"http://x/y:z", "b"},
+		{"https:x", "c"},
+		{"HTTPS://x/", "d"},
+		{"xhttps://x", "e"},
+		{"/https://x", "f"},
+		{"https://x:8080/", "g"},
 	} {
 		if got, want := inGo(tc.href, tc.text), asTemplate(t, tc.href, tc.text); got != want {
 			t.Errorf("link(%q, %q) = %s, html/template writes %s", tc.href, tc.text, got, want)
@@ -44,7 +51,7 @@ func TestFragmentsAsTemplatesWrite(t *testing.T) {
 }
 
 func FuzzFragments(f *testing.F) {
-	for _, s := range []string{"../controls/sc-0001/index.html", "a b'\"<>&+", "javascript:x", "\x00\xff"} {
+	for _, s := range []string{"../controls/sc-0001/index.html", "a b'\"<>&+", "javascript:x", "\x00\xff", "https://x/y"} {
 		f.Add(s, s)
 	}
 	f.Fuzz(func(t *testing.T, href, text string) {
