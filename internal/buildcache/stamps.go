@@ -61,19 +61,10 @@ func (s Stamps) ByPath() map[string]string {
 // dot are left out below root, as the site's loader leaves them out.
 func Stamp(root string, paths []string, skipDot bool) (Stamps, error) {
 	var (
-		mu     sync.Mutex
 		lines  []string
 		newest time.Time
+		found  []found
 	)
-	add := func(rel string, fi fs.FileInfo) {
-		line := stampLine(rel, fi)
-		mu.Lock()
-		lines = append(lines, line)
-		if fi.ModTime().After(newest) {
-			newest = fi.ModTime()
-		}
-		mu.Unlock()
-	}
 	for _, p := range paths {
 		abs := filepath.Join(root, p)
 		fi, err := os.Stat(abs)
@@ -84,50 +75,95 @@ func Stamp(root string, paths []string, skipDot bool) (Stamps, error) {
 		if err != nil {
 			return Stamps{}, err
 		}
-		add(p, fi)
-		if !fi.IsDir() {
-			continue
-		}
-		var walkErr error
-		conf := fastwalk.Config{NumWorkers: runtime.GOMAXPROCS(0)}
-		err = fastwalk.Walk(&conf, abs, func(path string, d fs.DirEntry, err error) error {
+		lines = append(lines, stampLine(p, fi))
+		newest = later(newest, fi.ModTime())
+		if fi.IsDir() {
+			f, err := walk(root, abs, skipDot)
 			if err != nil {
-				mu.Lock()
-				walkErr = err
-				mu.Unlock()
-				return nil
+				return Stamps{}, err
 			}
-			if path == abs {
-				return nil
-			}
-			if skipDot && strings.HasPrefix(d.Name(), ".") {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
+			found = append(found, f...)
+		}
+	}
+	// Stamped on every core, once listed: the walk lists a folder on one
+	// worker, and a site keeps its policies in one folder of thousands.
+	stamped := make([]string, len(found))
+	mods := make([]time.Time, len(found))
+	errs := make([]error, len(found))
+	const chunk = 256
+	par.Do((len(found)+chunk-1)/chunk, func(c int) {
+		for i := c * chunk; i < min(len(found), (c+1)*chunk); i++ {
 			// A link is stamped as what it leads to, whose edits are
 			// what the build sees; a link to a folder is not followed
 			// (nor is it by the loader).
-			fi, err := d.(fastwalk.DirEntry).Stat()
+			fi, err := os.Stat(found[i].path)
 			if err != nil {
-				fi, err = d.Info()
+				fi, err = found[i].d.Info()
 			}
 			if err != nil {
-				return err
+				errs[i] = err
+				continue
 			}
-			rel, _ := filepath.Rel(root, path)
-			add(filepath.ToSlash(rel), fi)
-			return nil
-		})
-		if err = errors.Join(err, walkErr); err != nil {
-			return Stamps{}, err
+			stamped[i], mods[i] = stampLine(found[i].rel, fi), fi.ModTime()
 		}
+	})
+	if err := errors.Join(errs...); err != nil {
+		return Stamps{}, err
 	}
+	for _, m := range mods {
+		newest = later(newest, m)
+	}
+	lines = append(lines, stamped...)
 	slices.Sort(lines)
 	st := sum(lines, newest)
 	st.lines = lines
 	return st, nil
+}
+
+// found is a file or folder a walk found.
+type found struct {
+	path, rel string // rel: slash path relative to the root stamped
+	d         fs.DirEntry
+}
+
+// walk lists what is in the folder abs, below root.
+func walk(root, abs string, skipDot bool) ([]found, error) {
+	var (
+		mu      sync.Mutex
+		out     []found
+		walkErr error
+	)
+	conf := fastwalk.Config{NumWorkers: runtime.GOMAXPROCS(0)}
+	err := fastwalk.Walk(&conf, abs, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			mu.Lock()
+			walkErr = err
+			mu.Unlock()
+			return nil
+		}
+		if path == abs {
+			return nil
+		}
+		if skipDot && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		rel, _ := filepath.Rel(root, path)
+		mu.Lock()
+		out = append(out, found{path, filepath.ToSlash(rel), d})
+		mu.Unlock()
+		return nil
+	})
+	return out, errors.Join(err, walkErr)
+}
+
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
 }
 
 func stampLine(rel string, fi fs.FileInfo) string {
