@@ -1,11 +1,11 @@
 package render
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"html/template"
 	"io"
-	"strings"
 )
 
 // Direct pages: the built-in templates of the two pages a site has
@@ -26,9 +26,9 @@ import (
 // the template's still, through partialCached: made once for each root
 // and section.
 
-// A directPage writes page p's content (the "content" template) to b; it
-// reports false when p's data is not what it expects.
-type directPage func(b *strings.Builder, p *Page) bool
+// A directPage returns what writes page p's content (the "content"
+// template), or nil when p's data is not what it expects.
+type directPage func(p *Page) func(b htmlWriter)
 
 // directPages are the page templates written out in Go.
 var directPages = map[string]directPage{
@@ -68,14 +68,20 @@ func directFor(src map[string][]byte) map[string]directPage {
 
 // writeDirect writes page p with content d and the layout of base.html,
 // whose chrome partials are those of the template set t. It reports false,
-// having written nothing, when d cannot make p.
+// having written nothing, when d cannot make p. A page made into a buffer
+// (all but the big pages about the whole site) is written straight into
+// it, not made apart and copied.
 func writeDirect(w io.Writer, t *template.Template, d directPage, p *Page) (bool, error) {
-	if p.FormAction != "" {
-		return false, nil // the only page with a form is a template's
+	content := d(p)
+	if content == nil || p.FormAction != "" { // the only page with a form is a template's
+		return false, nil
 	}
+	b, inBuffer := w.(*bytes.Buffer)
+	if !inBuffer {
+		b = new(bytes.Buffer)
+	}
+	b.Grow(16 << 10)
 	partial := partialCached(t)
-	var b strings.Builder
-	b.Grow(8 << 10)
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"")
 	b.WriteString(htmlText(p.Site.Config.Language))
 	b.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n" +
@@ -112,9 +118,7 @@ func writeDirect(w io.Writer, t *template.Template, d directPage, p *Page) (bool
 	}
 	b.WriteString(string(header))
 	b.WriteString("\n<main id=\"td-main\" tabindex=\"-1\">\n<div class=\"wrap\">\n")
-	if !d(&b, p) {
-		return false, nil
-	}
+	content(b)
 	b.WriteString("\n</div>\n</main>\n")
 	footer, err := partial("footer", p, p.Root)
 	if err != nil {
@@ -122,16 +126,22 @@ func writeDirect(w io.Writer, t *template.Template, d directPage, p *Page) (bool
 	}
 	b.WriteString(string(footer))
 	b.WriteString("\n</body>\n</html>\n")
-	_, err = io.WriteString(w, b.String())
+	if !inBuffer {
+		_, err = w.Write(b.Bytes())
+	}
 	return true, err
 }
 
 // directPolicy is the content of policy.html.
-func directPolicy(b *strings.Builder, p *Page) bool {
+func directPolicy(p *Page) func(b htmlWriter) {
 	d, ok := p.Data.(policyData)
 	if !ok {
-		return false
+		return nil
 	}
+	return func(b htmlWriter) { writePolicy(b, p, d) }
+}
+
+func writePolicy(b htmlWriter, p *Page, d policyData) {
 	pol := d.P
 	b.WriteString("\n<nav class=\"breadcrumb\" aria-label=\"Breadcrumb\"><a href=\"")
 	b.WriteString(hrefAttr(p.Rel("policies/index.html")))
@@ -230,15 +240,18 @@ func directPolicy(b *strings.Builder, p *Page) bool {
 		b.WriteString("\n    </tbody>\n  </table>\n  </div>\n</section>\n\n")
 	}
 	b.WriteString("\n</div>\n</div>\n")
-	return true
 }
 
 // directControl is the content of control.html.
-func directControl(b *strings.Builder, p *Page) bool {
+func directControl(p *Page) func(b htmlWriter) {
 	d, ok := p.Data.(controlData)
 	if !ok {
-		return false
+		return nil
 	}
+	return func(b htmlWriter) { writeControl(b, p, d) }
+}
+
+func writeControl(b htmlWriter, p *Page, d controlData) {
 	c := d.C
 	b.WriteString("\n<nav class=\"breadcrumb\" aria-label=\"Breadcrumb\"><a href=\"")
 	b.WriteString(hrefAttr(p.Rel("controls/index.html")))
@@ -298,11 +311,10 @@ func directControl(b *strings.Builder, p *Page) bool {
 		b.WriteString("</ul>\n</section>\n")
 	}
 	b.WriteString("\n")
-	return true
 }
 
 // writeTime writes <time datetime="iso">long</time>.
-func writeTime(b *strings.Builder, iso, long string) {
+func writeTime(b htmlWriter, iso, long string) {
 	b.WriteString(`<time datetime="`)
 	b.WriteString(htmlText(iso))
 	b.WriteString(`">`)

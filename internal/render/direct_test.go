@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
 	"io/fs"
 	"maps"
 	"path"
@@ -106,8 +107,14 @@ func sameAsTemplates(t testing.TB, s *resolve.Site, opts Options) int {
 		if pg == nil || direct[pg.Template] == nil {
 			continue
 		}
-		var got, want bytes.Buffer
+		var got, streamed, want bytes.Buffer
 		err := plan.makePage(&got, pg)
+		if err == nil { // into a writer that is not a buffer, as a big page is streamed
+			err = plan.makePage(struct{ io.Writer }{&streamed}, pg)
+		}
+		if err == nil && !bytes.Equal(got.Bytes(), streamed.Bytes()) {
+			t.Fatalf("%s made directly into a buffer differs from the same made into a stream", p)
+		}
 		plan.r.tmpl.direct = nil
 		werr := plan.makePage(&want, pg)
 		plan.r.tmpl.direct = direct

@@ -36,7 +36,7 @@ func (p *Page) ReqLinks(c *resolve.Control, f *resolve.Framework) template.HTML 
 	return template.HTML(b.String())
 }
 
-func (p *Page) reqLinks(b *strings.Builder, c *resolve.Control, f *resolve.Framework) {
+func (p *Page) reqLinks(b htmlWriter, c *resolve.Control, f *resolve.Framework) {
 	for _, m := range c.Mappings {
 		if m.Framework != f {
 			continue
@@ -47,7 +47,7 @@ func (p *Page) reqLinks(b *strings.Builder, c *resolve.Control, f *resolve.Frame
 
 // reqList writes the requirements, each a link to its row, separated by
 // commas.
-func (p *Page) reqList(b *strings.Builder, rs []*resolve.Requirement) {
+func (p *Page) reqList(b htmlWriter, rs []*resolve.Requirement) {
 	for i, r := range rs {
 		if i > 0 {
 			b.WriteString(", ")
@@ -78,7 +78,7 @@ func (p *Page) PolicyTitle(pol *resolve.Policy) template.HTML {
 	return template.HTML(b.String())
 }
 
-func (p *Page) policyTitle(b *strings.Builder, pol *resolve.Policy) {
+func (p *Page) policyTitle(b htmlWriter, pol *resolve.Policy) {
 	if p.Site.Renders(pol.Classification) {
 		link(b, p.Rel(policyURL(pol.Slug)), pol.Title)
 		return
@@ -97,7 +97,7 @@ func (p *Page) Mappings(c *resolve.Control) template.HTML {
 	return template.HTML(b.String())
 }
 
-func (p *Page) mappings(b *strings.Builder, c *resolve.Control) {
+func (p *Page) mappings(b htmlWriter, c *resolve.Control) {
 	for _, m := range c.Mappings {
 		if len(m.Requirements) == 0 {
 			continue
@@ -110,8 +110,15 @@ func (p *Page) mappings(b *strings.Builder, c *resolve.Control) {
 	}
 }
 
+// An htmlWriter is what the fragments write to: a strings.Builder for
+// one a template shows, the page's buffer for a direct page (direct.go).
+type htmlWriter interface {
+	WriteString(string) (int, error)
+	WriteByte(byte) error
+}
+
 // link writes <a href="href">text</a>.
-func link(b *strings.Builder, href, text string) {
+func link(b htmlWriter, href, text string) {
 	b.WriteString(`<a href="`)
 	b.WriteString(hrefAttr(href))
 	b.WriteString(`">`)
@@ -161,7 +168,7 @@ func (p *Page) ControlRows(cs []*resolve.Control) template.HTML {
 	return template.HTML(b.String())
 }
 
-func (p *Page) controlRows(b *strings.Builder, cs []*resolve.Control) {
+func (p *Page) controlRows(b htmlWriter, cs []*resolve.Control) {
 	for _, c := range cs {
 		b.WriteString("\n      <tr><th scope=\"row\">")
 		p.controlCells(b, c, "")
@@ -179,7 +186,7 @@ func (p *Page) RequirementRows(c *resolve.Control) template.HTML {
 	return template.HTML(b.String())
 }
 
-func (p *Page) requirementRows(b *strings.Builder, c *resolve.Control) {
+func (p *Page) requirementRows(b htmlWriter, c *resolve.Control) {
 	for _, m := range c.Mappings {
 		fw := htmlText(m.Framework.Title())
 		for _, r := range m.Requirements {
@@ -260,7 +267,7 @@ func (p *Page) ControlIndexRow(c *resolve.Control, fs []*resolve.Framework) temp
 // controlCells ends the heading cell of control c's row, its id (a link
 // to its page) and title, writes its status cell and opens the next, sep
 // between cells.
-func (p *Page) controlCells(b *strings.Builder, c *resolve.Control, sep string) {
+func (p *Page) controlCells(b htmlWriter, c *resolve.Control, sep string) {
 	link(b, p.Rel(controlURL(c)), c.ID)
 	b.WriteByte(' ')
 	b.WriteString(htmlText(c.Title))
