@@ -36,6 +36,7 @@ type Cache struct {
 	walk  *walk
 	parts map[string]*part // content files, by absolute path
 	git   *gitDates        // with [build] git_dates: the last log read
+	pre   chan builtins    // the built-in catalogs, being parsed (Prefetch)
 
 	// Kept, when set, offers what an earlier process read of the files,
 	// and keeps what this one reads (see Kept). Only a load that lets
@@ -231,8 +232,14 @@ func (c *Cache) loadHead(l *loader, changed []string) (bool, error) {
 			c.head = nil
 			return false, err
 		}
+		b := c.builtins()
+		hl.diags.Add(b.diags...)
+		for _, u := range b.unread {
+			hl.site.Unread[u] = true
+		}
+		hl.site.Frameworks = b.frameworks
 		hl.frameworks()
-		hl.builtinCrosswalks()
+		hl.site.Crosswalks = b.crosswalks
 		c.head = &head{key: key, config: hl.site.Config, frameworks: hl.site.Frameworks, crosswalks: hl.site.Crosswalks,
 			incomplete: hl.frameworksIncomplete, diags: hl.diags.Export(), unread: keys(hl.site.Unread)}
 	}

@@ -21,17 +21,13 @@ import (
 // fuzzLoader is a loader with the built-in frameworks and no site folder.
 func fuzzLoader(diags *diag.List) *loader {
 	l := newLoader(filepath.Join(os.TempDir(), "trustdocs-fuzz-no-site"), diags)
-	l.site.Frameworks = slices.Clone(builtins())
+	l.site.Frameworks = slices.Clone(builtinFrameworks())
 	return l
 }
 
-// builtins are the built-in frameworks, read once: reading them for every
-// input would make fuzzing ten times slower.
-var builtins = sync.OnceValue(func() []*model.Framework {
-	l := newLoader(filepath.Join(os.TempDir(), "trustdocs-fuzz-no-site"), &diag.List{})
-	l.frameworks()
-	return l.site.Frameworks
-})
+// builtinFrameworks are the built-in frameworks, read once: reading them
+// for every input would make fuzzing ten times slower.
+var builtinFrameworks = sync.OnceValue(func() []*model.Framework { return parseBuiltins().frameworks })
 
 // checkDiags fails t when a diagnostic points outside src or says nothing.
 func checkDiags(t *testing.T, file string, src []byte, diags *diag.List) {

@@ -15,7 +15,6 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/trustdocs/trustdocs/internal/catalog"
 	"github.com/trustdocs/trustdocs/internal/confine"
 	"github.com/trustdocs/trustdocs/internal/diag"
 	"github.com/trustdocs/trustdocs/internal/model"
@@ -219,15 +218,9 @@ func (l *loader) siteConfig(file string, src []byte) {
 	t.Done()
 }
 
-// frameworks loads the built-in catalogs, then the site's own.
+// frameworks loads the site's own catalogs, after the built-in ones
+// (builtins.go).
 func (l *loader) frameworks() {
-	for _, name := range catalog.Names() {
-		src, _ := catalog.File(name)
-		if f := l.framework("builtin:"+name, src); f != nil {
-			f.BuiltIn = true
-			l.site.Frameworks = append(l.site.Frameworks, f)
-		}
-	}
 	for _, abs := range frameworkFiles(l.root) {
 		if src, ok := l.read(abs); ok {
 			if f := l.framework(l.rel(abs), src); f != nil {

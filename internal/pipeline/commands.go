@@ -86,6 +86,8 @@ func (discard) Stream(_ string, write func(io.Writer) error) error {
 func Build(opts Options) (*Result, error) {
 	start := time.Now()
 	opts = opts.filled()
+	s := newSession(opts, true)
+	s.load.Prefetch() // while the site is stamped
 	reuse := newReuse(opts)
 	stamping := reuse.stampOlds(opts.Out)
 	reuse = reuse.stampContent(opts, start)
@@ -107,7 +109,6 @@ func Build(opts Options) (*Result, error) {
 		f, err := write.BeginKnown(opts.Out, opts.Site, reuse.known(o))
 		ready <- begun{f, err, o}
 	}()
-	s := newSession(opts, true)
 	s.kept = reuse.kept()
 	s.load.Kept = reuse.loaded()
 	defer reuse.abort() // unless the record took them
