@@ -7,7 +7,9 @@ import (
 	"io"
 	"io/fs"
 	"maps"
+	"os"
 	"path"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"testing"
@@ -54,15 +56,16 @@ func TestDirectFrom(t *testing.T) {
 }
 
 // Every policy and control page made directly is the bytes its templates
-// make, on the example, canary and starter sites and on a synthetic one
-// whose values need escaping or are left empty, for both audiences, with
-// and without a base URL.
+// make, on the example, canary and starter sites, one of nested sections
+// and a synthetic one whose values need escaping or are left empty, for
+// both audiences, with and without a base URL.
 func TestDirectAsTemplates(t *testing.T) {
 	sites := map[string]func() *resolve.Site{
-		"example": func() *resolve.Site { return loadSite(t, "../..") },
-		"canary":  func() *resolve.Site { return loadSite(t, "../pipeline/testdata/canary/site") },
-		"starter": func() *resolve.Site { return loadSite(t, "../scaffold/site") },
-		"odd":     func() *resolve.Site { return oddSite(t, `Tom's "x" & <y> + z`+"\x00é\xff") },
+		"example":  func() *resolve.Site { return loadSite(t, "../..") },
+		"canary":   func() *resolve.Site { return loadSite(t, "../pipeline/testdata/canary/site") },
+		"starter":  func() *resolve.Site { return loadSite(t, "../scaffold/site") },
+		"odd":      func() *resolve.Site { return oddSite(t, `Tom's "x" & <y> + z`+"\x00é\xff") },
+		"sections": func() *resolve.Site { return loadSite(t, sectionsSite(t)) },
 	}
 	for name, site := range sites {
 		for _, a := range []model.Audience{model.AudiencePublic, model.AudienceNDA} {
@@ -142,6 +145,33 @@ func firstDiff(a, b []byte) int {
 func around(a, b []byte) string {
 	i := firstDiff(a, b)
 	return strconv.Quote(string(a[max(0, i-80):min(len(a), i+80)]))
+}
+
+// sectionsSite writes a site whose policies are in nested sections, one
+// of which has a title that needs escaping: the pages' breadcrumb trails.
+func sectionsSite(t testing.TB) string {
+	dir := t.TempDir()
+	policy := func(title string) string {
+		return "+++\ntitle = \"" + title + "\"\nversion = \"1.0\"\nowner = \"CISO\"\napproved = 2026-03-01\ncontrols = [\"C-1\"]\n+++\n\n## Scope\n\nText.\n"
+	}
+	for name, text := range map[string]string{
+		"site.toml":                                "title = \"T\"\ncompany = \"Acme\"\n",
+		"content/controls/c.toml":                  "[[control]]\nid = \"C-1\"\ntitle = \"One\"\nstatus = \"implemented\"\niso27001 = [\"A.5.1\"]\n",
+		"content/policies/top.md":                  policy("Top"),
+		"content/policies/people/_index.md":        "+++\ntitle = \"People & <Places> 'n' \\\"more\\\"\"\n+++\n\nIntro.\n",
+		"content/policies/people/hiring.md":        policy("Hiring"),
+		"content/policies/people/travel/_index.md": "+++\ntitle = \"Travel\"\n+++\n",
+		"content/policies/people/travel/trips.md":  policy("Trips"),
+	} {
+		file := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
 }
 
 func loadSite(t testing.TB, dir string) *resolve.Site {
