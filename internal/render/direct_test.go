@@ -58,7 +58,7 @@ func TestDirectFrom(t *testing.T) {
 // Every policy and control page made directly is the bytes its templates
 // make, on the example, canary and starter sites, one of nested sections
 // and a synthetic one whose values need escaping or are left empty, for
-// both audiences, with and without a base URL.
+// both audiences, with and without a base URL, and in a recipient's pack.
 func TestDirectAsTemplates(t *testing.T) {
 	sites := map[string]func() *resolve.Site{
 		"example":  func() *resolve.Site { return loadSite(t, "../..") },
@@ -76,6 +76,11 @@ func TestDirectAsTemplates(t *testing.T) {
 				}
 			}
 		}
+	}
+	// A recipient's pack: its banner and stylesheet are in the chrome.
+	rc := &Recipient{Name: `Buyer & "Co"`, ValidUntil: model.NewDate(2027, 1, 31)}
+	if sameAsTemplates(t, sites["example"](), Options{Audience: model.AudienceNDA, Recipient: rc}) == 0 {
+		t.Error("a recipient's pack: no page made directly")
 	}
 }
 
