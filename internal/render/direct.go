@@ -160,21 +160,13 @@ func writePolicy(b htmlWriter, p *Page, d policyData) {
 		b.WriteString(string(badge("draft")))
 	}
 	b.WriteString("</h1>\n")
-	if pol.Summary != "" {
-		b.WriteString(`<p class="lead">`)
-		b.WriteString(htmlText(pol.Summary))
-		b.WriteString("</p>")
-	}
+	withText(b, `<p class="lead">`, pol.Summary, "</p>")
 	b.WriteString("\n<div class=\"doc-layout\">\n<aside class=\"doc-side\">\n  <dl class=\"meta\">\n    <dt>Version</dt><dd>")
 	b.WriteString(htmlText(pol.Version))
 	b.WriteString("</dd>\n    <dt>Owner</dt><dd>")
 	b.WriteString(htmlText(pol.Owner))
 	b.WriteString("</dd>\n    ")
-	if pol.ApprovedBy != "" {
-		b.WriteString("<dt>Approved by</dt><dd>")
-		b.WriteString(htmlText(pol.ApprovedBy))
-		b.WriteString("</dd>")
-	}
+	withText(b, "<dt>Approved by</dt><dd>", pol.ApprovedBy, "</dd>")
 	b.WriteString("\n    <dt>Approved</dt><dd>")
 	switch {
 	case !pol.Approved.IsZero():
@@ -265,11 +257,7 @@ func writeControl(b htmlWriter, p *Page, d controlData) {
 	b.WriteString("</h1>\n<dl class=\"meta meta-inline\">\n  <dt>Status</dt><dd>")
 	b.WriteString(string(badge(c.Status)))
 	b.WriteString("</dd>\n  ")
-	if c.Owner != "" {
-		b.WriteString("<dt>Owner</dt><dd>")
-		b.WriteString(htmlText(c.Owner))
-		b.WriteString("</dd>")
-	}
+	withText(b, "<dt>Owner</dt><dd>", c.Owner, "</dd>")
 	b.WriteString("\n</dl>\n")
 	if desc := d.Description(); desc != "" {
 		b.WriteString(`<div class="prose">`)
@@ -314,6 +302,16 @@ func writeControl(b htmlWriter, p *Page, d controlData) {
 		b.WriteString("</ul>\n</section>\n")
 	}
 	b.WriteString("\n")
+}
+
+// withText writes before, text escaped and after, when there is text: a
+// template's {{with .X}}before{{.}}after{{end}}.
+func withText(b htmlWriter, before, text, after string) {
+	if text != "" {
+		b.WriteString(before)
+		b.WriteString(htmlText(text))
+		b.WriteString(after)
+	}
 }
 
 // writeTime writes <time datetime="iso">long</time>.

@@ -220,11 +220,7 @@ func (p *Page) PolicyRow(pol *resolve.Policy) template.HTML {
 		b.WriteByte(' ')
 		b.WriteString(string(badge("draft")))
 	}
-	if pol.Summary != "" {
-		b.WriteString(`<br><span class="muted">`)
-		b.WriteString(htmlText(pol.Summary))
-		b.WriteString("</span>")
-	}
+	withText(&b, `<br><span class="muted">`, pol.Summary, "</span>")
 	b.WriteString("</th>\n      <td>")
 	b.WriteString(htmlText(pol.Version))
 	b.WriteString("</td>\n      <td>")
