@@ -10,7 +10,7 @@ import (
 
 // conversionsFormat names the layout of the conversions file; a file of
 // another layout is ignored.
-const conversionsFormat = "trustdocs conversions 3\n"
+const conversionsFormat = "trustdocs conversions 4\n"
 
 // Conversions is the converted Markdown the cache keeps (a render.Kept):
 // what the recorded build converted, offered to this build, and what this
@@ -80,7 +80,7 @@ func (cv *Conversions) read(path string, sum Sum) {
 	if !ok {
 		return
 	}
-	chunks, ok := decodeChunks[conversion](frames)
+	chunks, ok := decodeChunksWith(frames, decodeConversions)
 	if !ok {
 		return
 	}
@@ -134,7 +134,7 @@ func (cv *Conversions) Keep(file string, sum [32]byte, links uint64, res markdow
 	if batch == nil {
 		return
 	}
-	body, err := encodeChunk(batch)
+	body, err := encodeConversions(batch)
 	fr := newFrame(body)
 	cv.mu.Lock()
 	if cv.err = errors.Join(cv.err, err); cv.err == nil && !cv.done {
@@ -167,7 +167,7 @@ func (cv *Conversions) Finish() (Sum, error) {
 	for _, c := range cv.pending {
 		items = append(items, carried[conversion]{c, -1})
 	}
-	more, ok := encodeChunks(carryOut(items, cv.frames, cv.sizes, cv.out.write))
+	more, ok := encodeChunksWith(carryOut(items, cv.frames, cv.sizes, cv.out.write), encodeConversions)
 	if !ok {
 		cv.out.abort()
 		return Sum{}, errors.New("buildcache: conversions could not be encoded")

@@ -42,6 +42,8 @@ func newFrame(body []byte) frame { return frame{sha256.Sum256(body), body} }
 // readFrames reads the frames of the file path, if its format line is
 // format and the checksum of the frames' sums is sum. Each frame's bytes
 // are checked against its own sum when it is decoded (decodeChunks).
+// Nothing may change the frames' bytes: decoded strings are made of them
+// (decodeConversions).
 func readFrames(path, format string, sum Sum) ([]frame, bool) {
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -146,9 +148,15 @@ func (fw *frameWriter) abort() {
 	os.Remove(fw.tmp)
 }
 
-// decodeChunks decodes each frame as a chunk of entries, if its bytes
-// are those its sum was made of.
+// decodeChunks decodes each frame as a chunk of entries, gob streams, if
+// its bytes are those its sum was made of.
 func decodeChunks[T any](frames []frame) ([][]T, bool) {
+	return decodeChunksWith(frames, gobChunk[T])
+}
+
+// decodeChunksWith decodes each frame with decode, on every core, if its
+// bytes are those its sum was made of.
+func decodeChunksWith[T any](frames []frame, decode func(body []byte) ([]T, bool)) ([][]T, bool) {
 	chunks := make([][]T, len(frames))
 	failed := make([]bool, len(frames))
 	par.Do(len(frames), func(i int) {
@@ -156,28 +164,40 @@ func decodeChunks[T any](frames []frame) ([][]T, bool) {
 			failed[i] = true
 			return
 		}
-		dec := gob.NewDecoder(bytes.NewReader(frames[i].body))
-		for {
-			var e T
-			switch err := dec.Decode(&e); {
-			case err == io.EOF:
-				return
-			case err != nil:
-				failed[i] = true
-				return
-			}
-			chunks[i] = append(chunks[i], e)
-		}
+		c, ok := decode(frames[i].body)
+		chunks[i], failed[i] = c, !ok
 	})
 	return chunks, !slices.Contains(failed, true)
 }
 
-// encodeChunks encodes entries as chunks, one frame each.
+// gobChunk decodes a chunk encoded by encodeChunk.
+func gobChunk[T any](body []byte) ([]T, bool) {
+	var out []T
+	dec := gob.NewDecoder(bytes.NewReader(body))
+	for {
+		var e T
+		switch err := dec.Decode(&e); {
+		case err == io.EOF:
+			return out, true
+		case err != nil:
+			return nil, false
+		}
+		out = append(out, e)
+	}
+}
+
+// encodeChunks encodes entries as chunks of gob, one frame each.
 func encodeChunks[T any](entries []T) ([]frame, bool) {
+	return encodeChunksWith(entries, encodeChunk[T])
+}
+
+// encodeChunksWith encodes entries as chunks with encode, one frame each,
+// on every core.
+func encodeChunksWith[T any](entries []T, encode func([]T) ([]byte, error)) ([]frame, bool) {
 	frames := make([]frame, (len(entries)+chunkSize-1)/chunkSize)
 	failed := make([]bool, len(frames))
 	par.Do(len(frames), func(i int) {
-		body, err := encodeChunk(entries[i*chunkSize : min(len(entries), (i+1)*chunkSize)])
+		body, err := encode(entries[i*chunkSize : min(len(entries), (i+1)*chunkSize)])
 		frames[i], failed[i] = newFrame(body), err != nil
 	})
 	return frames, !slices.Contains(failed, true)

@@ -143,6 +143,20 @@ func (d *decoder) uvarint() uint64 {
 	return v
 }
 
+// varint reads a signed number.
+func (d *decoder) varint() int {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Varint(d.b[d.at:])
+	if n <= 0 {
+		d.err = errRecordCut
+		return 0
+	}
+	d.at += n
+	return int(v)
+}
+
 // count reads a number of entries, each at least a byte long.
 func (d *decoder) count() int {
 	n := d.uvarint()
