@@ -143,18 +143,15 @@ func (d *decoder) uvarint() uint64 {
 	return v
 }
 
-// varint reads a signed number.
+// varint reads a signed number, zig-zag encoded as binary.AppendVarint
+// does.
 func (d *decoder) varint() int {
-	if d.err != nil {
-		return 0
+	u := d.uvarint()
+	x := int64(u >> 1)
+	if u&1 != 0 {
+		x = ^x
 	}
-	v, n := binary.Varint(d.b[d.at:])
-	if n <= 0 {
-		d.err = errRecordCut
-		return 0
-	}
-	d.at += n
-	return int(v)
+	return int(x)
 }
 
 // count reads a number of entries, each at least a byte long.
