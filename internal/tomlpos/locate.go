@@ -1,6 +1,7 @@
 package tomlpos
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 
@@ -30,8 +31,11 @@ type locator struct {
 // in src. lineOffset is added to every line (for front matter that starts
 // below the first line of its file).
 func locate(file string, src []byte, lineOffset int) positions {
+	// Sized for a key a line, about what records have: a map grown from
+	// empty to the thousand keys of a file of a hundred controls was a
+	// third of the time of locating them.
 	l := &locator{src: string(src), line: 1, file: file, lineOffset: lineOffset,
-		pos: positions{}, arrays: map[string]int{}}
+		pos: make(positions, bytes.Count(src, []byte("\n"))+1), arrays: map[string]int{}}
 	l.document()
 	return l.pos
 }
