@@ -10,8 +10,9 @@ func TestMemoryCapLimit(t *testing.T) {
 	c := &memoryCap{floor: 100}
 	for _, tc := range []struct{ live, want int64 }{
 		{0, 100},
-		{90, 100},  // nine tenths of the floor: the floor leaves room
-		{91, 136},  // past it: one and a half times live
+		{66, 100},  // two thirds of the floor: the floor leaves a third free
+		{70, 105},  // past it: one and a half times live
+		{90, 135},  // not the floor, with next to no room above live
 		{200, 300}, // a site too big for the floor
 	} {
 		if got := c.limit(tc.live); got != tc.want {
