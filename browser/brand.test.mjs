@@ -6,11 +6,8 @@
 // Skipped when BRAND_SITE_DIR is not set.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { servedSite, axeViolations } from './helpers.mjs';
+import { servedSite, axeViolations, screenshotPath } from './helpers.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const siteDir = process.env.BRAND_SITE_DIR;
 const accent = process.env.BRAND_ACCENT || '#0b7a75';
 const desktop = { width: 1280, height: 900 };
@@ -36,7 +33,7 @@ test('the brand accent and logo reach the page, within the CSP', { skip: !siteDi
     await page.emulateMedia({ colorScheme: 'dark' });
     assert.notEqual(await linkColour(), rgb(accent), 'the dark scheme keeps the light accent');
     await page.emulateMedia({ colorScheme: 'light' });
-    await page.screenshot({ path: path.join(here, 'screenshots', 'starter-branded-desktop.png') });
+    await page.screenshot({ path: screenshotPath('starter-branded-desktop.png') });
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

@@ -1,13 +1,25 @@
 // What the browser tests share: a static server for a built site, Debian's
 // Chromium, and opening a page while recording what goes wrong.
 import http from 'node:http';
+import { mkdtempSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { before, after } from 'node:test';
 
 const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+// screenshotPath is where the screenshot name goes: the README's copy in
+// screenshots/ when UPDATE_SCREENSHOTS is set, else a temporary folder, so
+// that a run of the suite (every CI run) leaves the work tree as it was:
+// Chromium's anti-aliasing moves a few pixels from one run to the next.
+const shotsDir = process.env.UPDATE_SCREENSHOTS
+  ? path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots')
+  : mkdtempSync(path.join(os.tmpdir(), 'trustdocs-screenshots-'));
+export const screenshotPath = name => path.join(shotsDir, name);
 
 const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml',
   '.json': 'application/json', '.xml': 'application/xml', '.pdf': 'application/pdf', '.csv': 'text/csv', '.png': 'image/png',

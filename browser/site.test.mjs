@@ -4,15 +4,13 @@
 //   go run ./cmd/trustdocs build --as-of 2026-11-01 -o /tmp/site
 //   cd browser && npm ci && SITE_DIR=/tmp/site npm test
 //
-// It serves SITE_DIR over HTTP on a loopback port, and writes the README's
-// screenshots to browser/screenshots/.
+// It serves SITE_DIR over HTTP on a loopback port, and takes the README's
+// screenshots (into browser/screenshots/ with UPDATE_SCREENSHOTS=1).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { servedSite, axeViolations } from './helpers.mjs';
+import { servedSite, axeViolations, screenshotPath } from './helpers.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const siteDir = process.env.SITE_DIR;
 
 // One page of each type.
@@ -50,7 +48,7 @@ for (const [name, url] of pages) {
         assert.equal(response.status(), 200, `${url}: HTTP ${response.status()}`);
         await page.waitForLoadState('load');
         if (name === 'home' || name === 'certifications' || name === 'policy') { // for the README
-          await page.screenshot({ path: path.join(here, 'screenshots', `${name}-${size}.png`) });
+          await page.screenshot({ path: screenshotPath(`${name}-${size}.png`) });
         }
 
         if (size === 'phone') {
