@@ -13,13 +13,17 @@ import { before, after } from 'node:test';
 const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 // screenshotPath is where the screenshot name goes: the README's copy in
-// screenshots/ when UPDATE_SCREENSHOTS is set, else a temporary folder, so
-// that a run of the suite (every CI run) leaves the work tree as it was:
-// Chromium's anti-aliasing moves a few pixels from one run to the next.
-const shotsDir = process.env.UPDATE_SCREENSHOTS
-  ? path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots')
-  : mkdtempSync(path.join(os.tmpdir(), 'trustdocs-screenshots-'));
-export const screenshotPath = name => path.join(shotsDir, name);
+// screenshots/ when UPDATE_SCREENSHOTS is set, else a temporary folder
+// (made at the first screenshot), so that a run of the suite (every CI
+// run) leaves the work tree as it was: Chromium's anti-aliasing moves a
+// few pixels from one run to the next.
+let shotsDir;
+export function screenshotPath(name) {
+  shotsDir ??= process.env.UPDATE_SCREENSHOTS
+    ? path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots')
+    : mkdtempSync(path.join(os.tmpdir(), 'trustdocs-screenshots-'));
+  return path.join(shotsDir, name);
+}
 
 const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml',
   '.json': 'application/json', '.xml': 'application/xml', '.pdf': 'application/pdf', '.csv': 'text/csv', '.png': 'image/png',
