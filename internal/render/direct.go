@@ -96,11 +96,7 @@ func writeDirect(w io.Writer, t *template.Template, d directPage, p *Page) (bool
 		b.WriteString(htmlText(p.Site.Config.Title))
 	}
 	b.WriteString("</title>\n")
-	if p.Description != "" {
-		b.WriteString(`<meta name="description" content="`)
-		b.WriteString(htmlText(p.Description))
-		b.WriteString("\">\n")
-	}
+	withText(b, `<meta name="description" content="`, p.Description, "\">\n")
 	if p.Path != "404.html" {
 		if u := p.URL(); u != "" {
 			b.WriteString(`<link rel="canonical" href="`)
@@ -146,9 +142,8 @@ func directPolicy(p *Page) func(b htmlWriter) {
 
 func writePolicy(b htmlWriter, p *Page, d policyData) {
 	pol := d.P
-	b.WriteString("\n<nav class=\"breadcrumb\" aria-label=\"Breadcrumb\"><a href=\"")
-	b.WriteString(hrefAttr(p.Rel("policies/index.html")))
-	b.WriteString("\">Policies</a>")
+	b.WriteString("\n<nav class=\"breadcrumb\" aria-label=\"Breadcrumb\">")
+	link(b, p.Rel("policies/index.html"), "Policies")
 	for _, sec := range d.Trail {
 		b.WriteString(" › ")
 		link(b, p.Rel(sectionURL(sec)), sec.Title)
@@ -248,9 +243,9 @@ func directControl(p *Page) func(b htmlWriter) {
 
 func writeControl(b htmlWriter, p *Page, d controlData) {
 	c := d.C
-	b.WriteString("\n<nav class=\"breadcrumb\" aria-label=\"Breadcrumb\"><a href=\"")
-	b.WriteString(hrefAttr(p.Rel("controls/index.html")))
-	b.WriteString("\">Controls</a></nav>\n<h1><span class=\"id\">")
+	b.WriteString("\n<nav class=\"breadcrumb\" aria-label=\"Breadcrumb\">")
+	link(b, p.Rel("controls/index.html"), "Controls")
+	b.WriteString("</nav>\n<h1><span class=\"id\">")
 	b.WriteString(htmlText(c.ID))
 	b.WriteString("</span> ")
 	b.WriteString(htmlText(c.Title))
